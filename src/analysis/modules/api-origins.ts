@@ -1,0 +1,267 @@
+/**
+ * Resolves an expression to the library value it holds (an ApiReference), following imports and requires
+ * (default, named, namespace, destructured), `new`, factory calls, `await`, single assignments, TS type
+ * annotations on parameters and class fields, and `this.x` fields set in the class. Unknown stays unknown
+ * (null): a rule never guesses a library from a method name.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { enclosingClassOfThis, staticPropertyName, stringLiteralValue, unwrapExpression } from '../node-shapes.js';
+import type { ScopeFacts } from '../scope/scope-facts.js';
+import type { VariableLike } from '../scope/scope-types.js';
+import { CALL, extendReference, isRelativeSpecifier, type ApiReference } from './api-reference.js';
+
+/**
+ * Resolves `import { name } from './relative'` to what that module exports, so a pool created in `db.ts` is
+ * known in the file that imports it. Both hosts provide one; the analysis never reads files itself.
+ */
+export interface ModuleLinker {
+  /** The absolute path a relative specifier names, or null when no such file is in the project. */
+  resolve(fromFile: string, specifier: string): string | null;
+  /**
+   * What `exportName` of that module holds. For `*` (the module object) this is the value of
+   * `module.exports = x`, or else a local-module reference whose members are its exports.
+   */
+  exportedReference(modulePath: string, exportName: string, depth: number): ApiReference | null;
+}
+
+/** A project file's module object: `{ module: 'local:/abs/db.ts', steps: [] }`; a member of it is an export. */
+export const LOCAL_MODULE_PREFIX = 'local:';
+
+/** Chasing a value through bindings stops here, as oxc's MAX_STATIC_IDENTIFIER_DEPTH does. */
+export const MAX_RESOLUTION_DEPTH = 16;
+
+const IN_PROGRESS = Symbol('in-progress');
+
+export class ApiOrigins {
+  private readonly memo = new WeakMap<TSESTree.Node, ApiReference | null | typeof IN_PROGRESS>();
+
+  private readonly scope: ScopeFacts;
+  private readonly filePath: string;
+  private readonly linker: ModuleLinker | null;
+
+  constructor(scope: ScopeFacts, filePath: string, linker: ModuleLinker | null) {
+    this.scope = scope;
+    this.filePath = filePath;
+    this.linker = linker;
+  }
+
+  /** The library value `node` evaluates to, or null when it is not (provably) one. */
+  referenceOf(node: TSESTree.Node, depth = 0): ApiReference | null {
+    if (depth > MAX_RESOLUTION_DEPTH) return null;
+    const cached = this.memo.get(node);
+    if (cached === IN_PROGRESS) return null;
+    if (cached !== undefined) return cached;
+    this.memo.set(node, IN_PROGRESS);
+    const result = this.compute(node, depth + 1);
+    this.memo.set(node, result);
+    return result;
+  }
+
+  /** Module specifier of `require('x')` when `require` is the real global, else null. */
+  requiredModule(call: TSESTree.CallExpression): string | null {
+    const callee = call.callee;
+    if (callee.type !== 'Identifier' || callee.name !== 'require') return null;
+    if (!this.scope.isGlobalReference(callee)) return null;
+    return stringLiteralValue(call.arguments[0]);
+  }
+
+  private compute(node: TSESTree.Node, depth: number): ApiReference | null {
+    const expression = unwrapExpression(node);
+    switch (expression.type) {
+      case 'AwaitExpression':
+        return this.referenceOf(expression.argument, depth);
+      case 'Identifier':
+        return this.identifierReference(expression, depth);
+      case 'MemberExpression': {
+        const name = staticPropertyName(expression);
+        if (name === null) return null;
+        if (expression.object.type === 'ThisExpression') return this.thisMemberReference(expression, name, depth);
+        return this.member(this.referenceOf(expression.object, depth), name, depth);
+      }
+      case 'CallExpression': {
+        const required = this.requiredModule(expression);
+        if (required !== null) return this.moduleRoot(required, depth);
+        return extendReference(this.referenceOf(expression.callee, depth), CALL);
+      }
+      case 'NewExpression':
+        return extendReference(this.referenceOf(expression.callee, depth), CALL);
+      case 'ImportExpression': {
+        const specifier = stringLiteralValue(expression.source);
+        return specifier === null ? null : this.moduleRoot(specifier, depth);
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** A member of a value; a member of a project module's object is that module's export. */
+  private member(reference: ApiReference | null, name: string, depth: number): ApiReference | null {
+    if (reference !== null && reference.steps.length === 0 && reference.module.startsWith(LOCAL_MODULE_PREFIX)) {
+      return this.linker?.exportedReference(reference.module.slice(LOCAL_MODULE_PREFIX.length), name, depth) ?? null;
+    }
+    return extendReference(reference, name);
+  }
+
+  private linked(specifier: string, exportName: string, depth: number): ApiReference | null {
+    if (this.linker === null) return null;
+    const target = this.linker.resolve(this.filePath, specifier);
+    return target === null ? null : this.linker.exportedReference(target, exportName, depth);
+  }
+
+  private moduleRoot(specifier: string, depth: number): ApiReference | null {
+    if (isRelativeSpecifier(specifier)) return this.linked(specifier, '*', depth);
+    return { module: specifier, steps: [] };
+  }
+
+  private imported(specifier: string, exportName: string, depth: number): ApiReference | null {
+    if (isRelativeSpecifier(specifier)) return this.linked(specifier, exportName, depth);
+    // A default import of a CommonJS module is its module object, so `import pg from 'pg'` is the root.
+    if (exportName === 'default' || exportName === '*') return { module: specifier, steps: [] };
+    return { module: specifier, steps: [exportName] };
+  }
+
+  private identifierReference(identifier: TSESTree.Identifier, depth: number): ApiReference | null {
+    const variable = this.scope.variableOf(identifier);
+    if (variable === null) return null;
+    return this.variableReference(variable, depth);
+  }
+
+  /** What a variable holds, when it is bound once (imports, consts, single-assignment lets, typed parameters). */
+  variableReference(variable: VariableLike, depth: number): ApiReference | null {
+    if (variable.defs.length !== 1) return null;
+    const definition = variable.defs[0];
+    if (definition === undefined) return null;
+    switch (definition.type) {
+      case 'ImportBinding':
+        return this.importBindingReference(definition.node, depth);
+      case 'Variable': {
+        const declarator = definition.node;
+        if (declarator.type !== 'VariableDeclarator') return null;
+        const laterWrites = variable.references.filter((reference) => reference.isWrite() && reference.init !== true);
+        if (laterWrites.length > 0) return null;
+        if (declarator.init === null) return this.annotatedReference(definition.name, depth);
+        const fromInit = this.patternReference(declarator.id, definition.name, declarator.init, depth);
+        return fromInit ?? this.annotatedReference(definition.name, depth);
+      }
+      case 'Parameter':
+        return this.annotatedReference(definition.name, depth);
+      default:
+        return null;
+    }
+  }
+
+  private importBindingReference(node: TSESTree.Node, depth: number): ApiReference | null {
+    if (node.type === 'TSImportEqualsDeclaration') {
+      const reference = node.moduleReference;
+      if (reference.type !== 'TSExternalModuleReference') return null;
+      const specifier = stringLiteralValue(reference.expression);
+      return specifier === null ? null : this.moduleRoot(specifier, depth);
+    }
+    const declaration = node.parent;
+    if (declaration?.type !== 'ImportDeclaration') return null;
+    const specifier = declaration.source.value;
+    switch (node.type) {
+      case 'ImportDefaultSpecifier':
+        return this.imported(specifier, 'default', depth);
+      case 'ImportNamespaceSpecifier':
+        return this.imported(specifier, '*', depth);
+      case 'ImportSpecifier': {
+        const imported = node.imported.type === 'Identifier' ? node.imported.name : node.imported.value;
+        return this.imported(specifier, imported, depth);
+      }
+      default:
+        return null;
+    }
+  }
+
+  /** `const { Pool: P } = require('pg')` binds P to pg.Pool: walk the pattern from its root to the identifier. */
+  private patternReference(pattern: TSESTree.Node, target: TSESTree.Node, init: TSESTree.Expression, depth: number): ApiReference | null {
+    const path = propertyPathTo(pattern, target);
+    if (path === null) return null;
+    let reference = this.referenceOf(init, depth);
+    for (const step of path) reference = this.member(reference, step, depth);
+    return reference;
+  }
+
+  /** `pool: Pool` or `repo: Repository<User>`: an instance of the annotated library class. */
+  private annotatedReference(name: TSESTree.Node, depth: number): ApiReference | null {
+    if (name.type !== 'Identifier' || name.typeAnnotation === undefined) return null;
+    return this.typeReference(name.typeAnnotation.typeAnnotation, depth);
+  }
+
+  private typeReference(type: TSESTree.TypeNode, depth: number): ApiReference | null {
+    if (type.type === 'TSUnionType') {
+      const meaningful = type.types.filter((member) => member.type !== 'TSNullKeyword' && member.type !== 'TSUndefinedKeyword');
+      const only = meaningful.length === 1 ? meaningful[0] : undefined;
+      return only === undefined ? null : this.typeReference(only, depth);
+    }
+    if (type.type !== 'TSTypeReference') return null;
+    return extendReference(this.typeNameReference(type.typeName, depth), CALL);
+  }
+
+  private typeNameReference(name: TSESTree.EntityName, depth: number): ApiReference | null {
+    if (name.type === 'Identifier') return this.identifierReference(name, depth);
+    if (name.type === 'TSQualifiedName') return extendReference(this.typeNameReference(name.left, depth), name.right.name);
+    return null;
+  }
+
+  /** `this.pool`: a class field's initializer or type, a constructor parameter property, or one `this.pool = ...`. */
+  private thisMemberReference(member: TSESTree.MemberExpression, name: string, depth: number): ApiReference | null {
+    const owner = enclosingClassOfThis(member);
+    if (owner === null) return null;
+    let found: ApiReference | null = null;
+    let candidates = 0;
+    for (const element of owner.body.body) {
+      if (element.type === 'PropertyDefinition' && !element.static && staticPropertyName(element) === name) {
+        candidates += 1;
+        found = element.value !== null ? this.referenceOf(element.value, depth) : null;
+        if (found === null && element.typeAnnotation !== undefined) found = this.typeReference(element.typeAnnotation.typeAnnotation, depth);
+      }
+      if (element.type === 'MethodDefinition' && element.kind === 'constructor') {
+        for (const parameter of element.value.params) {
+          if (parameter.type === 'TSParameterProperty' && parameter.parameter.type === 'Identifier' && parameter.parameter.name === name) {
+            candidates += 1;
+            found = this.annotatedReference(parameter.parameter, depth);
+          }
+        }
+        for (const statement of element.value.body?.body ?? []) {
+          const assigned = thisAssignment(statement, name);
+          if (assigned !== null) {
+            candidates += 1;
+            found = this.referenceOf(assigned, depth);
+          }
+        }
+      }
+    }
+    return candidates === 1 ? found : null;
+  }
+}
+
+function thisAssignment(statement: TSESTree.Statement, name: string): TSESTree.Expression | null {
+  if (statement.type !== 'ExpressionStatement') return null;
+  const expression = statement.expression;
+  if (expression.type !== 'AssignmentExpression' || expression.operator !== '=') return null;
+  const target = expression.left;
+  if (target.type !== 'MemberExpression' || target.object.type !== 'ThisExpression') return null;
+  return staticPropertyName(target) === name ? expression.right : null;
+}
+
+/** Property names from a destructuring pattern's root down to `target`; null through arrays or computed keys. */
+function propertyPathTo(pattern: TSESTree.Node, target: TSESTree.Node): string[] | null {
+  if (pattern === target) return [];
+  switch (pattern.type) {
+    case 'ObjectPattern':
+      for (const property of pattern.properties) {
+        if (property.type !== 'Property') continue;
+        const rest = propertyPathTo(property.value, target);
+        if (rest === null) continue;
+        const key = staticPropertyName(property);
+        return key === null ? null : [key, ...rest];
+      }
+      return null;
+    case 'AssignmentPattern':
+      return propertyPathTo(pattern.left, target);
+    default:
+      return null;
+  }
+}

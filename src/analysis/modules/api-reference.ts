@@ -1,0 +1,27 @@
+/**
+ * An ApiReference says which library value an expression holds, as a path from an import:
+ * `new Pool().query` from `import { Pool } from 'pg'` is `{ module: 'pg', steps: ['Pool', '()', 'query'] }`.
+ * A step is a member name or CALL (a call or `new`); `await` is transparent.
+ */
+export const CALL = '()';
+
+export interface ApiReference {
+  readonly module: string;
+  readonly steps: readonly string[];
+}
+
+export function extendReference(reference: ApiReference | null, step: string): ApiReference | null {
+  if (reference === null) return null;
+  return { module: reference.module, steps: [...reference.steps, step] };
+}
+
+/** `pg Pool().query`, for messages. */
+export function describeReference(reference: ApiReference): string {
+  let text = reference.module;
+  for (const step of reference.steps) text += step === CALL ? CALL : `.${step}`;
+  return text;
+}
+
+export function isRelativeSpecifier(specifier: string): boolean {
+  return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
+}

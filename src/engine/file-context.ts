@@ -1,0 +1,97 @@
+/**
+ * Everything known about one file, built lazily and shared by every rule: scope facts, library origins,
+ * constant values, concept queries, imports. The CLI builds it from its own parse; the ESLint host from
+ * ESLint's SourceCode. Nothing here walks the AST again except on first request of a fact that needs it.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { ApiOrigins, type ModuleLinker } from '../analysis/modules/api-origins.js';
+import { stringLiteralValue } from '../analysis/node-shapes.js';
+import { ScopeFacts } from '../analysis/scope/scope-facts.js';
+import type { ScopeManagerLike } from '../analysis/scope/scope-types.js';
+import { StaticValues } from '../analysis/values/static-values.js';
+import { StringAssemblies } from '../analysis/values/string-assembly.js';
+import type { ConceptIndex } from '../models/concept-index.js';
+import { ConceptQueries } from '../models/concept-queries.js';
+import type { SourceText } from './source-text.js';
+
+export interface ProjectServices {
+  readonly conceptIndex: ConceptIndex;
+  readonly linker: ModuleLinker | null;
+}
+
+export class FileContext {
+  private scopeFacts: ScopeFacts | null = null;
+  private apiOrigins: ApiOrigins | null = null;
+  private staticValues: StaticValues | null = null;
+  private stringAssemblies: StringAssemblies | null = null;
+  private conceptQueries: ConceptQueries | null = null;
+  private imports: ReadonlySet<string> | null = null;
+
+  /** Path as reported: relative to the scan root, with forward slashes. */
+  readonly path: string;
+  /** Absolute path on disk, for resolving relative imports. */
+  readonly absolutePath: string;
+  readonly source: SourceText;
+  readonly ast: TSESTree.Program;
+  readonly scopeManager: ScopeManagerLike;
+  readonly project: ProjectServices;
+
+  constructor(path: string, absolutePath: string, source: SourceText, ast: TSESTree.Program, scopeManager: ScopeManagerLike, project: ProjectServices) {
+    this.path = path;
+    this.absolutePath = absolutePath;
+    this.source = source;
+    this.ast = ast;
+    this.scopeManager = scopeManager;
+    this.project = project;
+  }
+
+  get scope(): ScopeFacts {
+    this.scopeFacts ??= new ScopeFacts(this.scopeManager);
+    return this.scopeFacts;
+  }
+
+  get origins(): ApiOrigins {
+    this.apiOrigins ??= new ApiOrigins(this.scope, this.absolutePath, this.project.linker);
+    return this.apiOrigins;
+  }
+
+  get values(): StaticValues {
+    this.staticValues ??= new StaticValues(this.scope);
+    return this.staticValues;
+  }
+
+  get strings(): StringAssemblies {
+    this.stringAssemblies ??= new StringAssemblies(this.scope, this.values);
+    return this.stringAssemblies;
+  }
+
+  get concepts(): ConceptQueries {
+    this.conceptQueries ??= new ConceptQueries(this.origins, this.project.conceptIndex, () => this.importedModules);
+    return this.conceptQueries;
+  }
+
+  /** Module specifiers this file loads: import declarations, re-exports, `require('x')` of the real global, `import('x')`. */
+  get importedModules(): ReadonlySet<string> {
+    if (this.imports === null) {
+      const modules = new Set<string>();
+      for (const statement of this.ast.body) {
+        if (statement.type === 'ImportDeclaration') modules.add(statement.source.value);
+        else if ((statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportAllDeclaration') && statement.source !== null) {
+          modules.add(statement.source.value);
+        } else if (statement.type === 'TSImportEqualsDeclaration' && statement.moduleReference.type === 'TSExternalModuleReference') {
+          const specifier = stringLiteralValue(statement.moduleReference.expression);
+          if (specifier !== null) modules.add(specifier);
+        }
+      }
+      for (const reference of this.scope.globalReferencesTo('require')) {
+        const call = reference.identifier.parent;
+        if (call?.type === 'CallExpression' && call.callee === reference.identifier) {
+          const specifier = stringLiteralValue(call.arguments[0]);
+          if (specifier !== null) modules.add(specifier);
+        }
+      }
+      this.imports = modules;
+    }
+    return this.imports;
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Links relative imports across a project's files for ApiOrigins: resolves `./db` to `db.ts` (or the `.ts`
+ * behind a `.js` specifier, or `db/index.ts`), loads that file through the host's loader, and reads what it
+ * exports. Exports are found from the AST as data; nothing is ever executed. Reads stay inside the root.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { LOCAL_MODULE_PREFIX, MAX_RESOLUTION_DEPTH, type ModuleLinker } from '../analysis/modules/api-origins.js';
+import type { ApiReference } from '../analysis/modules/api-reference.js';
+import { findProperty, staticPropertyName, unwrapExpression } from '../analysis/node-shapes.js';
+import type { FileContext } from './file-context.js';
+
+export type FileLoader = (absolutePath: string) => FileContext | null;
+
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const JS_TO_TS: Readonly<Record<string, readonly string[]>> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
+
+export class ProjectLinker implements ModuleLinker {
+  private readonly root: string;
+  private readonly load: FileLoader;
+
+  constructor(root: string, load: FileLoader) {
+    this.root = root;
+    this.load = load;
+  }
+
+  resolve(fromFile: string, specifier: string): string | null {
+    const base = resolve(dirname(fromFile), specifier);
+    if (base !== this.root && !base.startsWith(this.root + sep)) return null;
+    const candidates: string[] = [base];
+    for (const [jsExtension, tsExtensions] of Object.entries(JS_TO_TS)) {
+      if (base.endsWith(jsExtension)) for (const ext of tsExtensions) candidates.push(base.slice(0, -jsExtension.length) + ext);
+    }
+    for (const ext of SOURCE_EXTENSIONS) candidates.push(base + ext);
+    for (const ext of SOURCE_EXTENSIONS) candidates.push(`${base}${sep}index${ext}`);
+    for (const candidate of candidates) {
+      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    }
+    return null;
+  }
+
+  exportedReference(modulePath: string, exportName: string, depth: number): ApiReference | null {
+    if (depth > MAX_RESOLUTION_DEPTH) return null;
+    const file = this.load(modulePath);
+    if (file === null) return null;
+    const commonJs = commonJsExport(file.ast, exportName);
+    if (commonJs !== null && unwrapExpression(commonJs).type !== 'ObjectExpression') return file.origins.referenceOf(commonJs, depth + 1);
+    // An exports object (ESM, or `module.exports = { ... }`) is resolved member by member.
+    if (exportName === '*') return { module: LOCAL_MODULE_PREFIX + modulePath, steps: [] };
+    return this.esmExport(file, exportName, depth + 1);
+  }
+
+  private esmExport(file: FileContext, exportName: string, depth: number): ApiReference | null {
+    for (const statement of file.ast.body) {
+      if (statement.type === 'ExportDefaultDeclaration' && exportName === 'default') {
+        const declaration = statement.declaration;
+        if (declaration.type === 'Identifier') return file.origins.referenceOf(declaration, depth);
+        return isExpression(declaration) ? file.origins.referenceOf(declaration, depth) : null;
+      }
+      if (statement.type !== 'ExportNamedDeclaration') continue;
+      const declaration = statement.declaration;
+      if (declaration?.type === 'VariableDeclaration') {
+        for (const declarator of declaration.declarations) {
+          if (declarator.id.type === 'Identifier' && declarator.id.name === exportName) {
+            const variable = file.scope.variableOf(declarator.id);
+            return variable === null ? null : file.origins.variableReference(variable, depth);
+          }
+        }
+      }
+      for (const specifier of statement.specifiers) {
+        const exported = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
+        if (exported !== exportName) continue;
+        const local = specifier.local.type === 'Identifier' ? specifier.local.name : specifier.local.value;
+        if (statement.source !== null) {
+          const target = this.resolve(file.absolutePath, statement.source.value);
+          return target === null ? null : this.exportedReference(target, local, depth);
+        }
+        if (specifier.local.type === 'Identifier') return file.origins.referenceOf(specifier.local, depth);
+      }
+    }
+    for (const statement of file.ast.body) {
+      if (statement.type === 'ExportAllDeclaration' && statement.exported === null) {
+        const target = this.resolve(file.absolutePath, statement.source.value);
+        const found = target === null ? null : this.exportedReference(target, exportName, depth);
+        if (found !== null) return found;
+      }
+    }
+    return null;
+  }
+}
+
+function isExpression(node: TSESTree.Node): node is TSESTree.Expression {
+  return !node.type.endsWith('Declaration') && node.type !== 'TSDeclareFunction';
+}
+
+/**
+ * The expression a CommonJS module exports under `name` (`*` for the whole `module.exports`):
+ * `module.exports = x`, `module.exports = { name }`, `module.exports.name = x`, `exports.name = x`.
+ */
+function commonJsExport(program: TSESTree.Program, name: string): TSESTree.Node | null {
+  for (const statement of program.body) {
+    if (statement.type !== 'ExpressionStatement') continue;
+    const expression = statement.expression;
+    if (expression.type !== 'AssignmentExpression' || expression.operator !== '=') continue;
+    const target = expression.left;
+    if (target.type !== 'MemberExpression') continue;
+    const property = staticPropertyName(target);
+    const object = target.object;
+    const isModuleExports = object.type === 'Identifier' && object.name === 'module' && property === 'exports';
+    if (isModuleExports) {
+      if (name === '*' || name === 'default') return expression.right;
+      const value = unwrapExpression(expression.right);
+      if (value.type === 'ObjectExpression') return findProperty(value, name)?.value ?? null;
+      continue;
+    }
+    const isExportsObject =
+      (object.type === 'Identifier' && object.name === 'exports') ||
+      (object.type === 'MemberExpression' && object.object.type === 'Identifier' && object.object.name === 'module' && staticPropertyName(object) === 'exports');
+    if (isExportsObject && property === name) return expression.right;
+  }
+  return null;
+}

@@ -1,0 +1,97 @@
+/**
+ * A scan: discover files, load each once, run the active rules in one traversal per file, collect findings
+ * and problems. Files loaded by the linker for another file's imports are kept in a small cache so the scan
+ * loop reuses them; the cache is bounded so memory stays flat on large trees.
+ */
+import { ConceptIndex } from '../models/concept-index.js';
+import { LIBRARY_MODELS } from '../models/catalog.js';
+import type { Finding } from '../rules-api/rule-types.js';
+import { discoverFiles, toReportedPath, type DiscoveryOptions } from './discover.js';
+import { runRules, type ActiveRule } from './dispatch.js';
+import type { ProjectServices } from './file-context.js';
+import { loadFile, type LoadedFile } from './load-file.js';
+import { ProjectLinker } from './module-linker.js';
+import type { Result, ScanProblem } from './problems.js';
+
+export interface ScanOptions extends DiscoveryOptions {
+  readonly rules: readonly ActiveRule[];
+}
+
+export interface ScanResult {
+  readonly findings: readonly Finding[];
+  readonly problems: readonly ScanProblem[];
+  readonly filesScanned: number;
+}
+
+const LINKED_FILE_CACHE = 256;
+
+let sharedIndex: ConceptIndex | null = null;
+/** The compiled models, built once per process. */
+export function conceptIndex(): ConceptIndex {
+  sharedIndex ??= new ConceptIndex(LIBRARY_MODELS);
+  return sharedIndex;
+}
+
+class FileCache {
+  private readonly entries = new Map<string, Result<LoadedFile>>();
+  private readonly limit: number;
+
+  constructor(limit: number) {
+    this.limit = limit;
+  }
+
+  get(absolutePath: string, load: () => Result<LoadedFile>): Result<LoadedFile> {
+    const cached = this.entries.get(absolutePath);
+    if (cached !== undefined) {
+      this.entries.delete(absolutePath);
+      this.entries.set(absolutePath, cached);
+      return cached;
+    }
+    const loaded = load();
+    this.entries.set(absolutePath, loaded);
+    if (this.entries.size > this.limit) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    return loaded;
+  }
+}
+
+export function scan(options: ScanOptions): ScanResult {
+  const discovery = discoverFiles(options);
+  const cache = new FileCache(LINKED_FILE_CACHE);
+  const project: { conceptIndex: ConceptIndex; linker: ProjectLinker | null } = { conceptIndex: conceptIndex(), linker: null };
+  const services: ProjectServices = project;
+  const load = (absolutePath: string): Result<LoadedFile> =>
+    cache.get(absolutePath, () => loadFile(absolutePath, toReportedPath(options.cwd, absolutePath), services));
+  project.linker = new ProjectLinker(options.cwd, (absolutePath) => {
+    const loaded = load(absolutePath);
+    return loaded.ok ? loaded.value.context : null;
+  });
+
+  const findings: Finding[] = [];
+  const problems: ScanProblem[] = [...discovery.skipped];
+  let filesScanned = 0;
+  for (const file of discovery.files) {
+    const loaded = load(file.absolutePath);
+    if (!loaded.ok) {
+      problems.push(loaded.error);
+      continue;
+    }
+    filesScanned += 1;
+    const outcome = runRules(loaded.value.context, loaded.value.traversal, options.rules);
+    findings.push(...outcome.findings);
+    problems.push(...outcome.problems);
+  }
+  return { findings: sortFindings(findings), problems, filesScanned };
+}
+
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.span.start.line - b.span.start.line ||
+      a.span.start.column - b.span.start.column ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * The ESLint host's side of FileContext: one per linted file, built from ESLint's SourceCode (its AST, its
+ * scope manager, parents already set by ESLint's traversal) and shared by every rampart rule on that file.
+ * Relative imports are linked by reading and parsing the imported files from disk (cached by mtime), so the
+ * editor sees the same cross-file library knowledge as the CLI.
+ */
+import { statSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { ScopeManagerLike } from '../analysis/scope/scope-types.js';
+import { FileContext, type ProjectServices } from '../engine/file-context.js';
+import { loadFile } from '../engine/load-file.js';
+import { ProjectLinker } from '../engine/module-linker.js';
+import { conceptIndex } from '../engine/run.js';
+import { SourceText } from '../engine/source-text.js';
+import { toReportedPath } from '../engine/discover.js';
+
+export interface EslintSourceCodeLike {
+  readonly text: string;
+  readonly ast: unknown;
+  readonly scopeManager: unknown;
+}
+
+const contexts = new WeakMap<object, FileContext>();
+const linkedFiles = new Map<string, { readonly mtimeMs: number; readonly context: FileContext | null }>();
+const LINKED_FILE_CACHE = 256;
+const linkers = new Map<string, ProjectLinker>();
+
+function projectFor(cwd: string): ProjectServices {
+  let linker = linkers.get(cwd);
+  if (linker === undefined) {
+    const services: { conceptIndex: ReturnType<typeof conceptIndex>; linker: ProjectLinker | null } = { conceptIndex: conceptIndex(), linker: null };
+    linker = new ProjectLinker(cwd, (absolutePath) => loadLinked(cwd, absolutePath, services));
+    services.linker = linker;
+    linkers.set(cwd, linker);
+  }
+  return { conceptIndex: conceptIndex(), linker };
+}
+
+function loadLinked(cwd: string, absolutePath: string, services: ProjectServices): FileContext | null {
+  const mtimeMs = statSync(absolutePath).mtimeMs;
+  const cached = linkedFiles.get(absolutePath);
+  if (cached !== undefined && cached.mtimeMs === mtimeMs) return cached.context;
+  const loaded = loadFile(absolutePath, toReportedPath(cwd, absolutePath), services);
+  const context = loaded.ok ? loaded.value.context : null;
+  linkedFiles.set(absolutePath, { mtimeMs, context });
+  if (linkedFiles.size > LINKED_FILE_CACHE) {
+    const oldest = linkedFiles.keys().next().value;
+    if (oldest !== undefined) linkedFiles.delete(oldest);
+  }
+  return context;
+}
+
+export function fileContextFor(sourceCode: EslintSourceCodeLike, filename: string, cwd: string): FileContext {
+  const ast = sourceCode.ast as TSESTree.Program;
+  const existing = contexts.get(ast);
+  if (existing !== undefined) return existing;
+  const absolutePath = isAbsolute(filename) ? filename : resolve(cwd, filename);
+  const root = absolutePath.startsWith(cwd) ? cwd : dirname(absolutePath);
+  const context = new FileContext(
+    toReportedPath(root, absolutePath),
+    absolutePath,
+    new SourceText(sourceCode.text),
+    ast,
+    sourceCode.scopeManager as ScopeManagerLike,
+    projectFor(root),
+  );
+  contexts.set(ast, context);
+  return context;
+}

@@ -1,0 +1,34 @@
+/** Wraps a rampart rule as an ESLint rule: same listeners, same analyses, ESLint's report. No rule logic here. */
+import type { Rule as EslintRule } from 'eslint';
+import { createRuleContext } from '../engine/dispatch.js';
+import { ruleDocsUrl } from '../engine/package-info.js';
+import type { Rule } from '../rules-api/rule-types.js';
+import { fileContextFor } from './eslint-file-context.js';
+
+export function isRecommended(rule: Rule): boolean {
+  return rule.precision === 'high' || rule.precision === 'very-high';
+}
+
+export function toEslintRule(rule: Rule): EslintRule.RuleModule {
+  return {
+    meta: {
+      type: 'problem',
+      docs: { description: rule.title, url: ruleDocsUrl(rule.id), recommended: isRecommended(rule) },
+      schema: [],
+      messages: { ...rule.messages },
+    },
+    create(context) {
+      const file = fileContextFor(context.sourceCode, context.filename, context.cwd);
+      if (!rule.appliesTo(file)) return {};
+      const ruleContext = createRuleContext(file, rule, (descriptor) => {
+        const span = file.source.spanOf(descriptor.node.range);
+        context.report({
+          loc: { start: span.start, end: span.end },
+          messageId: descriptor.messageId,
+          ...(descriptor.data !== undefined ? { data: { ...descriptor.data } } : {}),
+        });
+      });
+      return rule.create(ruleContext) as EslintRule.RuleListener;
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/** Every library and framework model rampart knows. Adding a library is a model file plus a line here. */
+import type { LibraryModel } from './concepts.js';
+import { knex } from './libraries/knex.js';
+import { mysql } from './libraries/mysql.js';
+import { mysql2 } from './libraries/mysql2.js';
+import { pg } from './libraries/pg.js';
+import { prisma } from './libraries/prisma.js';
+import { sequelize } from './libraries/sequelize.js';
+import { betterSqlite3, sqlite, sqlite3 } from './libraries/sqlite.js';
+import { pgFormat, sqlstring } from './libraries/sqlstring.js';
+import { typeorm } from './libraries/typeorm.js';
+
+export const LIBRARY_MODELS: readonly LibraryModel[] = [
+  pg,
+  mysql,
+  mysql2,
+  betterSqlite3,
+  sqlite3,
+  sqlite,
+  knex,
+  sequelize,
+  typeorm,
+  prisma,
+  sqlstring,
+  pgFormat,
+];

@@ -1,0 +1,68 @@
+/**
+ * The concept questions a rule asks of one file: "is this call SQL execution?", "is this value a rate
+ * limiter?". Answers come from the file's ApiOrigins and the compiled models; never from a bare name.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { ApiOrigins } from '../analysis/modules/api-origins.js';
+import { describeReference } from '../analysis/modules/api-reference.js';
+import { findProperty, unwrapExpression } from '../analysis/node-shapes.js';
+import type { ConceptIndex, ConceptMatch } from './concept-index.js';
+import type { ApiRow, ConceptKind, RowOf } from './concepts.js';
+
+export interface ApiCall<R extends ApiRow = ApiRow> extends ConceptMatch<R> {
+  readonly call: TSESTree.CallExpression | TSESTree.NewExpression;
+  /** `pg Pool().query`, for messages. */
+  readonly api: string;
+  /** The argument the row points at (`argument`, then `property` inside an options object), or null if absent. */
+  readonly target: TSESTree.Node | null;
+}
+
+export class ConceptQueries {
+  private readonly origins: ApiOrigins;
+  private readonly index: ConceptIndex;
+  private readonly importedModules: () => ReadonlySet<string>;
+
+  constructor(origins: ApiOrigins, index: ConceptIndex, importedModules: () => ReadonlySet<string>) {
+    this.origins = origins;
+    this.index = index;
+    this.importedModules = importedModules;
+  }
+
+  /** The modeled API this call invokes, if it is an instance of `concept`. */
+  callTo<K extends ConceptKind>(call: TSESTree.CallExpression | TSESTree.NewExpression, concept: K): ApiCall<RowOf<K>> | null {
+    const reference = this.origins.referenceOf(call.callee);
+    if (reference === null) return null;
+    const match = this.index.match(reference, concept);
+    if (match === null) return null;
+    return { ...match, call, api: describeReference(reference), target: rowTarget(call, match.row) };
+  }
+
+  /** The modeled value an expression holds, if it is an instance of `concept` (`rateLimit({...})`, an app). */
+  valueIs<K extends ConceptKind>(node: TSESTree.Node, concept: K): ConceptMatch<RowOf<K>> | null {
+    const reference = this.origins.referenceOf(node);
+    return reference === null ? null : this.index.match(reference, concept);
+  }
+
+  /**
+   * Cheap prefilter: could this file reach a `concept` API at all? True when it imports a module with such rows,
+   * or any relative module (which may re-export one).
+   */
+  mayUse(concept: ConceptKind): boolean {
+    const wanted = this.index.modulesFor(concept);
+    for (const module of this.importedModules()) {
+      if (wanted.has(module) || module.startsWith('.')) return true;
+    }
+    return false;
+  }
+}
+
+function rowTarget(call: TSESTree.CallExpression | TSESTree.NewExpression, row: ApiRow): TSESTree.Node | null {
+  if (row.argument === undefined) return null;
+  const argument = call.arguments[row.argument];
+  if (argument === undefined || argument.type === 'SpreadElement') return null;
+  const value = unwrapExpression(argument);
+  if (row.property !== undefined && value.type === 'ObjectExpression') {
+    return findProperty(value, row.property)?.value ?? null;
+  }
+  return argument;
+}

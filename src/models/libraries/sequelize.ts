@@ -1,0 +1,15 @@
+import type { LibraryModel } from '../concepts.js';
+
+/** Sequelize: `query(sql, { replacements | bind })` binds values; `literal(sql)` inserts raw SQL anywhere. */
+export const sequelize: LibraryModel = {
+  name: 'sequelize',
+  modules: ['sequelize', 'sequelize-typescript', '@sequelize/core'],
+  docs: 'https://sequelize.org/docs/v6/core-concepts/raw-queries/',
+  rows: [
+    { concept: 'sql-execution', path: 'Sequelize().query', argument: 0 },
+    { concept: 'sql-execution', path: 'literal', argument: 0 },
+    { concept: 'sql-execution', path: 'Sequelize.literal', argument: 0 },
+    { concept: 'sql-execution', path: 'Sequelize().literal', argument: 0 },
+    { concept: 'sql-escape', path: 'Sequelize().escape' },
+  ],
+};

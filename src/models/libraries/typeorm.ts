@@ -1,0 +1,21 @@
+import type { LibraryModel } from '../concepts.js';
+
+/**
+ * TypeORM: `query(sql, parameters)` binds parameters; QueryBuilder conditions take SQL text with `:name`
+ * parameters bound by `setParameter(s)` or their second argument.
+ */
+const OWNERS = '{DataSource,Connection,EntityManager,Repository,TreeRepository,QueryRunner,getConnection,getManager,getRepository}()';
+const BUILDER_SQL = '{where,andWhere,orWhere,having,andHaving,orHaving,orderBy,addOrderBy,groupBy,addGroupBy,select,addSelect}';
+
+export const typeorm: LibraryModel = {
+  name: 'typeorm',
+  modules: ['typeorm'],
+  docs: 'https://typeorm.io/select-query-builder#using-parameters-to-escape-data',
+  rows: [
+    { concept: 'sql-execution', path: `${OWNERS}.query`, argument: 0 },
+    { concept: 'sql-execution', path: `${OWNERS}.manager.query`, argument: 0 },
+    { concept: 'sql-execution', path: `${OWNERS}.createQueryRunner().query`, argument: 0 },
+    { concept: 'sql-execution', path: `${OWNERS}.**.createQueryBuilder().**.${BUILDER_SQL}`, argument: 0 },
+    { concept: 'sql-execution', path: `{SelectQueryBuilder,QueryBuilder}().**.${BUILDER_SQL}`, argument: 0 },
+  ],
+};

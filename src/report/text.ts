@@ -1,0 +1,82 @@
+/**
+ * Human output: findings grouped by file, each with a code frame and its rule id, then problems, then one
+ * summary line. Colour only when the stream is a TTY (NO_COLOR and FORCE_COLOR are honoured by the caller).
+ */
+import type { Finding } from '../rules-api/rule-types.js';
+import { SEVERITIES, type Severity } from '../taxonomy/severity.js';
+import { describeProblem, type ScanReport } from './scan-report.js';
+
+export interface TextOptions {
+  readonly color: boolean;
+  /** Only findings: no problems section and no summary line. */
+  readonly quiet: boolean;
+}
+
+const STYLE = { reset: '\u001b[0m', bold: '\u001b[1m', dim: '\u001b[2m', red: '\u001b[31m', yellow: '\u001b[33m', magenta: '\u001b[35m', cyan: '\u001b[36m' } as const;
+const SEVERITY_COLOR: Readonly<Record<Severity, string>> = { critical: STYLE.magenta, high: STYLE.red, medium: STYLE.yellow, low: STYLE.cyan };
+
+export function formatText(report: ScanReport, options: TextOptions): string {
+  const paint = (style: string, text: string): string => (options.color ? `${style}${text}${STYLE.reset}` : text);
+  const out: string[] = [];
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of report.findings) {
+    const list = byFile.get(finding.file) ?? [];
+    list.push(finding);
+    byFile.set(finding.file, list);
+  }
+  for (const [file, findings] of byFile) {
+    out.push(paint(STYLE.bold, file));
+    for (const finding of findings) {
+      const position = `${finding.span.start.line}:${finding.span.start.column + 1}`;
+      out.push(`  ${position.padEnd(7)} ${paint(SEVERITY_COLOR[finding.severity], finding.severity.padEnd(8))} ${finding.message}  ${paint(STYLE.dim, finding.ruleId)}`);
+      out.push(...codeFrame(finding, paint));
+      if (finding.flow !== undefined && finding.flow.length > 0) {
+        const steps = finding.flow.map((step) => `${step.span.start.line}:${step.span.start.column + 1} ${step.message}`);
+        out.push(`    ${paint(STYLE.dim, 'path:')} ${steps.join(' → ')}`);
+      }
+      out.push('');
+    }
+  }
+  if (!options.quiet && report.problems.length > 0) {
+    out.push(paint(STYLE.bold, 'Not scanned or incomplete:'));
+    for (const problem of report.problems) out.push(`  ${describeProblem(problem)}`);
+    out.push('');
+  }
+  if (!options.quiet) out.push(summaryLine(report, paint));
+  return out.length === 0 ? '' : `${out.join('\n')}\n`;
+}
+
+function codeFrame(finding: Finding, paint: (style: string, text: string) => string): string[] {
+  const { firstLine, lines } = finding.excerpt;
+  const lastLine = firstLine + lines.length - 1;
+  const width = String(lastLine).length;
+  const frame: string[] = [];
+  lines.forEach((text, offset) => {
+    const line = firstLine + offset;
+    const isFlagged = line >= finding.span.start.line && line <= finding.span.end.line;
+    const gutter = `${isFlagged ? '>' : ' '} ${String(line).padStart(width)} | `;
+    frame.push(`    ${isFlagged ? paint(STYLE.red, gutter) : paint(STYLE.dim, gutter)}${text}`);
+    if (line === finding.span.start.line) {
+      const start = finding.span.start.column;
+      const end = finding.span.end.line === line ? finding.span.end.column : text.length;
+      const marker = ' '.repeat(start) + '^'.repeat(Math.max(1, end - start));
+      frame.push(`    ${' '.repeat(width + 2)} | ${paint(STYLE.red, marker)}`);
+    }
+  });
+  return frame;
+}
+
+function summaryLine(report: ScanReport, paint: (style: string, text: string) => string): string {
+  const files = new Set(report.findings.map((finding) => finding.file)).size;
+  const scanned = `${report.filesScanned} file${report.filesScanned === 1 ? '' : 's'} scanned`;
+  const problems = report.problems.length > 0 ? `, ${report.problems.length} not scanned or incomplete` : '';
+  if (report.findings.length === 0) return paint(STYLE.bold, `✔ no findings; ${scanned}${problems}`);
+  const counts = [...SEVERITIES]
+    .reverse()
+    .map((severity) => [severity, report.findings.filter((finding) => finding.severity === severity).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([severity, count]) => `${count} ${severity}`)
+    .join(', ');
+  const total = report.findings.length;
+  return paint(STYLE.bold, `✖ ${total} finding${total === 1 ? '' : 's'} (${counts}) in ${files} file${files === 1 ? '' : 's'}; ${scanned}${problems}`);
+}

@@ -1,0 +1,90 @@
+/** The shape of a rule, the context it runs in, and the findings it produces. Both hosts (CLI, ESLint) use these. */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { ApiOrigins } from '../analysis/modules/api-origins.js';
+import type { ScopeFacts } from '../analysis/scope/scope-facts.js';
+import type { StaticValues } from '../analysis/values/static-values.js';
+import type { StringAssemblies } from '../analysis/values/string-assembly.js';
+import type { FileContext } from '../engine/file-context.js';
+import type { Span } from '../engine/source-text.js';
+import type { ConceptQueries } from '../models/concept-queries.js';
+import type { CweId } from '../taxonomy/cwe.js';
+import type { OwaspMapping } from '../taxonomy/owasp.js';
+import type { Precision, Severity } from '../taxonomy/severity.js';
+
+type NodeOfType<T extends TSESTree.Node['type']> = Extract<TSESTree.Node, { type: T }>;
+
+/** Listeners keyed by node type, and `Type:exit` for the way back up (ESLint's simple selectors only). */
+export type RuleListeners = {
+  readonly [T in TSESTree.Node['type']]?: (node: NodeOfType<T>) => void;
+} & {
+  readonly [T in TSESTree.Node['type'] as `${T}:exit`]?: (node: NodeOfType<T>) => void;
+};
+
+export interface RuleMeta<M extends string = string> {
+  /** kebab-case name of the weakness; ESLint shows it as `rampart/<id>`. */
+  readonly id: string;
+  readonly title: string;
+  /** Most specific first. */
+  readonly cwe: readonly CweId[];
+  readonly owasp: OwaspMapping;
+  readonly severity: Severity;
+  readonly precision: Precision;
+  /** One sentence: the fix. The docs page's "How to fix" says it at length. */
+  readonly help: string;
+  /** One sentence per message id: what was found, from where, what to do instead. `{{name}}` placeholders. */
+  readonly messages: Readonly<Record<M, string>>;
+}
+
+/** One step of a data flow, for SARIF codeFlows and the text reporter. */
+export interface FlowStep {
+  readonly node: TSESTree.Node;
+  readonly message: string;
+}
+
+export interface ReportDescriptor<M extends string> {
+  readonly node: TSESTree.Node;
+  readonly messageId: M;
+  readonly data?: Readonly<Record<string, string>>;
+  readonly flow?: readonly FlowStep[];
+}
+
+export interface RuleContext<M extends string = string> {
+  readonly ruleId: string;
+  readonly file: FileContext;
+  readonly scope: ScopeFacts;
+  readonly origins: ApiOrigins;
+  readonly values: StaticValues;
+  readonly strings: StringAssemblies;
+  readonly concepts: ConceptQueries;
+  report(descriptor: ReportDescriptor<M>): void;
+}
+
+export interface Rule<M extends string = string> extends RuleMeta<M> {
+  /** Cheap per-file prefilter (oxc's should_run): false skips the file without creating listeners. */
+  readonly appliesTo: (file: FileContext) => boolean;
+  readonly create: (context: RuleContext<M>) => RuleListeners;
+}
+
+export interface FindingLocation {
+  readonly file: string;
+  readonly span: Span;
+  readonly range: readonly [number, number];
+}
+
+export interface FlowLocation extends FindingLocation {
+  readonly message: string;
+}
+
+/** The finding's source lines (one line of context above), for code frames and fingerprints. */
+export interface SourceExcerpt {
+  readonly firstLine: number;
+  readonly lines: readonly string[];
+}
+
+export interface Finding extends FindingLocation {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly excerpt: SourceExcerpt;
+  readonly flow?: readonly FlowLocation[];
+}

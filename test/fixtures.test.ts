@@ -1,0 +1,78 @@
+/**
+ * The fixture runner: every `// ruleid:` / `// ok:` / `// todo-*:` annotation under fixtures/ is checked in
+ * both hosts, the CLI engine and real ESLint, and the hosts must agree. In a file, every finding of a rule the
+ * file annotates must be on a `ruleid` (or `todo-ok`) line: unannotated lines stay silent.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUILT_IN_RULES } from '../src/rules-api/registry.js';
+import { parseAnnotations, type Annotation } from './support/annotations.js';
+import { REPO_ROOT, runEngine, runEslint, type HostFinding } from './support/hosts.js';
+
+const FIXTURES = join(REPO_ROOT, 'fixtures');
+const CODE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+
+function listFiles(directory: string): string[] {
+  return readdirSync(directory).flatMap((name) => {
+    const path = join(directory, name);
+    return statSync(path).isDirectory() ? listFiles(path) : CODE.test(name) ? [path] : [];
+  });
+}
+
+/** Problems with a file's annotations against one host's findings; empty when they all hold. */
+export function checkAnnotations(annotations: readonly Annotation[], findings: readonly HostFinding[]): string[] {
+  const errors: string[] = [];
+  const annotatedRules = new Set(annotations.map((annotation) => annotation.ruleId));
+  const has = (ruleId: string, line: number): boolean => findings.some((finding) => finding.ruleId === ruleId && finding.line === line);
+  for (const annotation of annotations) {
+    const found = has(annotation.ruleId, annotation.line);
+    const where = `line ${annotation.line} (${annotation.kind}: ${annotation.ruleId})`;
+    if (annotation.kind === 'ruleid' && !found) errors.push(`${where}: expected a finding, got none`);
+    if (annotation.kind === 'ok' && found) errors.push(`${where}: expected no finding, got one`);
+    if (annotation.kind === 'todo-ruleid' && found) errors.push(`${where}: the known miss is now found; promote it to ruleid`);
+    if (annotation.kind === 'todo-ok' && !found) errors.push(`${where}: the known false alarm is gone; promote it to ok`);
+  }
+  for (const finding of findings) {
+    if (!annotatedRules.has(finding.ruleId)) continue;
+    const expected = annotations.some(
+      (annotation) => annotation.ruleId === finding.ruleId && annotation.line === finding.line && (annotation.kind === 'ruleid' || annotation.kind === 'todo-ok'),
+    );
+    if (!expected) errors.push(`line ${finding.line}: unexpected ${finding.ruleId} finding: ${finding.message}`);
+  }
+  return errors;
+}
+
+const fixtureFiles = statSync(FIXTURES, { throwIfNoEntry: false })?.isDirectory() === true ? listFiles(FIXTURES) : [];
+const engine = runEngine(['fixtures']);
+
+describe('fixture annotations', () => {
+  it('finds fixture files for every rule', () => {
+    for (const rule of BUILT_IN_RULES) {
+      expect(fixtureFiles.some((file) => relative(FIXTURES, file).startsWith(`${rule.id}/`)), rule.id).toBe(true);
+    }
+  });
+
+  it('parses every fixture file in the engine', () => {
+    const parseFailures = engine.problems.filter((problem) => problem.kind === 'parse-failed' || problem.kind === 'internal-error');
+    expect(parseFailures).toEqual([]);
+  });
+
+  for (const absolute of fixtureFiles) {
+    const path = relative(REPO_ROOT, absolute).split('\\').join('/');
+    const annotations = parseAnnotations(readFileSync(absolute, 'utf8'));
+    if (annotations.length === 0) continue;
+    describe(path, () => {
+      const engineFindings = engine.findings.get(path) ?? [];
+      it('holds in the CLI engine', () => {
+        expect(checkAnnotations(annotations, engineFindings)).toEqual([]);
+      });
+      it('holds in ESLint, with the same findings as the engine', () => {
+        const eslintFindings = runEslint(path);
+        expect(checkAnnotations(annotations, eslintFindings)).toEqual([]);
+        const key = (finding: HostFinding): string => `${finding.ruleId}@${finding.line}:${finding.column}`;
+        expect(eslintFindings.map(key).sort()).toEqual(engineFindings.map(key).sort());
+      });
+    });
+  }
+});

@@ -1,0 +1,39 @@
+/**
+ * Fixture annotations, after semgrep's: a comment line `// ruleid: <id>` above a line that must be flagged,
+ * `// ok: <id>` above one that must not; `// todo-ruleid:` (a known miss) and `// todo-ok:` (a known false
+ * alarm) record gaps: they pass while the gap exists and fail once it closes, so they get promoted.
+ * Several ids may be listed, comma-separated. Annotations stack: consecutive comment lines apply to the
+ * first following line that is not an annotation comment.
+ */
+export const ANNOTATION_KINDS = ['ruleid', 'ok', 'todo-ruleid', 'todo-ok'] as const;
+export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
+
+export interface Annotation {
+  readonly kind: AnnotationKind;
+  readonly ruleId: string;
+  /** 1-based line the annotation is about. */
+  readonly line: number;
+  /** 1-based line of the comment itself. */
+  readonly commentLine: number;
+}
+
+const ANNOTATION = /^\s*(?:\/\/|\{?\s*\/\*)\s*(todo-ruleid|todo-ok|ruleid|ok)\s*:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)/;
+
+export function parseAnnotations(text: string): Annotation[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  const annotations: Annotation[] = [];
+  let pending: Array<{ kind: AnnotationKind; ruleId: string; commentLine: number }> = [];
+  lines.forEach((line, index) => {
+    const match = ANNOTATION.exec(line);
+    if (match !== null) {
+      const kind = match[1] as AnnotationKind;
+      for (const ruleId of (match[2] ?? '').split(',').map((id) => id.trim())) pending.push({ kind, ruleId, commentLine: index + 1 });
+      return;
+    }
+    if (pending.length > 0 && line.trim() !== '') {
+      for (const annotation of pending) annotations.push({ ...annotation, line: index + 1 });
+      pending = [];
+    }
+  });
+  return annotations;
+}
