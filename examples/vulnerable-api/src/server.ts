@@ -1,0 +1,33 @@
+import express from 'express';
+import jwt from 'jsonwebtoken';
+import { etagFor, findUserByEmail, findUserById, hashPassword } from './users.js';
+
+// ruleid: hardcoded-secret
+const JWT_SECRET = 'f3c9a1b7e2d84c6a9b0e5f1d7c3a8e4b';
+
+// ruleid: missing-security-headers
+const app = express();
+app.use(express.json());
+
+// ruleid: missing-rate-limit
+app.post('/login', async (req, res) => {
+  const user = await findUserByEmail(req.body.email);
+  if (!user || user.password_hash !== hashPassword(req.body.password)) {
+    res.status(401).json({ error: 'invalid credentials' });
+    return;
+  }
+  res.json({ token: jwt.sign({ sub: user.id }, JWT_SECRET, { expiresIn: '1h' }) });
+});
+
+app.get('/users/:id', async (req, res) => {
+  const user = await findUserById(req.params.id);
+  const body = JSON.stringify(user ?? null);
+  res.set('ETag', etagFor(body)).type('json').send(body);
+});
+
+// ok: hardcoded-secret
+const PASSWORD_MIN_LENGTH = 12;
+
+app.listen(Number(process.env.PORT ?? 3000), () => {
+  console.log(`listening; passwords need ${PASSWORD_MIN_LENGTH} characters`);
+});
