@@ -8,13 +8,20 @@ import { LIBRARY_MODELS } from '../models/catalog.js';
 import type { Finding } from '../rules-api/rule-types.js';
 import { discoverFiles, toReportedPath, type DiscoveryOptions } from './discover.js';
 import { runRules, type ActiveRule } from './dispatch.js';
-import type { ProjectServices } from './file-context.js';
+import type { FileContext, ProjectServices } from './file-context.js';
 import { loadFile, type LoadedFile } from './load-file.js';
 import { ProjectLinker } from './module-linker.js';
 import type { Result, ScanProblem } from './problems.js';
 
 export interface ScanOptions extends DiscoveryOptions {
   readonly rules: readonly ActiveRule[];
+  /** Keeps only these files (reported paths) of the discovered ones, e.g. those changed since a git ref; imports are still linked. */
+  readonly includeFile?: (path: string) => boolean;
+  /**
+   * Called once per scanned file with its parsed context and findings, while the AST is at hand: the CLI gate
+   * reads suppression comments and enclosing names here, so no file is parsed twice.
+   */
+  readonly onFileScanned?: (file: FileContext, findings: readonly Finding[]) => void;
 }
 
 export interface ScanResult {
@@ -70,9 +77,11 @@ export function scan(options: ScanOptions): ScanResult {
   });
 
   const findings: Finding[] = [];
-  const problems: ScanProblem[] = [...discovery.skipped];
+  const included = (path: string): boolean => options.includeFile === undefined || options.includeFile(path);
+  const problems: ScanProblem[] = discovery.skipped.filter((problem) => included(problem.file));
   let filesScanned = 0;
   for (const file of discovery.files) {
+    if (!included(file.path)) continue;
     const loaded = load(file.absolutePath);
     if (!loaded.ok) {
       problems.push(loaded.error);
@@ -82,6 +91,7 @@ export function scan(options: ScanOptions): ScanResult {
     const outcome = runRules(loaded.value.context, loaded.value.traversal, options.rules);
     findings.push(...outcome.findings);
     problems.push(...outcome.problems);
+    options.onFileScanned?.(loaded.value.context, outcome.findings);
   }
   return { findings: sortFindings(findings), problems, filesScanned };
 }
