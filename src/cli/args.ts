@@ -1,4 +1,5 @@
 /** Command-line parsing: a table of options, no dependency. Mistakes become a UsageError (exit 2). */
+import { isParserName, PARSERS, type ParserName } from '../engine/parse.js';
 import { UsageError } from '../engine/problems.js';
 import { isSeverity, type Severity } from '../taxonomy/severity.js';
 
@@ -19,6 +20,8 @@ export interface CliArguments {
   readonly disabledRules: readonly string[];
   readonly ignore: readonly string[];
   readonly maxFileSize: number | null;
+  /** null: the engine's default (oxc, falling back to typescript-estree per file). */
+  readonly parser: ParserName | null;
   readonly quiet: boolean;
   readonly color: boolean | null;
   readonly help: boolean;
@@ -37,6 +40,7 @@ Options:
   --disable <id>            do not run this rule (repeatable)
   --ignore <glob>           skip matching paths, relative to each scanned directory (repeatable)
   --max-file-size <bytes>   skip larger files with a notice (default: 1048576)
+  --parser <name>           oxc (default; typescript-estree where oxc is not installed) or typescript-estree
   --quiet                   print findings only: no notices, no summary
   --color / --no-color      force colours on or off (default: on for a terminal)
   --version                 print the version
@@ -56,6 +60,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   const ignore: string[] = [];
   let failOn: Severity = 'low';
   let maxFileSize: number | null = null;
+  let parser: ParserName | null = null;
   let quiet = false;
   let color: boolean | null = null;
   let help = false;
@@ -104,6 +109,12 @@ export function parseArguments(argv: readonly string[]): CliArguments {
         maxFileSize = size;
         break;
       }
+      case '--parser': {
+        const name = value();
+        if (!isParserName(name)) throw new UsageError(`unknown parser '${name}' (expected ${PARSERS.join(' or ')})`);
+        parser = name;
+        break;
+      }
       case '--quiet':
       case '-q':
         quiet = true;
@@ -137,6 +148,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
     disabledRules,
     ignore,
     maxFileSize,
+    parser,
     quiet,
     color,
     help,

@@ -72,6 +72,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       ignore: args.ignore,
       maxFileSize: args.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
       rules,
+      ...(args.parser !== null ? { parser: args.parser } : {}),
     });
     const report: ScanReport = {
       toolVersion: packageVersion(),

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { FileContext, type ProjectServices } from './file-context.js';
-import { parseSource } from './parse.js';
+import { parseSource, type ParserName } from './parse.js';
 import { describeError, fail, ok, type Result, type ScanProblem } from './problems.js';
 import { traverse, type Traversal } from './traverse.js';
 
@@ -13,14 +13,14 @@ export interface LoadedFile {
   readonly traversal: Traversal;
 }
 
-export function loadFile(absolutePath: string, path: string, project: ProjectServices): Result<LoadedFile> {
+export function loadFile(absolutePath: string, path: string, project: ProjectServices, parser?: ParserName): Result<LoadedFile> {
   let text: string;
   try {
     text = readFileSync(absolutePath, 'utf8');
   } catch (error: unknown) {
     return fail({ kind: 'skipped', file: path, reason: 'unreadable', message: describeError(error) } satisfies ScanProblem);
   }
-  const parsed = parseSource(absolutePath, text);
+  const parsed = parseSource(absolutePath, text, parser);
   if (!parsed.ok) return fail({ ...parsed.error, file: path });
   const { source, ast, scopeManager } = parsed.value;
   const traversal = traverse(ast);

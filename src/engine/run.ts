@@ -11,6 +11,7 @@ import { runRules, type ActiveRule } from './dispatch.js';
 import type { FileContext, ProjectServices } from './file-context.js';
 import { loadFile, type LoadedFile } from './load-file.js';
 import { ProjectLinker } from './module-linker.js';
+import type { ParserName } from './parse.js';
 import type { Result, ScanProblem } from './problems.js';
 
 export interface ScanOptions extends DiscoveryOptions {
@@ -22,6 +23,8 @@ export interface ScanOptions extends DiscoveryOptions {
    * reads suppression comments and enclosing names here, so no file is parsed twice.
    */
   readonly onFileScanned?: (file: FileContext, findings: readonly Finding[]) => void;
+  /** Which parser reads the files (default: oxc, falling back to typescript-estree per file; see parse.ts). */
+  readonly parser?: ParserName;
 }
 
 export interface ScanResult {
@@ -70,7 +73,7 @@ export function scan(options: ScanOptions): ScanResult {
   const project: { conceptIndex: ConceptIndex; linker: ProjectLinker | null } = { conceptIndex: conceptIndex(), linker: null };
   const services: ProjectServices = project;
   const load = (absolutePath: string): Result<LoadedFile> =>
-    cache.get(absolutePath, () => loadFile(absolutePath, toReportedPath(options.cwd, absolutePath), services));
+    cache.get(absolutePath, () => loadFile(absolutePath, toReportedPath(options.cwd, absolutePath), services, options.parser));
   project.linker = new ProjectLinker(options.cwd, (absolutePath) => {
     const loaded = load(absolutePath);
     return loaded.ok ? loaded.value.context : null;
