@@ -1,5 +1,10 @@
 /** Every library and framework model rampart knows. Adding a library is a model file plus a line here. */
 import type { LibraryModel } from './concepts.js';
+import { argon2, nodeRsArgon2 } from './libraries/argon2.js';
+import { bcrypt } from './libraries/bcrypt.js';
+import { cryptoJs, cryptoJsDigestModules } from './libraries/crypto-js.js';
+import { nodeCrypto } from './libraries/node-crypto.js';
+import { standaloneDigests } from './libraries/standalone-digests.js';
 import { knex } from './libraries/knex.js';
 import { mysql } from './libraries/mysql.js';
 import { mysql2 } from './libraries/mysql2.js';
@@ -23,4 +28,11 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   prisma,
   sqlstring,
   pgFormat,
+  nodeCrypto,
+  cryptoJs,
+  cryptoJsDigestModules,
+  standaloneDigests,
+  bcrypt,
+  argon2,
+  nodeRsArgon2,
 ];

@@ -22,7 +22,46 @@ export interface SqlEscapeRow extends RowBase {
   readonly concept: 'sql-escape';
 }
 
-export type ApiRow = SqlExecutionRow | SqlEscapeRow;
+/**
+ * Computes a fast digest (MD5, SHA-1, SHA-2, SHA-3, HMAC) of the argument: right for checksums, ETags and
+ * high-entropy tokens, far too cheap for passwords (billions of guesses per second on one GPU).
+ */
+export interface FastHashRow extends RowBase {
+  readonly concept: 'fast-hash';
+  readonly argument: number;
+}
+
+/** The tunable parameters of password hashing functions, each in its algorithm's own unit. */
+export type WorkFactorParameter =
+  | 'bcrypt-rounds'
+  | 'pbkdf2-iterations'
+  | 'pbkdf2-digest'
+  | 'scrypt-cost'
+  | 'scrypt-block-size'
+  | 'scrypt-parallelization'
+  | 'argon2-memory-kib'
+  | 'argon2-passes';
+
+/** Where a call takes one work-factor parameter: an argument, or a property of an options-object argument. */
+export interface WorkFactor {
+  readonly parameter: WorkFactorParameter;
+  readonly argument: number;
+  readonly property?: string;
+  /** The library's documented value when the call leaves the parameter out. */
+  readonly default?: number;
+}
+
+/**
+ * Derives a slow, salted hash or key from a password (bcrypt, argon2, PBKDF2, scrypt). `argument` is the
+ * password (absent for salt generators such as `genSalt(rounds)`); `workFactors` say where the cost is set.
+ */
+export interface PasswordHashRow extends RowBase {
+  readonly concept: 'password-hash';
+  readonly algorithm: 'bcrypt' | 'argon2' | 'pbkdf2' | 'scrypt';
+  readonly workFactors: readonly WorkFactor[];
+}
+
+export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow;
 
 export type ConceptKind = ApiRow['concept'];
 export type RowOf<K extends ConceptKind> = Extract<ApiRow, { readonly concept: K }>;

@@ -1,0 +1,15 @@
+import type { LibraryModel } from '../concepts.js';
+
+/**
+ * bcrypt (native), bcryptjs and @node-rs/bcrypt share one API: `hash(password, saltOrRounds)`,
+ * `genSalt(rounds)`. The cost is log2 of the rounds; all three default to 10 or more when it is left out.
+ */
+export const bcrypt: LibraryModel = {
+  name: 'bcrypt',
+  modules: ['bcrypt', 'bcryptjs', '@node-rs/bcrypt'],
+  docs: 'https://github.com/kelektiv/node.bcrypt.js#usage',
+  rows: [
+    { concept: 'password-hash', path: '{hash,hashSync}', argument: 0, algorithm: 'bcrypt', workFactors: [{ parameter: 'bcrypt-rounds', argument: 1 }] },
+    { concept: 'password-hash', path: '{genSalt,genSaltSync}', algorithm: 'bcrypt', workFactors: [{ parameter: 'bcrypt-rounds', argument: 0 }] },
+  ],
+};
