@@ -136,17 +136,41 @@ function isNode(value: unknown): value is NodeRecord {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
+/** Node types with an `accessibility` key (not a child, so not in the visitor keys). */
+const HAS_ACCESSIBILITY = new Set([
+  'MethodDefinition', 'TSAbstractMethodDefinition', 'PropertyDefinition', 'TSAbstractPropertyDefinition', 'AccessorProperty',
+  'TSAbstractAccessorProperty', 'TSMethodSignature', 'TSPropertySignature', 'TSIndexSignature', 'TSParameterProperty',
+]);
+
+interface NodePlan {
+  /** Keys to turn from `null` into `undefined` on this node type. */
+  readonly absentKeys: readonly string[];
+  readonly childKeys: readonly string[];
+}
+
+/** Per node type, computed once per process: checking only the keys a type can have keeps the pass cheap. */
+const plans = new Map<string, NodePlan>();
+
+function planFor(type: string): NodePlan {
+  let plan = plans.get(type);
+  if (plan === undefined) {
+    const childKeys: readonly string[] = visitorKeys[type as keyof typeof visitorKeys] ?? [];
+    const absentKeys = ABSENT_AS_UNDEFINED.filter(
+      (key) => NULL_KEPT[key] !== type && (childKeys.includes(key) || (key === 'accessibility' && HAS_ACCESSIBILITY.has(type))),
+    ) as string[];
+    absentKeys.push(...(ABSENT_AS_UNDEFINED_BY_TYPE[type] ?? []));
+    plan = { absentKeys, childKeys };
+    plans.set(type, plan);
+  }
+  return plan;
+}
+
 /** One iterative pass (deep nesting cannot overflow the stack) over every node, fixing the differences above. */
 function normalize(program: TSESTree.Program): void {
   const stack: NodeRecord[] = [program as unknown as NodeRecord];
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    for (const key of ABSENT_AS_UNDEFINED) {
-      if (node[key] === null && NULL_KEPT[key] !== node.type) node[key] = undefined;
-    }
-    const typeKeys = ABSENT_AS_UNDEFINED_BY_TYPE[node.type];
-    if (typeKeys !== undefined) {
-      for (const key of typeKeys) if (node[key] === null) node[key] = undefined;
-    }
+    const plan = planFor(node.type);
+    for (const key of plan.absentKeys) if (node[key] === null) node[key] = undefined;
     if (node.type === 'Literal') fixRegexFlags(node);
     // typescript-estree writes `computed` only on computed enum members (`[key] = 1`).
     else if (node.type === 'TSEnumMember' && node['computed'] === false) node['computed'] = undefined;
@@ -155,8 +179,7 @@ function normalize(program: TSESTree.Program): void {
       const value = node['value'];
       if (isNode(value) && value.type === 'Literal' && typeof value['value'] === 'string') value['value'] = decodeEntities(value['value']);
     }
-    const keys = visitorKeys[node.type as keyof typeof visitorKeys] ?? [];
-    for (const key of keys) {
+    for (const key of plan.childKeys) {
       const child = node[key];
       if (Array.isArray(child)) {
         for (const element of child) if (isNode(element)) stack.push(element);

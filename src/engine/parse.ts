@@ -10,7 +10,8 @@
  * Expected failures (syntax errors, nesting too deep for recursion) come back as a `parse-failed` problem so the
  * scan goes on.
  */
-import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import { createRequire } from 'node:module';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { analyze } from '@typescript-eslint/scope-manager';
 import type { ScopeManagerLike } from '../analysis/scope/scope-types.js';
 import { languageOf, type LanguageOptions } from './language.js';
@@ -97,8 +98,20 @@ function confirmSyntaxError(path: string, source: SourceText, language: Language
   }
 }
 
+type TypeScriptEstree = typeof import('@typescript-eslint/typescript-estree');
+let typescriptEstree: TypeScriptEstree | null = null;
+
+/**
+ * Loaded on first use: typescript-estree brings the TypeScript compiler (about a quarter of a second to load),
+ * which a scan where oxc parses every file never needs.
+ */
+function loadTypeScriptEstree(): TypeScriptEstree {
+  typescriptEstree ??= createRequire(import.meta.url)('@typescript-eslint/typescript-estree') as TypeScriptEstree;
+  return typescriptEstree;
+}
+
 function parseTypeScriptEstree(path: string, source: SourceText, language: LanguageOptions): TSESTree.Program {
-  return parse(source.text, {
+  return loadTypeScriptEstree().parse(source.text, {
     filePath: path,
     jsx: language.jsx,
     range: true,
