@@ -4,10 +4,9 @@
  */
 import { RuleTester } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
-import { afterAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { plugin } from '../src/eslint/plugin.js';
 
-RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
