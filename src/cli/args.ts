@@ -12,10 +12,27 @@ export interface OutputTarget {
   readonly file: string | null;
 }
 
+export interface SeverityOverride {
+  readonly ruleId: string;
+  readonly severity: Severity;
+}
+
 export interface CliArguments {
   readonly paths: readonly string[];
   readonly outputs: readonly OutputTarget[];
-  readonly failOn: Severity;
+  /** null: the config's failOn, else low. */
+  readonly failOn: Severity | null;
+  readonly severityOverrides: readonly SeverityOverride[];
+  /** --config <file>; null: search the working directory. */
+  readonly configFile: string | null;
+  readonly useConfig: boolean;
+  readonly baseline: string | null;
+  readonly writeBaseline: string | null;
+  readonly changedSince: string | null;
+  readonly changedLinesOnly: boolean;
+  /** SARIF automationDetails.id (GitHub's analysis category). */
+  readonly category: string | null;
+  readonly sarifOmitAbsent: boolean;
   readonly onlyRules: readonly string[];
   readonly disabledRules: readonly string[];
   readonly ignore: readonly string[];
@@ -35,10 +52,29 @@ Scans TypeScript and JavaScript files (default: the current directory) for secur
 Options:
   --format <name>[=<file>]  text, json or sarif; repeat for several outputs
                             (e.g. --format text --format sarif=rampart.sarif)
-  --fail-on <severity>      exit 1 when a finding is at or above: low, medium, high, critical (default: low)
+  --fail-on <severity>      exit 1 when a finding is at or above: low, medium, high, critical
+                            (default: the config's failOn, else low)
   --rule <id>               run only this rule (repeatable)
   --disable <id>            do not run this rule (repeatable)
+  --rule-severity <id>=<severity>
+                            run a rule at another severity (repeatable; also sets its SARIF severity)
   --ignore <glob>           skip matching paths, relative to each scanned directory (repeatable)
+  --config <file>           read this rampart.config.json/.yaml (default: rampart.config.json,
+                            rampart.config.yaml or package.json "rampart" in the working directory)
+  --no-config               read no config file
+
+CI gate:
+  --baseline <file>         findings listed in this baseline are known: only new ones fail the build
+  --write-baseline <file>   write every current finding to this baseline and exit 0
+  --changed-since <ref>     scan only files changed since the merge base of <ref> (via git)
+  --changed-lines-only      with --changed-since: report only findings on changed lines
+  --category <id>           SARIF automationDetails.id, GitHub's analysis category (default: rampart)
+  --sarif-omit-absent       leave fixed baseline findings (baselineState absent) out of the SARIF
+
+Suppress one reviewed finding with a reason (required):
+  // rampart-ignore-next-line <rule-id> -- <reason>     on the line above
+  // rampart-ignore <rule-id> -- <reason>               at the end of the line
+
   --max-file-size <bytes>   skip larger files with a notice (default: 1048576)
   --parser <name>           oxc (default; typescript-estree where oxc is not installed) or typescript-estree
   --quiet                   print findings only: no notices, no summary
@@ -46,7 +82,8 @@ Options:
   --version                 print the version
   --help                    print this help
 
-Exit codes: 0 no findings at or above --fail-on, 1 findings (or a rule crashed), 2 usage or configuration error.`;
+Exit codes: 0 no (new) findings at or above --fail-on, 1 findings (or a rule crashed),
+2 usage or configuration error.`;
 
 function isFormat(value: string): value is FormatName {
   return (FORMATS as readonly string[]).includes(value);
@@ -58,7 +95,16 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   const onlyRules: string[] = [];
   const disabledRules: string[] = [];
   const ignore: string[] = [];
-  let failOn: Severity = 'low';
+  let failOn: Severity | null = null;
+  const severityOverrides: SeverityOverride[] = [];
+  let configFile: string | null = null;
+  let useConfig = true;
+  let baseline: string | null = null;
+  let writeBaseline: string | null = null;
+  let changedSince: string | null = null;
+  let changedLinesOnly = false;
+  let category: string | null = null;
+  let sarifOmitAbsent = false;
   let maxFileSize: number | null = null;
   let parser: ParserName | null = null;
   let quiet = false;
@@ -95,6 +141,40 @@ export function parseArguments(argv: readonly string[]): CliArguments {
       }
       case '--rule':
         onlyRules.push(value());
+        break;
+      case '--rule-severity': {
+        const spec = value();
+        const [ruleId = '', severity = ''] = spec.split('=');
+        if (ruleId === '' || !isSeverity(severity)) throw new UsageError(`--rule-severity needs <rule-id>=<low|medium|high|critical>, not '${spec}'`);
+        severityOverrides.push({ ruleId, severity });
+        break;
+      }
+      case '--config':
+        configFile = value();
+        break;
+      case '--no-config':
+        useConfig = false;
+        break;
+      case '--baseline':
+        baseline = value();
+        break;
+      case '--write-baseline':
+        writeBaseline = value();
+        break;
+      case '--changed-since':
+        changedSince = value();
+        break;
+      case '--changed-lines-only':
+        changedLinesOnly = true;
+        break;
+      case '--category': {
+        const given = value();
+        if (given.trim() === '') throw new UsageError('--category needs a non-empty id');
+        category = given;
+        break;
+      }
+      case '--sarif-omit-absent':
+        sarifOmitAbsent = true;
         break;
       case '--disable':
         disabledRules.push(value());
@@ -140,10 +220,24 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   }
   const stdoutTargets = outputs.filter((output) => output.file === null).length;
   if (stdoutTargets > 1) throw new UsageError('only one --format can write to standard output; give the others a file (--format sarif=out.sarif)');
+  if (changedLinesOnly && changedSince === null) throw new UsageError('--changed-lines-only needs --changed-since <git-ref>');
+  if (writeBaseline !== null && changedSince !== null) {
+    throw new UsageError('--write-baseline records the whole scan; it cannot be combined with --changed-since, which scans only changed files');
+  }
+  if (configFile !== null && !useConfig) throw new UsageError('--config and --no-config contradict each other');
   return {
     paths,
     outputs: outputs.length === 0 ? [{ format: 'text', file: null }] : outputs,
     failOn,
+    severityOverrides,
+    configFile,
+    useConfig,
+    baseline,
+    writeBaseline,
+    changedSince,
+    changedLinesOnly,
+    category,
+    sarifOmitAbsent,
     onlyRules,
     disabledRules,
     ignore,

@@ -1,22 +1,27 @@
 /**
- * The CLI: parse arguments, pick rules, scan, write every requested report, and return the exit code.
- * Expected failures (bad usage, bad config) print one line without a stack and return 2.
+ * The CLI: parse arguments, read the config, pick rules, scan through the gate (suppressions, baseline,
+ * changed lines), write every requested report and the baseline, and return the exit code. Expected failures
+ * (bad usage, bad config or baseline, no git repository) print one line without a stack and return 2.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { EMPTY_CONFIG, loadConfig } from '../config/load-config.js';
 import { DEFAULT_MAX_FILE_SIZE } from '../engine/discover.js';
-import type { ActiveRule } from '../engine/dispatch.js';
 import { packageVersion } from '../engine/package-info.js';
 import { ConfigError, UsageError } from '../engine/problems.js';
-import { scan } from '../engine/run.js';
+import { readBaseline, writeBaseline } from '../gate/baseline.js';
+import { changesSince } from '../gate/changed-lines.js';
+import { checkoutRoot, versionControlOf } from '../gate/git.js';
+import { runGate } from '../gate/run-gate.js';
 import { formatJson } from '../report/json.js';
 import type { ScanReport } from '../report/scan-report.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatText } from '../report/text.js';
-import { BUILT_IN_RULES } from '../rules-api/registry.js';
-import { isAtLeast } from '../taxonomy/severity.js';
 import { HELP_TEXT, parseArguments, type CliArguments, type OutputTarget } from './args.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './exit-codes.js';
+import { knownRuleIds, selectRules } from './rule-selection.js';
+
+export { selectRules } from './rule-selection.js';
 
 export interface CliIo {
   readonly cwd: string;
@@ -26,15 +31,7 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-export function selectRules(args: Pick<CliArguments, 'onlyRules' | 'disabledRules'>): ActiveRule[] {
-  const known = new Set(BUILT_IN_RULES.map((rule) => rule.id));
-  for (const id of [...args.onlyRules, ...args.disabledRules]) {
-    if (!known.has(id)) throw new UsageError(`unknown rule '${id}' (known: ${[...known].join(', ')})`);
-  }
-  return BUILT_IN_RULES.filter((rule) => args.onlyRules.length === 0 || args.onlyRules.includes(rule.id))
-    .filter((rule) => !args.disabledRules.includes(rule.id))
-    .map((rule) => ({ rule, severity: rule.severity }));
-}
+const DEFAULT_CATEGORY = 'rampart';
 
 function useColor(args: CliArguments, io: CliIo): boolean {
   if (args.color !== null) return args.color;
@@ -50,8 +47,14 @@ function render(target: OutputTarget, report: ScanReport, args: CliArguments, io
     case 'json':
       return formatJson(report);
     case 'sarif':
-      return formatSarif(report);
+      return formatSarif(report, { includeAbsent: !args.sarifOmitAbsent });
   }
+}
+
+/** GitHub's upload action appends '/' to a category; doing the same keeps both spellings one category. */
+function automationId(category: string | null): string {
+  const id = category ?? DEFAULT_CATEGORY;
+  return id.endsWith('/') ? id : `${id}/`;
 }
 
 export function runCli(argv: readonly string[], io: CliIo): number {
@@ -65,35 +68,62 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       io.stdout(`${packageVersion()}\n`);
       return EXIT_CLEAN;
     }
-    const rules = selectRules(args);
-    const result = scan({
+    // Real paths throughout: git reports the checkout root resolved, and SARIF URIs are relative to it.
+    const cwd = realpathSync(io.cwd);
+    const config = args.useConfig ? loadConfig({ cwd, explicitFile: args.configFile, knownRuleIds: knownRuleIds() }) : EMPTY_CONFIG;
+    const selection = selectRules(args, config);
+    const gitRoot = checkoutRoot(cwd);
+    const sourceRoot = gitRoot !== null ? realpathSync(gitRoot) : cwd;
+    const changes = args.changedSince !== null ? changesSince(cwd, args.changedSince) : null;
+    const baseline = args.baseline !== null ? readBaseline(cwd, args.baseline) : null;
+    if (config.ruleDirectories.length > 0 && !args.quiet) {
+      io.stderr(`rampart: note: ${config.file ?? 'config'}: ruleDirectories exist but are not loaded yet; YAML rules load from them in a later release (JavaScript never will)\n`);
+    }
+
+    const outcome = runGate({
+      cwd,
       paths: args.paths,
-      cwd: io.cwd,
-      ignore: args.ignore,
+      ignore: [...config.ignore, ...args.ignore],
       maxFileSize: args.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-      rules,
-      ...(args.parser !== null ? { parser: args.parser } : {}),
+      rules: selection.active,
+      parser: args.parser,
+      knownRuleIds: knownRuleIds(),
+      metaSeverity: selection.metaSeverity,
+      sourceRoot,
+      changes,
+      changedLinesOnly: args.changedLinesOnly,
+      baseline,
+      failOn: args.failOn ?? config.failOn ?? 'low',
+      acceptAll: args.writeBaseline !== null,
     });
     const report: ScanReport = {
       toolVersion: packageVersion(),
-      root: io.cwd,
-      rules: rules.map((active) => active.rule),
-      findings: result.findings,
-      problems: result.problems,
-      filesScanned: result.filesScanned,
+      root: cwd,
+      sourceRoot,
+      rules: selection.reported,
+      findings: outcome.findings,
+      absent: outcome.absent,
+      problems: outcome.problems,
+      filesScanned: outcome.filesScanned,
+      automationId: automationId(args.category),
+      versionControl: gitRoot !== null ? versionControlOf(sourceRoot, io.env) : null,
+      hasBaseline: baseline !== null,
     };
     for (const target of args.outputs) {
       const text = render(target, report, args, io);
       if (target.file === null) io.stdout(text);
       else {
-        const path = resolve(io.cwd, target.file);
+        const path = resolve(cwd, target.file);
         mkdirSync(dirname(path), { recursive: true });
         writeFileSync(path, text);
       }
     }
-    const failing = result.findings.some((finding) => isAtLeast(finding.severity, args.failOn));
-    const crashed = result.problems.some((problem) => problem.kind === 'internal-error');
-    return failing || crashed ? EXIT_FINDINGS : EXIT_CLEAN;
+    if (args.writeBaseline !== null) {
+      writeBaseline(cwd, args.writeBaseline, outcome.baselineEntries);
+      if (!args.quiet) io.stderr(`rampart: wrote ${outcome.baselineEntries.length} finding(s) to the baseline ${args.writeBaseline}\n`);
+    }
+    const crashed = outcome.problems.some((problem) => problem.kind === 'internal-error');
+    return crashed || outcome.findings.some((item) => item.isBlocking) ? EXIT_FINDINGS : EXIT_CLEAN;
   } catch (error: unknown) {
     if (error instanceof UsageError || error instanceof ConfigError) {
       io.stderr(`rampart: ${error.message}\n`);

@@ -1,12 +1,31 @@
-/** Machine-readable output: findings with 1-based lines and columns, problems, and a summary. */
+/**
+ * Machine-readable output: every finding with 1-based lines and columns, its fingerprint, whether it is
+ * suppressed in source (and why), its baseline state and whether it blocks; baselined findings no longer
+ * found; problems; and a summary.
+ */
 import type { ScanReport } from './scan-report.js';
 
 export function formatJson(report: ScanReport): string {
+  const blocking = report.findings.filter((item) => item.isBlocking).length;
+  const suppressed = report.findings.filter((item) => item.suppression !== null).length;
   return `${JSON.stringify(
     {
       tool: { name: 'rampart', version: report.toolVersion },
-      summary: { filesScanned: report.filesScanned, findings: report.findings.length, problems: report.problems.length },
-      findings: report.findings.map((finding) => ({
+      summary: {
+        filesScanned: report.filesScanned,
+        findings: report.findings.length - suppressed,
+        blocking,
+        suppressed,
+        ...(report.hasBaseline
+          ? {
+              new: report.findings.filter((item) => item.suppression === null && item.baselineState === 'new').length,
+              unchanged: report.findings.filter((item) => item.suppression === null && item.baselineState === 'unchanged').length,
+              absent: report.absent.length,
+            }
+          : {}),
+        problems: report.problems.length,
+      },
+      findings: report.findings.map(({ finding, fingerprint, suppression, baselineState, isBlocking }) => ({
         ruleId: finding.ruleId,
         severity: finding.severity,
         message: finding.message,
@@ -15,10 +34,15 @@ export function formatJson(report: ScanReport): string {
         column: finding.span.start.column + 1,
         endLine: finding.span.end.line,
         endColumn: finding.span.end.column + 1,
+        fingerprint,
+        blocking: isBlocking,
+        ...(suppression !== null ? { suppressed: { justification: suppression.justification, line: suppression.span.start.line } } : {}),
+        ...(baselineState !== null ? { baselineState } : {}),
         ...(finding.flow !== undefined
           ? { flow: finding.flow.map((step) => ({ file: step.file, line: step.span.start.line, column: step.span.start.column + 1, message: step.message })) }
           : {}),
       })),
+      absent: report.absent,
       problems: report.problems,
     },
     null,

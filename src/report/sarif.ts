@@ -1,92 +1,109 @@
 /**
- * SARIF 2.1.0 for GitHub code scanning: rule metadata with `security-severity`, precision and CWE/OWASP tags,
- * results with relative URIs against %SRCROOT%, stable partial fingerprints, code flows for taint paths,
- * and a notification for every file that was skipped or could not be parsed.
+ * SARIF 2.1.0 for GitHub code scanning: rule metadata (sarif-rules.ts), results with URIs relative to the
+ * checkout root (%SRCROOT%), line-independent `primaryLocationLineHash` fingerprints, `baselineState`
+ * against a baseline, `suppressions` (kind inSource, with the comment's reason) for findings silenced in
+ * source, `automationDetails.id` (the analysis category), `versionControlProvenance`, and a notification
+ * for every file that was skipped or could not be parsed. Output stays within GitHub's upload limits.
  */
+import { gzipSync } from 'node:zlib';
+import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import { ruleDocsMarkdown, ruleDocsUrl } from '../engine/package-info.js';
-import type { Finding, Rule } from '../rules-api/rule-types.js';
-import { cweNumber } from '../taxonomy/cwe.js';
-import { owaspTitle } from '../taxonomy/owasp.js';
-import { SECURITY_SEVERITY_SCORE, type Severity } from '../taxonomy/severity.js';
-import { fingerprintFindings } from './fingerprint.js';
-import { describeProblem, type ScanReport } from './scan-report.js';
+import type { Finding, FlowLocation } from '../rules-api/rule-types.js';
+import type { Span } from '../engine/source-text.js';
+import { capFlow, GITHUB_LIMITS, keepMostSevere } from './sarif-limits.js';
+import { sarifLevel, sarifRule } from './sarif-rules.js';
+import { describeProblem, type AbsentFinding, type ReportedFinding, type ScanReport } from './scan-report.js';
+
+export { ruleTags, sarifLevel } from './sarif-rules.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const MAX_TAGS = 20;
 
-export function sarifLevel(severity: Severity): Sarif.ReportingConfiguration.level {
-  return severity === 'critical' || severity === 'high' ? 'error' : severity === 'medium' ? 'warning' : 'note';
+export interface SarifOptions {
+  /** Emit baseline entries no longer found as `baselineState: absent` results (GitHub would show them as open alerts). */
+  readonly includeAbsent: boolean;
 }
 
-export function ruleTags(rule: Rule): string[] {
-  const tags = ['security', ...rule.cwe.map((cwe) => `external/cwe/cwe-${cweNumber(cwe)}`)];
-  for (const code of [...rule.owasp[2021], ...rule.owasp[2025]]) tags.push(`external/owasp/${code.toLowerCase().replace(':', '-')}`);
-  return tags.slice(0, MAX_TAGS);
+/** Descriptors for tool notifications; GitHub's ingestion wants full descriptions and help on every descriptor. */
+const NOTIFICATIONS: readonly Sarif.ReportingDescriptor[] = [
+  notificationDescriptor('parse-failed', 'FileNotParsed', 'A file could not be parsed, so it was not scanned.', 'Fix the syntax error, or check that the file is TypeScript or JavaScript that typescript-estree can parse.'),
+  notificationDescriptor('skipped', 'FileSkipped', 'A file was skipped: too large, binary, unreadable, or a symlink leaving the scanned directory.', 'Raise --max-file-size for a large source file, or ignore the path with --ignore or the config.'),
+  notificationDescriptor('internal-error', 'RuleCrashed', 'A rule crashed on a file, so its findings in that file are missing.', 'Report the crash with the file and rule id; the rest of the scan is complete.'),
+  notificationDescriptor('results-truncated', 'ResultsTruncated', "Results were dropped to stay within GitHub's upload limits; the most severe were kept.", 'Scan fewer files per category, fix or baseline the findings, or disable noisy rules.'),
+  notificationDescriptor('code-flow-truncated', 'CodeFlowTruncated', "A data-flow path was shortened to GitHub's thread-flow-location limit.", 'The source side and the sink of the path were kept.'),
+];
+
+function notificationDescriptor(id: string, name: string, description: string, help: string): Sarif.ReportingDescriptor {
+  return { id, name, shortDescription: { text: description }, fullDescription: { text: description }, help: { text: help } };
 }
 
-function sarifRule(rule: Rule): Sarif.ReportingDescriptor {
-  const markdown = ruleDocsMarkdown(rule.id);
-  const owasp = [...rule.owasp[2021], ...rule.owasp[2025]].map((code) => `${code} ${owaspTitle(code)}`).join('; ');
-  return {
-    id: rule.id,
-    name: rule.id.replace(/(^|-)([a-z])/g, (_whole, _dash: string, letter: string) => letter.toUpperCase()),
-    shortDescription: { text: rule.title },
-    fullDescription: { text: `${rule.title}. ${rule.help}` },
-    help: { text: `${rule.help}\n\nOWASP: ${owasp}`, markdown: markdown ?? `${rule.help}\n\nOWASP: ${owasp}` },
-    helpUri: ruleDocsUrl(rule.id),
-    defaultConfiguration: { level: sarifLevel(rule.severity) },
-    properties: {
-      'security-severity': SECURITY_SEVERITY_SCORE[rule.severity],
-      precision: rule.precision,
-      'problem.severity': rule.severity === 'critical' || rule.severity === 'high' ? 'error' : rule.severity === 'medium' ? 'warning' : 'recommendation',
-      tags: ruleTags(rule),
-    },
-  };
+export function buildSarif(report: ScanReport, options: SarifOptions = { includeAbsent: true }): Sarif.Log {
+  const limited = keepMostSevere(report.findings, GITHUB_LIMITS.resultsPerRun);
+  const log = assemble(report, limited, options, []);
+  const gzipped = gzipSync(JSON.stringify(log)).length;
+  if (gzipped <= GITHUB_LIMITS.gzippedBytes) return log;
+  return shrinkToSize(report, limited, options, gzipped);
 }
 
-function location(file: string, finding: Pick<Finding, 'span'>, message?: string): Sarif.Location {
-  return {
-    physicalLocation: {
-      artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
-      region: {
-        startLine: finding.span.start.line,
-        startColumn: finding.span.start.column + 1,
-        endLine: finding.span.end.line,
-        endColumn: finding.span.end.column + 1,
-      },
-    },
-    ...(message !== undefined ? { message: { text: message } } : {}),
-  };
+/** Drops the least important results until the gzipped log fits; a few passes, each estimated from the last size. */
+function shrinkToSize(report: ScanReport, findings: readonly ReportedFinding[], options: SarifOptions, firstSize: number): Sarif.Log {
+  let size = firstSize;
+  let count = findings.length;
+  let log: Sarif.Log | null = null;
+  for (let pass = 0; pass < 8 && size > GITHUB_LIMITS.gzippedBytes; pass += 1) {
+    count = Math.floor((count * GITHUB_LIMITS.gzippedBytes * 0.95) / size);
+    const note = `the gzipped SARIF exceeded GitHub's ${GITHUB_LIMITS.gzippedBytes / 1024 / 1024} MB upload limit; kept the ${count} most severe of ${report.findings.length} results`;
+    log = assemble(report, keepMostSevere(findings, count), options, [note]);
+    size = gzipSync(JSON.stringify(log)).length;
+  }
+  return log ?? assemble(report, [], options, ['no result fits within the upload limit']);
 }
 
-export function buildSarif(report: ScanReport): Sarif.Log {
-  const ruleIndex = new Map(report.rules.map((rule, index) => [rule.id, index]));
-  const fingerprints = fingerprintFindings(report.findings);
-  const results: Sarif.Result[] = report.findings.map((finding, index) => ({
-    ruleId: finding.ruleId,
-    ruleIndex: ruleIndex.get(finding.ruleId) ?? -1,
-    level: sarifLevel(finding.severity),
-    message: { text: finding.message },
-    locations: [location(finding.file, finding)],
-    partialFingerprints: { primaryLocationLineHash: fingerprints[index] ?? '' },
-    ...(finding.flow !== undefined && finding.flow.length > 0
-      ? {
-          codeFlows: [
-            {
-              threadFlows: [{ locations: finding.flow.map((step) => ({ location: location(step.file, step, step.message) })) }],
-            },
-          ],
-        }
-      : {}),
-  }));
+function assemble(report: ScanReport, findings: readonly ReportedFinding[], options: SarifOptions, extraTruncations: readonly string[]): Sarif.Log {
+  const reportedRules = report.rules;
+  const ruleIndex = new Map(reportedRules.map((entry, index) => [entry.rule.id, index]));
+  const uri = (file: string): string => encodeURI(relative(report.sourceRoot, resolve(report.root, file)).split(sep).join('/'));
   const notifications: Sarif.Notification[] = report.problems.map((problem) => ({
     level: problem.kind === 'skipped' ? 'note' : 'error',
-    message: { text: describeProblem(problem) },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(problem.file), uriBaseId: '%SRCROOT%' } } }],
-    descriptor: { id: problem.kind },
+    message: { text: `${describeProblem(problem)}.` },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: uri(problem.file), uriBaseId: '%SRCROOT%' },
+          ...(problem.kind === 'parse-failed' ? { region: { startLine: problem.line, startColumn: problem.column + 1 } } : {}),
+        },
+      },
+    ],
+    descriptor: { id: problem.kind, index: NOTIFICATIONS.findIndex((descriptor) => descriptor.id === problem.kind) },
   }));
+  const truncations = [...extraTruncations];
+  if (findings.length < report.findings.length && extraTruncations.length === 0) {
+    truncations.push(`${report.findings.length} results exceed GitHub's limit of ${GITHUB_LIMITS.resultsPerRun} per run; kept the ${findings.length} most severe`);
+  }
+  for (const text of truncations) notifications.push(truncationNotice('results-truncated', text));
+
+  const results: Sarif.Result[] = findings.map((item) => {
+    const { finding } = item;
+    const flow = finding.flow ?? [];
+    if (flow.length > GITHUB_LIMITS.threadFlowLocationsPerResult) {
+      notifications.push(truncationNotice('code-flow-truncated', `${finding.file}:${finding.span.start.line}: a ${flow.length}-step path was cut to ${GITHUB_LIMITS.threadFlowLocationsPerResult} steps`));
+    }
+    return {
+      ruleId: finding.ruleId,
+      ruleIndex: ruleIndex.get(finding.ruleId) ?? -1,
+      level: sarifLevel(finding.severity),
+      message: { text: finding.message },
+      locations: [location(uri(finding.file), finding.span, undefined, snippetOf(finding))],
+      partialFingerprints: { primaryLocationLineHash: item.fingerprint },
+      ...(item.baselineState !== null ? { baselineState: item.baselineState } : {}),
+      ...(item.suppression !== null
+        ? { suppressions: [{ kind: 'inSource', status: 'accepted', justification: item.suppression.justification, location: location(uri(item.suppression.file), item.suppression.span) }] }
+        : {}),
+      ...(flow.length > 0 ? { codeFlows: [codeFlow(flow, uri)] } : {}),
+    } satisfies Sarif.Result;
+  });
+  if (options.includeAbsent) results.push(...report.absent.map((entry) => absentResult(entry, ruleIndex)));
+
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -98,10 +115,24 @@ export function buildSarif(report: ScanReport): Sarif.Log {
             semanticVersion: report.toolVersion,
             version: report.toolVersion,
             informationUri: 'https://github.com/rampart-security/rampart',
-            rules: report.rules.map(sarifRule),
+            rules: reportedRules.map((entry) => sarifRule(entry.rule, entry.severity)),
+            notifications: [...NOTIFICATIONS],
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(report.root).href}/` } },
+        automationDetails: { id: report.automationId },
+        ...(report.versionControl !== null
+          ? {
+              versionControlProvenance: [
+                {
+                  repositoryUri: report.versionControl.repositoryUri,
+                  revisionId: report.versionControl.revisionId,
+                  ...(report.versionControl.branch !== null ? { branch: report.versionControl.branch } : {}),
+                  mappedTo: { uriBaseId: '%SRCROOT%' },
+                },
+              ],
+            }
+          : {}),
+        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(report.sourceRoot).href.replace(/\/$/, '')}/` } },
         invocations: [
           {
             executionSuccessful: !report.problems.some((problem) => problem.kind === 'internal-error'),
@@ -115,6 +146,51 @@ export function buildSarif(report: ScanReport): Sarif.Log {
   };
 }
 
-export function formatSarif(report: ScanReport): string {
-  return `${JSON.stringify(buildSarif(report), null, 2)}\n`;
+function location(uri: string, span: Span, message?: string, snippet?: string): Sarif.Location {
+  return {
+    physicalLocation: {
+      artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+      region: {
+        startLine: span.start.line,
+        startColumn: span.start.column + 1,
+        endLine: span.end.line,
+        endColumn: span.end.column + 1,
+        ...(snippet !== undefined ? { snippet: { text: snippet } } : {}),
+      },
+    },
+    ...(message !== undefined ? { message: { text: message } } : {}),
+  };
+}
+
+/** The flagged source lines, so a viewer without the checkout still shows the code. */
+function snippetOf(finding: Finding): string | undefined {
+  const { firstLine, lines } = finding.excerpt;
+  const flagged = lines.slice(finding.span.start.line - firstLine, finding.span.end.line - firstLine + 1);
+  return flagged.length > 0 ? flagged.join('\n') : undefined;
+}
+
+function codeFlow(flow: readonly FlowLocation[], uri: (file: string) => string): Sarif.CodeFlow {
+  const steps = capFlow(flow, GITHUB_LIMITS.threadFlowLocationsPerResult);
+  return { threadFlows: [{ locations: steps.map((step) => ({ location: location(uri(step.file), step.span, step.message) })) }] };
+}
+
+function absentResult(entry: AbsentFinding, ruleIndex: ReadonlyMap<string, number>): Sarif.Result {
+  return {
+    ruleId: entry.ruleId,
+    ruleIndex: ruleIndex.get(entry.ruleId) ?? -1,
+    level: sarifLevel(entry.severity),
+    message: { text: entry.message },
+    // Baseline entries hold checkout-relative paths already, and only the line the finding had when written.
+    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(entry.file), uriBaseId: '%SRCROOT%' }, region: { startLine: entry.line } } }],
+    partialFingerprints: { primaryLocationLineHash: entry.fingerprint },
+    baselineState: 'absent',
+  };
+}
+
+function truncationNotice(id: 'results-truncated' | 'code-flow-truncated', text: string): Sarif.Notification {
+  return { level: 'warning', message: { text: `${text}.` }, descriptor: { id, index: NOTIFICATIONS.findIndex((descriptor) => descriptor.id === id) } };
+}
+
+export function formatSarif(report: ScanReport, options?: SarifOptions): string {
+  return `${JSON.stringify(buildSarif(report, options), null, 2)}\n`;
 }

@@ -1,15 +1,69 @@
-/** What every reporter receives: the findings and problems of one scan and the rules that ran. */
+/** What every reporter receives: the findings and problems of one scan, what the gate decided, and the rules that ran. */
 import type { ScanProblem } from '../engine/problems.js';
+import type { Span } from '../engine/source-text.js';
 import type { Finding, Rule } from '../rules-api/rule-types.js';
+import type { Severity } from '../taxonomy/severity.js';
+
+/** SARIF's vocabulary: against a baseline, a finding is `new` or `unchanged`; a baselined one no longer found is `absent`. */
+export type BaselineState = 'new' | 'unchanged' | 'absent';
+
+/** An inline `rampart-ignore` comment that silenced a finding (SARIF `suppressions`, kind `inSource`). */
+export interface InSourceSuppression {
+  readonly justification: string;
+  readonly file: string;
+  readonly span: Span;
+}
+
+export interface ReportedFinding {
+  readonly finding: Finding;
+  /** Stable identity: `<hash>:<occurrence>` (see fingerprint.ts). */
+  readonly fingerprint: string;
+  readonly suppression: InSourceSuppression | null;
+  /** null when no baseline was given. */
+  readonly baselineState: 'new' | 'unchanged' | null;
+  /** Counts towards the exit code: not suppressed, at or above --fail-on, and new when a baseline is used. */
+  readonly isBlocking: boolean;
+}
+
+/** A baseline entry that this scan no longer finds: fixed, or its code changed beyond recognition. */
+export interface AbsentFinding {
+  readonly fingerprint: string;
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly file: string;
+  /** Where it was when the baseline was written; informational only. */
+  readonly line: number;
+  readonly message: string;
+}
+
+/** A rule that ran, with the severity it ran at (after config and --rule-severity overrides). */
+export interface ReportedRule {
+  readonly rule: Rule;
+  readonly severity: Severity;
+}
+
+export interface VersionControl {
+  readonly repositoryUri: string;
+  readonly revisionId: string;
+  readonly branch: string | null;
+}
 
 export interface ScanReport {
   readonly toolVersion: string;
-  /** Absolute directory that report paths are relative to. */
+  /** Absolute directory that finding paths (`Finding.file`) are relative to: the working directory. */
   readonly root: string;
-  readonly rules: readonly Rule[];
-  readonly findings: readonly Finding[];
+  /** Absolute directory SARIF URIs are relative to (%SRCROOT%): the git checkout's root, else `root`. */
+  readonly sourceRoot: string;
+  readonly rules: readonly ReportedRule[];
+  readonly findings: readonly ReportedFinding[];
+  readonly absent: readonly AbsentFinding[];
   readonly problems: readonly ScanProblem[];
   readonly filesScanned: number;
+  /** SARIF `automationDetails.id`. */
+  readonly automationId: string;
+  readonly versionControl: VersionControl | null;
+  /** Whether a baseline was compared (so reporters can say `new` rather than just `found`). */
+  readonly hasBaseline: boolean;
 }
 
 export function describeProblem(problem: ScanProblem): string {

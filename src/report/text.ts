@@ -1,6 +1,8 @@
 /**
  * Human output: findings grouped by file, each with a code frame and its rule id, then problems, then one
  * summary line. Colour only when the stream is a TTY (NO_COLOR and FORCE_COLOR are honoured by the caller).
+ * Findings suppressed in source are only counted; with a baseline, only new findings are listed, known ones
+ * are counted, and baselined findings no longer found are listed as fixed.
  */
 import type { Finding } from '../rules-api/rule-types.js';
 import { SEVERITIES, type Severity } from '../taxonomy/severity.js';
@@ -19,7 +21,7 @@ export function formatText(report: ScanReport, options: TextOptions): string {
   const paint = (style: string, text: string): string => (options.color ? `${style}${text}${STYLE.reset}` : text);
   const out: string[] = [];
   const byFile = new Map<string, Finding[]>();
-  for (const finding of report.findings) {
+  for (const finding of listed(report)) {
     const list = byFile.get(finding.file) ?? [];
     list.push(finding);
     byFile.set(finding.file, list);
@@ -36,6 +38,11 @@ export function formatText(report: ScanReport, options: TextOptions): string {
       }
       out.push('');
     }
+  }
+  if (!options.quiet && report.absent.length > 0) {
+    out.push(paint(STYLE.bold, 'Fixed since the baseline (no longer found):'));
+    for (const gone of report.absent) out.push(`  ${gone.file}:${gone.line} (when baselined)  ${gone.message}  ${paint(STYLE.dim, gone.ruleId)}`);
+    out.push('');
   }
   if (!options.quiet && report.problems.length > 0) {
     out.push(paint(STYLE.bold, 'Not scanned or incomplete:'));
@@ -67,16 +74,29 @@ function codeFrame(finding: Finding, paint: (style: string, text: string) => str
 }
 
 function summaryLine(report: ScanReport, paint: (style: string, text: string) => string): string {
-  const files = new Set(report.findings.map((finding) => finding.file)).size;
+  const shown = listed(report);
+  const files = new Set(shown.map((finding) => finding.file)).size;
   const scanned = `${report.filesScanned} file${report.filesScanned === 1 ? '' : 's'} scanned`;
-  const problems = report.problems.length > 0 ? `, ${report.problems.length} not scanned or incomplete` : '';
-  if (report.findings.length === 0) return paint(STYLE.bold, `✔ no findings; ${scanned}${problems}`);
+  const extras: string[] = [];
+  const known = report.findings.filter((item) => item.suppression === null && item.baselineState === 'unchanged').length;
+  const suppressed = report.findings.filter((item) => item.suppression !== null).length;
+  if (report.hasBaseline) extras.push(`${known} known in the baseline, ${report.absent.length} fixed`);
+  if (suppressed > 0) extras.push(`${suppressed} suppressed in source`);
+  if (report.problems.length > 0) extras.push(`${report.problems.length} not scanned or incomplete`);
+  const tail = [...extras, scanned].join('; ');
+  const noun = report.hasBaseline ? 'new finding' : 'finding';
+  if (shown.length === 0) return paint(STYLE.bold, `✔ no ${noun}s; ${tail}`);
   const counts = [...SEVERITIES]
     .reverse()
-    .map((severity) => [severity, report.findings.filter((finding) => finding.severity === severity).length] as const)
+    .map((severity) => [severity, shown.filter((finding) => finding.severity === severity).length] as const)
     .filter(([, count]) => count > 0)
     .map(([severity, count]) => `${count} ${severity}`)
     .join(', ');
-  const total = report.findings.length;
-  return paint(STYLE.bold, `✖ ${total} finding${total === 1 ? '' : 's'} (${counts}) in ${files} file${files === 1 ? '' : 's'}; ${scanned}${problems}`);
+  const total = shown.length;
+  return paint(STYLE.bold, `✖ ${total} ${noun}${total === 1 ? '' : 's'} (${counts}) in ${files} file${files === 1 ? '' : 's'}; ${tail}`);
+}
+
+/** Findings worth a code frame: not suppressed in source and, against a baseline, new. */
+function listed(report: ScanReport): Finding[] {
+  return report.findings.filter((item) => item.suppression === null && item.baselineState !== 'unchanged').map((item) => item.finding);
 }

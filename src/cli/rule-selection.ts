@@ -1,0 +1,51 @@
+/**
+ * Which rules run, and at which severity: the config's `rules` first (off / on / a severity), then the
+ * command line (--rule narrows to the listed rules, --disable removes, --rule-severity overrides). The CLI-only
+ * `unused-suppression` meta rule takes part like any other rule.
+ */
+import type { ActiveRule } from '../engine/dispatch.js';
+import { UsageError } from '../engine/problems.js';
+import type { RampartConfig } from '../config/load-config.js';
+import { unusedSuppression } from '../gate/unused-suppression.js';
+import type { ReportedRule } from '../report/scan-report.js';
+import { BUILT_IN_RULES } from '../rules-api/registry.js';
+import type { Rule } from '../rules-api/rule-types.js';
+import { isSeverity, type Severity } from '../taxonomy/severity.js';
+import type { CliArguments } from './args.js';
+
+export interface RuleSelection {
+  /** Rules the engine dispatches. */
+  readonly active: readonly ActiveRule[];
+  /** Severity of unused-suppression findings; null when that rule is off. */
+  readonly metaSeverity: Severity | null;
+  /** Every rule that runs, the meta rule included, for reporters (SARIF tool.driver.rules). */
+  readonly reported: readonly ReportedRule[];
+}
+
+/** Every rule id a config, a flag or a suppression comment may name. */
+export function knownRuleIds(): ReadonlySet<string> {
+  return new Set([...BUILT_IN_RULES.map((rule) => rule.id), unusedSuppression.id]);
+}
+
+export function selectRules(args: Pick<CliArguments, 'onlyRules' | 'disabledRules' | 'severityOverrides'>, config: Pick<RampartConfig, 'rules'>): RuleSelection {
+  const known = knownRuleIds();
+  for (const id of [...args.onlyRules, ...args.disabledRules, ...args.severityOverrides.map((override) => override.ruleId)]) {
+    if (!known.has(id)) throw new UsageError(`unknown rule '${id}' (known: ${[...known].sort().join(', ')})`);
+  }
+  const candidates: readonly Rule[] = [...BUILT_IN_RULES, unusedSuppression];
+  const reported: ReportedRule[] = [];
+  for (const rule of candidates) {
+    const setting = config.rules.get(rule.id) ?? 'on';
+    const listed = args.onlyRules.length > 0 ? args.onlyRules.includes(rule.id) : setting !== 'off';
+    if (!listed || args.disabledRules.includes(rule.id)) continue;
+    const override = [...args.severityOverrides].reverse().find((entry) => entry.ruleId === rule.id);
+    const severity = override?.severity ?? (isSeverity(setting) ? setting : rule.severity);
+    reported.push({ rule, severity });
+  }
+  const meta = reported.find((entry) => entry.rule.id === unusedSuppression.id);
+  return {
+    active: reported.filter((entry) => entry.rule.id !== unusedSuppression.id),
+    metaSeverity: meta?.severity ?? null,
+    reported,
+  };
+}
