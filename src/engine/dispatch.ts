@@ -45,6 +45,9 @@ export function createRuleContext(file: FileContext, rule: Rule, report: (descri
     get concepts() {
       return file.concepts;
     },
+    get taint() {
+      return file.taint;
+    },
     report,
   };
 }
@@ -52,12 +55,10 @@ export function createRuleContext(file: FileContext, rule: Rule, report: (descri
 export function toFinding(file: FileContext, rule: Rule, severity: Severity, descriptor: ReportDescriptor<string>): Finding {
   const template = rule.messages[descriptor.messageId] ?? descriptor.messageId;
   const range = descriptor.node.range;
-  const flow: FlowLocation[] | undefined = descriptor.flow?.map((step) => ({
-    file: file.path,
-    range: step.node.range,
-    span: file.source.spanOf(step.node.range),
-    message: step.message,
-  }));
+  const flow: FlowLocation[] | undefined = descriptor.flow?.map((step) => {
+    const stepFile = step.file ?? file;
+    return { file: stepFile.path, range: step.node.range, span: stepFile.source.spanOf(step.node.range), message: step.message };
+  });
   const span = file.source.spanOf(range);
   const firstLine = Math.max(1, span.start.line - 1);
   const lastLine = Math.min(span.end.line, span.start.line + 3);

@@ -12,6 +12,7 @@ import { StaticValues } from '../analysis/values/static-values.js';
 import { StringAssemblies } from '../analysis/values/string-assembly.js';
 import type { ConceptIndex } from '../models/concept-index.js';
 import { ConceptQueries } from '../models/concept-queries.js';
+import { FileTaint } from '../analysis/taint/file-taint.js';
 import type { SourceText } from './source-text.js';
 
 export interface ProjectServices {
@@ -25,6 +26,7 @@ export class FileContext {
   private staticValues: StaticValues | null = null;
   private stringAssemblies: StringAssemblies | null = null;
   private conceptQueries: ConceptQueries | null = null;
+  private fileTaint: FileTaint | null = null;
   private imports: ReadonlySet<string> | null = null;
 
   /** Path as reported: relative to the scan root, with forward slashes. */
@@ -68,6 +70,12 @@ export class FileContext {
   get concepts(): ConceptQueries {
     this.conceptQueries ??= new ConceptQueries(this.origins, this.project.conceptIndex, () => this.importedModules);
     return this.conceptQueries;
+  }
+
+  /** Taint tracking (analysis/taint): request data reaching a node, summaries per function; nothing computed until asked. */
+  get taint(): FileTaint {
+    this.fileTaint ??= new FileTaint(this);
+    return this.fileTaint;
   }
 
   /** Module specifiers this file loads: import declarations, re-exports, `require('x')` of the real global, `import('x')`. */

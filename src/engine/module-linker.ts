@@ -40,6 +40,11 @@ export class ProjectLinker implements ModuleLinker {
     return null;
   }
 
+  /** The loaded project file at `modulePath` (cached by the host), for analyses that read another module's functions. */
+  fileAt(modulePath: string): FileContext | null {
+    return this.load(modulePath);
+  }
+
   exportedReference(modulePath: string, exportName: string, depth: number): ApiReference | null {
     if (depth > MAX_RESOLUTION_DEPTH) return null;
     const file = this.load(modulePath);

@@ -14,6 +14,7 @@ import { sequelize } from './libraries/sequelize.js';
 import { betterSqlite3, sqlite, sqlite3 } from './libraries/sqlite.js';
 import { pgFormat, sqlstring } from './libraries/sqlstring.js';
 import { typeorm } from './libraries/typeorm.js';
+import { TAINT_MODELS } from './taint-catalog.js';
 
 export const LIBRARY_MODELS: readonly LibraryModel[] = [
   pg,
@@ -35,4 +36,5 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   bcrypt,
   argon2,
   nodeRsArgon2,
+  ...TAINT_MODELS,
 ];

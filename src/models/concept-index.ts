@@ -57,6 +57,17 @@ export class ConceptIndex {
     return null;
   }
 
+  /** Every row of `concept` the reference matches (a call can be a sink in two arguments: `spawn` program and args). */
+  matchAll<K extends ConceptKind>(reference: ApiReference, concept: K): ConceptMatch<RowOf<K>>[] {
+    const rows = this.byConcept.get(concept)?.get(reference.module);
+    if (rows === undefined) return [];
+    const matches: ConceptMatch<RowOf<K>>[] = [];
+    for (const compiled of rows) {
+      if (matchesAccessPath(compiled.accessPath, reference.steps)) matches.push({ ...(compiled as CompiledRow<RowOf<K>>), reference });
+    }
+    return matches;
+  }
+
   /** Modules that contribute rows of a concept (for a rule's cheap "does this file import any?" prefilter). */
   modulesFor(concept: ConceptKind): ReadonlySet<string> {
     return this.modulesByConcept.get(concept) ?? new Set();

@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ApiOrigins } from '../analysis/modules/api-origins.js';
-import { describeReference } from '../analysis/modules/api-reference.js';
+import { describeReference, type ApiReference } from '../analysis/modules/api-reference.js';
 import { findProperty, unwrapExpression } from '../analysis/node-shapes.js';
 import type { ConceptIndex, ConceptMatch } from './concept-index.js';
 import type { ApiRow, ConceptKind, RowOf } from './concepts.js';
@@ -35,6 +35,17 @@ export class ConceptQueries {
     const match = this.index.match(reference, concept);
     if (match === null) return null;
     return { ...match, call, api: describeReference(reference), target: rowTarget(call, match.row) };
+  }
+
+  /** Every row of `concept` this call matches, each with its own target (`spawn`: the program, and the args under `shell`). */
+  callsTo<K extends ConceptKind>(call: TSESTree.CallExpression | TSESTree.NewExpression, concept: K): ApiCall<RowOf<K>>[] {
+    const reference = this.origins.referenceOf(call.callee);
+    return reference === null ? [] : this.callsMatching(call, reference, concept);
+  }
+
+  /** Rows of `concept` matching a callee reference found by other means (a handler's untyped `res` parameter). */
+  callsMatching<K extends ConceptKind>(call: TSESTree.CallExpression | TSESTree.NewExpression, reference: ApiReference, concept: K): ApiCall<RowOf<K>>[] {
+    return this.index.matchAll(reference, concept).map((match) => ({ ...match, call, api: describeReference(reference), target: rowTarget(call, match.row) }));
   }
 
   /** The modeled value an expression holds, if it is an instance of `concept` (`rateLimit({...})`, an app). */

@@ -61,7 +61,114 @@ export interface PasswordHashRow extends RowBase {
   readonly workFactors: readonly WorkFactor[];
 }
 
-export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow;
+// ── Taint tracking: request sources, sinks, sanitizers (docs/taint.md) ──────────────────────────────────
+
+/** Which part of a request a value comes from (CodeQL's RequestInputAccess kinds, plus low-trust CLI inputs). */
+export type RequestInputKind = 'parameter' | 'body' | 'query' | 'header' | 'cookie' | 'url' | 'file' | 'cli-argument' | 'environment';
+
+/**
+ * The sink contexts a sanitizer makes a value safe for. Sanitizers are context-specific: HTML escaping leaves
+ * quotes that break SQL. Numeric coercion and allow-lists (a value that is one of a few constants) clean all.
+ */
+export const SANITIZER_KINDS = ['sql', 'html', 'path', 'url', 'shell', 'nosql-object', 'code', 'regex', 'header'] as const;
+export type SanitizerKind = (typeof SANITIZER_KINDS)[number];
+
+/** The request objects frameworks hand to handlers; each has a shape (`models/sources/*`) saying which members are input. */
+export type RequestShapeId = 'express-request' | 'koa-context' | 'fastify-request' | 'hono-context' | 'fetch-request' | 'next-api-request' | 'node-request';
+
+/**
+ * Registers request handlers (`app.get(path, ...handlers)`): every function argument, or the `property` of an
+ * options argument (`route({ handler })`), receives the request object in `parameter`; `response` names the
+ * parameter holding the response and its type's path in the same module (so `res.sendFile` is a known API).
+ */
+export interface RequestHandlerRow extends RowBase {
+  readonly concept: 'request-handler';
+  readonly request: RequestShapeId;
+  readonly parameter: number;
+  readonly response?: { readonly parameter: number; readonly type: string };
+}
+
+/** A type whose instances are request objects: `req: Request` (express), `ctx: Context` (koa). */
+export interface RequestTypeRow extends RowBase {
+  readonly concept: 'request-type';
+  readonly request: RequestShapeId;
+}
+
+/** A parameter decorator that injects request data (`@Body()`, `@Arg('id')`: `input`) or the request object (`@Req()`). */
+export interface RequestDecoratorRow extends RowBase {
+  readonly concept: 'request-decorator';
+  readonly input: RequestInputKind | null;
+  readonly request?: RequestShapeId;
+}
+
+/** A GraphQL server option (or a type) holding resolver maps whose functions receive client arguments in `parameter`. */
+export interface GraphqlResolversRow extends RowBase {
+  readonly concept: 'graphql-resolvers';
+  readonly parameter: number;
+}
+
+/** Returns argument `argument` made safe for `kinds` (`escape-html` for html, `path.basename` for path). */
+export interface SanitizerRow extends RowBase {
+  readonly concept: 'sanitizer';
+  readonly argument: number;
+  readonly kinds: readonly SanitizerKind[];
+}
+
+/** A predicate that, where it held, proves argument `argument` safe for `kinds` (`validator.isUUID(x)`). */
+export interface ValidatorRow extends RowBase {
+  readonly concept: 'validator';
+  readonly argument: number;
+  readonly kinds: readonly SanitizerKind[];
+}
+
+/**
+ * Returns a value built from its arguments (`path.join`, `util.format`), so taint passes through;
+ * `resolvesPath` marks an absolute, normalized result (`path.resolve`) that a `startsWith(root)` check confines.
+ */
+export interface TaintStepRow extends RowBase {
+  readonly concept: 'taint-step';
+  readonly resolvesPath?: true;
+}
+
+/** A sink holds only when an options argument (any object argument after the first) satisfies this. */
+export interface SinkCondition {
+  readonly option: string;
+  readonly is: 'truthy' | 'absent';
+}
+
+/** Runs a program or a shell command line: `argument` is the command (or its arguments, under `when`). */
+export interface CommandExecutionRow extends RowBase {
+  readonly concept: 'command-execution';
+  readonly argument: number;
+  readonly when?: SinkCondition;
+}
+
+/** Opens, reads, writes or removes the file system path in `argument`. */
+export interface FileAccessRow extends RowBase {
+  readonly concept: 'file-access';
+  readonly argument: number;
+  readonly when?: SinkCondition;
+}
+
+/** Compiles and runs `argument` as JavaScript (`vm.runInNewContext`). */
+export interface CodeExecutionRow extends RowBase {
+  readonly concept: 'code-execution';
+  readonly argument: number;
+}
+
+export type TaintRow =
+  | RequestHandlerRow
+  | RequestTypeRow
+  | RequestDecoratorRow
+  | GraphqlResolversRow
+  | SanitizerRow
+  | ValidatorRow
+  | TaintStepRow
+  | CommandExecutionRow
+  | FileAccessRow
+  | CodeExecutionRow;
+
+export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow | TaintRow;
 
 export type ConceptKind = ApiRow['concept'];
 export type RowOf<K extends ConceptKind> = Extract<ApiRow, { readonly concept: K }>;

@@ -7,6 +7,7 @@ import type { StringAssemblies } from '../analysis/values/string-assembly.js';
 import type { FileContext } from '../engine/file-context.js';
 import type { Span } from '../engine/source-text.js';
 import type { ConceptQueries } from '../models/concept-queries.js';
+import type { FileTaint } from '../analysis/taint/file-taint.js';
 import type { CweId } from '../taxonomy/cwe.js';
 import type { OwaspMapping } from '../taxonomy/owasp.js';
 import type { Precision, Severity } from '../taxonomy/severity.js';
@@ -39,6 +40,8 @@ export interface RuleMeta<M extends string = string> {
 export interface FlowStep {
   readonly node: TSESTree.Node;
   readonly message: string;
+  /** The file the step is in, when a flow crosses modules; the reported file otherwise. */
+  readonly file?: FileContext;
 }
 
 export interface ReportDescriptor<M extends string> {
@@ -56,6 +59,7 @@ export interface RuleContext<M extends string = string> {
   readonly values: StaticValues;
   readonly strings: StringAssemblies;
   readonly concepts: ConceptQueries;
+  readonly taint: FileTaint;
   report(descriptor: ReportDescriptor<M>): void;
 }
 

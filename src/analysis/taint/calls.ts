@@ -1,0 +1,132 @@
+/**
+ * The value of a call: built-in globals (numeric coercion cleans, `String()` passes taint), modeled library
+ * APIs (sanitizers clean their kinds, taint steps pass taint, schema parsers check their schema), project
+ * functions through their return summaries, and string/array methods on a tainted receiver. Any other call
+ * returns a clean value: rampart does not guess what unknown code returns.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { describeReference } from '../modules/api-reference.js';
+import { isFunctionNode, staticPropertyName, unwrapExpression } from '../node-shapes.js';
+import { ARGUMENT_METHODS, CALLBACK_RESULT_METHODS, GLOBAL_FUNCTIONS, RECEIVER_METHODS, type GlobalEffect } from '../../models/sanitizers/globals.js';
+import { resolveCallee } from './callee-resolver.js';
+import type { TaintEvaluator } from './evaluator.js';
+import { functionName, type CallNode } from './function-facts.js';
+import { appendHops, CLEAN, hop, kindBit, kindBits, sanitize, through, union } from './origins.js';
+import { isCharacterAllowList } from './regex-allow-lists.js';
+import { schemaParseValue } from './schemas.js';
+import type { FunctionNode, Origin } from './taint-types.js';
+
+export function callValue(ev: TaintEvaluator, call: TSESTree.CallExpression, path: readonly string[], anchor: TSESTree.Node, depth: number): readonly Origin[] {
+  const global = globalEffect(ev, call.callee);
+  if (global !== null) return applyGlobal(ev, global, call, depth);
+  const library = libraryValue(ev, call, path, anchor, depth);
+  if (library !== null) return library;
+  const target = resolveCallee(ev.file, call);
+  if (target !== null) return returnedValue(ev, call, target.fn, ev.taint.returnSummaryOf(target, depth), path, depth);
+  return methodValue(ev, call, depth);
+}
+
+export function newValue(ev: TaintEvaluator, node: TSESTree.NewExpression, depth: number): readonly Origin[] {
+  const global = globalEffect(ev, node.callee);
+  if (global !== null) return applyGlobal(ev, global, node, depth);
+  const library = ev.file.origins.referenceOf(node.callee);
+  if (library !== null && ev.file.project.conceptIndex.match(library, 'taint-step') !== null) return argumentsValue(ev, node, depth);
+  return CLEAN;
+}
+
+/** The global function a callee is (`Number`, `JSON.parse`, `Math.floor`), by the real global's name only. */
+function globalEffect(ev: TaintEvaluator, calleeNode: TSESTree.Node): GlobalEffect | null {
+  const callee = unwrapExpression(calleeNode);
+  if (callee.type === 'Identifier') return ev.file.scope.isGlobalReference(callee) ? (GLOBAL_FUNCTIONS[callee.name] ?? null) : null;
+  if (callee.type !== 'MemberExpression') return null;
+  const object = unwrapExpression(callee.object);
+  const member = staticPropertyName(callee);
+  if (object.type !== 'Identifier' || member === null || !ev.file.scope.isGlobalReference(object)) return null;
+  return GLOBAL_FUNCTIONS[`${object.name}.${member}`] ?? GLOBAL_FUNCTIONS[`${object.name}.*`] ?? null;
+}
+
+function applyGlobal(ev: TaintEvaluator, effect: GlobalEffect, call: CallNode, depth: number): readonly Origin[] {
+  if (effect.effect === 'clean') return CLEAN;
+  const value = argumentsValue(ev, call, depth);
+  if (effect.effect === 'propagate') return value;
+  return sanitize(value, kindBits(effect.kinds));
+}
+
+function argumentsValue(ev: TaintEvaluator, call: CallNode, depth: number): readonly Origin[] {
+  return union(...call.arguments.map((argument) => ev.valueOf(argument.type === 'SpreadElement' ? argument.argument : argument, depth)));
+}
+
+/** A modeled library API: sanitizer, SQL escape, taint step, schema parse; null when the callee is no library value. */
+function libraryValue(ev: TaintEvaluator, call: TSESTree.CallExpression, path: readonly string[], anchor: TSESTree.Node, depth: number): readonly Origin[] | null {
+  const reference = ev.file.origins.referenceOf(call.callee);
+  if (reference === null) return null;
+  const index = ev.file.project.conceptIndex;
+  const sanitizer = index.match(reference, 'sanitizer');
+  if (sanitizer !== null) {
+    const argument = call.arguments[sanitizer.row.argument];
+    const value = argument === undefined || argument.type === 'SpreadElement' ? CLEAN : ev.valueOf(argument, depth);
+    return through(sanitize(value, kindBits(sanitizer.row.kinds)), call, `sanitized by ${describeReference(reference)}`, ev.file);
+  }
+  if (index.match(reference, 'sql-escape') !== null) return sanitize(argumentsValue(ev, call, depth), kindBit('sql'));
+  if (index.match(reference, 'taint-step') !== null) return through(argumentsValue(ev, call, depth), call, `through ${describeReference(reference)}`, ev.file);
+  const parsed = schemaParseValue(ev, call, reference, path, anchor, depth);
+  if (parsed !== null) return parsed;
+  // Any other library call: its result is the library's, not the caller's input.
+  return CLEAN;
+}
+
+/** Substitutes a callee's return summary at this call: its parameters become this call's arguments. */
+export function returnedValue(ev: TaintEvaluator, call: CallNode, fn: FunctionNode, summary: readonly Origin[], path: readonly string[], depth: number): readonly Origin[] {
+  if (summary.length === 0) return CLEAN;
+  const parts: Array<readonly Origin[]> = [];
+  const name = functionName(fn);
+  for (const origin of summary) {
+    if (origin.type === 'source' || origin.fn !== fn) {
+      parts.push([origin]);
+      continue;
+    }
+    const argument = call.arguments[origin.index];
+    if (argument === undefined || argument.type === 'SpreadElement') continue;
+    const argumentValue = ev.valueAt(argument, [...origin.path, ...path], argument, depth);
+    parts.push(
+      argumentValue.map((value) => ({
+        ...value,
+        hops: appendHops(hop(value.hops, argument, `passed to ${name}()`, ev.file), origin.hops),
+        cleaned: value.cleaned | origin.cleaned,
+      })),
+    );
+  }
+  return union(...parts);
+}
+
+/** String and array methods on a tainted receiver; `map` takes its callback's result; a character allow-list `replace` cleans. */
+function methodValue(ev: TaintEvaluator, call: TSESTree.CallExpression, depth: number): readonly Origin[] {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression') return CLEAN;
+  const method = staticPropertyName(callee);
+  if (method === null) return CLEAN;
+  if (CALLBACK_RESULT_METHODS.has(method)) return callbackResultValue(ev, call, depth);
+  if (method === 'then') {
+    const callback = call.arguments[0];
+    return callback !== undefined && isFunctionNode(callback) ? callbackResultValue(ev, call, depth) : ev.valueOf(callee.object, depth);
+  }
+  if (!RECEIVER_METHODS.has(method)) return CLEAN;
+  if ((method === 'replace' || method === 'replaceAll') && isCharacterAllowList(ev, call)) return CLEAN;
+  const receiver = ev.valueOf(callee.object, depth);
+  if (!ARGUMENT_METHODS.has(method)) return receiver;
+  const spliced = method === 'replace' || method === 'replaceAll' ? call.arguments.slice(1) : call.arguments;
+  return union(receiver, ...spliced.map((argument) => ev.valueOf(argument.type === 'SpreadElement' ? argument.argument : argument, depth)));
+}
+
+/** `items.map(item => ...)` and `promise.then(value => ...)`: what the callback returns, with its first parameter bound to the receiver's elements. */
+function callbackResultValue(ev: TaintEvaluator, call: TSESTree.CallExpression, depth: number): readonly Origin[] {
+  const callback = call.arguments[0];
+  if (callback === undefined || !isFunctionNode(callback)) {
+    // `ids.map(String)` keeps the elements; `ids.map(Number)` cleans them; an unknown function returns its own values.
+    const effect = callback === undefined ? null : globalEffect(ev, callback);
+    const callee = unwrapExpression(call.callee) as TSESTree.MemberExpression;
+    return effect?.effect === 'propagate' ? ev.valueOf(callee.object, depth) : CLEAN;
+  }
+  // The callback's parameters resolve through callbackParameterValue; only its own returns matter here.
+  return ev.taint.returnSummaryOf({ file: ev.file, fn: callback }, depth).filter((origin) => origin.type === 'source' || origin.fn !== callback);
+}

@@ -1,0 +1,147 @@
+/**
+ * The backward evaluation at the heart of the engine: which origins may an expression's value come from?
+ * Demand-driven (only expressions a sink asks about are evaluated), memoized per node, bounded in depth and
+ * per-file budget. Results are symbolic: a request source, or "parameter i of function f at path p", which
+ * the caller resolves at each call site (summaries, not inlining).
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { FileContext } from '../../engine/file-context.js';
+import { staticPropertyName, unwrapExpression } from '../node-shapes.js';
+import { callValue, newValue } from './calls.js';
+import { guardedBits } from './guards.js';
+import { CLEAN, sanitize, union } from './origins.js';
+import { requestChainValue } from './request-chains.js';
+import { MAX_EVALUATION_DEPTH, MAX_EVALUATIONS_PER_FILE, MAX_MEMBER_PATH, type Origin } from './taint-types.js';
+import type { FileTaint } from './file-taint.js';
+import { identifierValue } from './variables.js';
+
+const PENDING: readonly Origin[] = Object.freeze([]) as readonly Origin[];
+
+export class TaintEvaluator {
+  private readonly memo = new WeakMap<TSESTree.Node, readonly Origin[]>();
+  private budget = MAX_EVALUATIONS_PER_FILE;
+
+  readonly file: FileContext;
+  readonly taint: FileTaint;
+
+  constructor(file: FileContext, taint: FileTaint) {
+    this.file = file;
+    this.taint = taint;
+  }
+
+  /** Origins of `node`'s whole value. */
+  valueOf(node: TSESTree.Node, depth: number): readonly Origin[] {
+    const cached = this.memo.get(node);
+    if (cached !== undefined) return cached;
+    if (depth > MAX_EVALUATION_DEPTH || this.budget <= 0) return CLEAN;
+    this.budget -= 1;
+    this.memo.set(node, PENDING); // a cycle (`s = s + x`) reads as clean; the other writes still count
+    const result = this.compute(node, [], node, depth + 1);
+    this.memo.set(node, result);
+    return result;
+  }
+
+  /** Origins of `node.path[0].path[1]...`: member paths matter for request objects, object literals and schemas. */
+  valueAt(node: TSESTree.Node, path: readonly string[], anchor: TSESTree.Node, depth: number): readonly Origin[] {
+    if (path.length === 0) return this.valueOf(node, depth);
+    if (depth > MAX_EVALUATION_DEPTH || this.budget <= 0) return CLEAN;
+    this.budget -= 1;
+    return this.compute(node, path.slice(0, MAX_MEMBER_PATH), anchor, depth + 1);
+  }
+
+  private compute(raw: TSESTree.Node, path: readonly string[], anchor: TSESTree.Node, depth: number): readonly Origin[] {
+    const node = unwrapExpression(raw);
+    switch (node.type) {
+      case 'Identifier':
+        return this.guarded(node, path, identifierValue(this, node, path, anchor, depth));
+      case 'MemberExpression':
+        return this.guarded(node, path, this.memberValue(node, path, anchor, depth));
+      case 'CallExpression':
+        return requestChainValue(this, node, path, anchor, depth) ?? callValue(this, node, path, anchor, depth);
+      case 'NewExpression':
+        return newValue(this, node, depth);
+      case 'AwaitExpression':
+        return this.valueAt(node.argument, path, anchor, depth);
+      case 'TemplateLiteral':
+        return union(...node.expressions.map((expression) => this.valueOf(expression, depth)));
+      case 'BinaryExpression':
+        // Arithmetic and comparisons yield numbers and booleans: nothing to inject.
+        return node.operator === '+' ? union(this.valueOf(node.left, depth), this.valueOf(node.right, depth)) : CLEAN;
+      case 'LogicalExpression':
+        return union(this.valueAt(node.left, path, anchor, depth), this.valueAt(node.right, path, anchor, depth));
+      case 'ConditionalExpression':
+        return union(this.valueAt(node.consequent, path, anchor, depth), this.valueAt(node.alternate, path, anchor, depth));
+      case 'SequenceExpression': {
+        const last = node.expressions[node.expressions.length - 1];
+        return last === undefined ? CLEAN : this.valueAt(last, path, anchor, depth);
+      }
+      case 'AssignmentExpression':
+        return this.assignmentValue(node, path, anchor, depth);
+      case 'ArrayExpression':
+        return union(...node.elements.map((element) => (element === null ? CLEAN : this.valueOf(element.type === 'SpreadElement' ? element.argument : element, depth))));
+      case 'ObjectExpression':
+        return this.objectValue(node, path, anchor, depth);
+      case 'TaggedTemplateExpression':
+        return this.isGlobal(node.tag, 'String', 'raw') ? union(...node.quasi.expressions.map((expression) => this.valueOf(expression, depth))) : CLEAN;
+      default:
+        return CLEAN;
+    }
+  }
+
+  private memberValue(node: TSESTree.MemberExpression, path: readonly string[], anchor: TSESTree.Node, depth: number): readonly Origin[] {
+    const chained = requestChainValue(this, node, path, anchor, depth);
+    if (chained !== null) return chained;
+    const name = this.memberName(node);
+    // `.length` of anything is a number.
+    if (name === 'length' && path.length === 0) return CLEAN;
+    if (node.object.type === 'ThisExpression') return CLEAN;
+    return this.valueAt(node.object, [name, ...path], anchor, depth);
+  }
+
+  /** A member's static name, a constant computed key, or `*` for any other computed key. */
+  memberName(node: TSESTree.MemberExpression): string {
+    const name = staticPropertyName(node);
+    if (name !== null) return name;
+    const key = node.computed ? this.file.values.valueOf(node.property) : null;
+    return key !== null && (typeof key.value === 'string' || typeof key.value === 'number') ? String(key.value) : '*';
+  }
+
+  private assignmentValue(node: TSESTree.AssignmentExpression, path: readonly string[], anchor: TSESTree.Node, depth: number): readonly Origin[] {
+    if (node.operator === '=') return this.valueAt(node.right, path, anchor, depth);
+    if (node.operator === '+=' || node.operator === '??=' || node.operator === '||=' || node.operator === '&&=') {
+      return union(this.valueOf(node.left, depth), this.valueOf(node.right, depth));
+    }
+    return CLEAN;
+  }
+
+  /** An object literal read at a path takes that property (field-sensitive); read whole, any property. */
+  private objectValue(node: TSESTree.ObjectExpression, path: readonly string[], anchor: TSESTree.Node, depth: number): readonly Origin[] {
+    const [head, ...rest] = path;
+    const parts: Array<readonly Origin[]> = [];
+    for (const property of node.properties) {
+      if (property.type === 'SpreadElement') {
+        parts.push(this.valueAt(property.argument, path, anchor, depth));
+        continue;
+      }
+      if (property.kind !== 'init' || property.value.type === 'FunctionExpression' || property.value.type === 'ArrowFunctionExpression') continue;
+      const key = staticPropertyName(property);
+      if (head === undefined || key === null || head === '*') parts.push(this.valueOf(property.value, depth));
+      else if (key === head) parts.push(this.valueAt(property.value, rest, anchor, depth));
+    }
+    return union(...parts);
+  }
+
+  private guarded(node: TSESTree.Node, path: readonly string[], origins: readonly Origin[]): readonly Origin[] {
+    if (origins.length === 0 || path.length > 0) return origins;
+    return sanitize(origins, guardedBits(this, node));
+  }
+
+  /** True when `node` is the real global `name` (or `name.member`). */
+  isGlobal(node: TSESTree.Node, name: string, member?: string): boolean {
+    const value = unwrapExpression(node);
+    if (member !== undefined) {
+      return value.type === 'MemberExpression' && staticPropertyName(value) === member && this.isGlobal(value.object, name);
+    }
+    return value.type === 'Identifier' && value.name === name && this.file.scope.isGlobalReference(value);
+  }
+}

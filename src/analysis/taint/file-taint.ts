@@ -1,0 +1,145 @@
+/**
+ * The taint fact of one file (`file.taint`): built on first request, shared by every rule on the file.
+ * Sink rules ask `flowTo(node, { sanitizedFor })` at a modeled sink, and `flowsIntoCall(call, sink)` at a call
+ * into another project module whose parameters reach such a sink. Summaries (what a function returns, which
+ * parameters reach which sinks) are cached per function and reused by every rule and every caller file.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { FileContext } from '../../engine/file-context.js';
+import type { VariableLike } from '../scope/scope-types.js';
+import type { FunctionTarget } from './callee-resolver.js';
+import { TaintEvaluator } from './evaluator.js';
+import { collectFunctionFacts, indexCallsByName, type CallNode, type FunctionFacts } from './function-facts.js';
+import { CLEAN, through, union } from './origins.js';
+import type { RequestRoot } from './request-chains.js';
+import { maySeeRequestData, parameterRole, type ParameterRole } from './request-sources.js';
+import { MAX_SUMMARY_DEPTH, type FlowQuery, type FunctionNode, type Origin, type TaintFlow } from './taint-types.js';
+import { callersOf, findFlow } from './flows.js';
+import { flowsIntoCall, sinksAt, sinkSummary, type CrossModuleFlow, type SinkEntry, type SinkSite, type TaintSink } from './sinks.js';
+import { functionName } from './function-facts.js';
+
+const IN_PROGRESS: readonly Origin[] = Object.freeze([]) as readonly Origin[];
+
+export class FileTaint {
+  readonly file: FileContext;
+  readonly evaluator: TaintEvaluator;
+  private readonly facts = new WeakMap<FunctionNode, FunctionFacts>();
+  private readonly returns = new WeakMap<FunctionNode, readonly Origin[]>();
+  private readonly roles = new WeakMap<FunctionNode, Map<number, ParameterRole | null>>();
+  private readonly roots = new Map<VariableLike, RequestRoot | null>();
+  private readonly variableIds = new Map<VariableLike, number>();
+  private readonly sinkSummaries = new WeakMap<FunctionNode, Map<string, readonly SinkEntry[]>>();
+  private callIndex: ReadonlyMap<string, readonly CallNode[]> | null = null;
+  private requestData: boolean | null = null;
+
+  constructor(file: FileContext) {
+    this.file = file;
+    this.evaluator = new TaintEvaluator(file, this);
+  }
+
+  /** Cheap prefilter: false when nothing in this file can receive request data (no framework import, no entry convention). */
+  get maySeeRequestData(): boolean {
+    this.requestData ??= maySeeRequestData(this.file);
+    return this.requestData;
+  }
+
+  /**
+   * Request data reaching `node` and not sanitized for `query.sanitizedFor`: the source and the steps from it
+   * to `node` (callers in this file included), or null. Quiet when in doubt.
+   */
+  flowTo(node: TSESTree.Node, query: FlowQuery): TaintFlow | null {
+    if (!this.maySeeRequestData && query.includeLowTrust !== true) return null;
+    return findFlow(this, this.evaluator.valueOf(node, 0), query, node);
+  }
+
+  /** Modeled sinks of `sink.concept` at this call (row conditions such as `shell: true` checked), each with its target argument. */
+  sinksAt(call: CallNode, sink: TaintSink): readonly SinkSite[] {
+    return sinksAt(this, call, sink);
+  }
+
+  /** Request data passed here into a function of another module that carries it to a sink: one flow per argument. */
+  flowsIntoCall(call: CallNode, sink: TaintSink): readonly CrossModuleFlow[] {
+    if (!this.maySeeRequestData) return [];
+    return flowsIntoCall(this, call, sink);
+  }
+
+  functionFacts(fn: FunctionNode): FunctionFacts {
+    let facts = this.facts.get(fn);
+    if (facts === undefined) {
+      facts = collectFunctionFacts(fn);
+      this.facts.set(fn, facts);
+    }
+    return facts;
+  }
+
+  /** What `fn` (in this file) may return, in terms of sources and its own parameters. */
+  returnSummary(fn: FunctionNode, depth: number): readonly Origin[] {
+    const cached = this.returns.get(fn);
+    if (cached !== undefined) return cached;
+    if (depth > MAX_SUMMARY_DEPTH) return CLEAN;
+    this.returns.set(fn, IN_PROGRESS);
+    const name = functionName(fn);
+    const values = this.functionFacts(fn).returns.map((expression) => through(this.evaluator.valueOf(expression, 0), expression, `returned from ${name}()`, this.file));
+    const summary = union(...values);
+    this.returns.set(fn, summary);
+    return summary;
+  }
+
+  /** The return summary of a function in any project file. */
+  returnSummaryOf(target: FunctionTarget, depth: number): readonly Origin[] {
+    return target.file.taint.returnSummary(target.fn, depth + 1);
+  }
+
+  sinkSummary(fn: FunctionNode, sink: TaintSink, depth: number): readonly SinkEntry[] {
+    const key = `${sink.concept}:${sink.sanitizedFor}`;
+    let byKey = this.sinkSummaries.get(fn);
+    if (byKey === undefined) {
+      byKey = new Map();
+      this.sinkSummaries.set(fn, byKey);
+    }
+    const cached = byKey.get(key);
+    if (cached !== undefined) return cached;
+    if (depth > MAX_SUMMARY_DEPTH) return [];
+    byKey.set(key, []);
+    const entries = sinkSummary(this, fn, sink, depth);
+    byKey.set(key, entries);
+    return entries;
+  }
+
+  parameterRole(fn: FunctionNode, index: number): ParameterRole | null {
+    let byIndex = this.roles.get(fn);
+    if (byIndex === undefined) {
+      byIndex = new Map();
+      this.roles.set(fn, byIndex);
+    }
+    if (!byIndex.has(index)) {
+      byIndex.set(index, null);
+      byIndex.set(index, parameterRole(this.file, fn, index));
+    }
+    return byIndex.get(index) ?? null;
+  }
+
+  requestRootOfVariable(variable: VariableLike, compute: () => RequestRoot | null): RequestRoot | null {
+    if (this.roots.has(variable)) return this.roots.get(variable) ?? null;
+    this.roots.set(variable, null);
+    const root = compute();
+    this.roots.set(variable, root);
+    return root;
+  }
+
+  /** A small stable number per variable, for keys. */
+  variableId(variable: VariableLike): number {
+    let id = this.variableIds.get(variable);
+    if (id === undefined) {
+      id = this.variableIds.size + 1;
+      this.variableIds.set(variable, id);
+    }
+    return id;
+  }
+
+  /** Calls in this file that run `fn`. */
+  callersOf(fn: FunctionNode): readonly CallNode[] {
+    this.callIndex ??= indexCallsByName(this.file.ast);
+    return callersOf(this, this.callIndex, fn);
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * From origins to a reported flow: a request source not sanitized for the sink's kind is a flow; a parameter
+ * of the function holding the sink is traced to that function's callers in the same file (a few levels up),
+ * where the argument is evaluated in turn. Callers in other files report at their own call (sinks.ts).
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { unwrapExpression } from '../node-shapes.js';
+import { resolveCallee } from './callee-resolver.js';
+import type { FileTaint } from './file-taint.js';
+import { calleeKey, functionName, type CallNode } from './function-facts.js';
+import { appendHops, hop, hopsToSteps, kindBit } from './origins.js';
+import { MAX_CALLER_HOPS, MAX_CALLERS, type FlowQuery, type FunctionNode, type Origin, type SourceOrigin, type TaintFlow } from './taint-types.js';
+
+export function isReported(origin: Origin, query: FlowQuery): boolean {
+  if ((origin.cleaned & kindBit(query.sanitizedFor)) !== 0) return false;
+  if (origin.type !== 'source') return true;
+  const lowTrust = origin.source.kind === 'cli-argument' || origin.source.kind === 'environment';
+  return !lowTrust || query.includeLowTrust === true;
+}
+
+export function findFlow(taint: FileTaint, origins: readonly Origin[], query: FlowQuery, sink: TSESTree.Node): TaintFlow | null {
+  const source = firstSource(taint, origins, query, MAX_CALLER_HOPS);
+  if (source === null) return null;
+  const steps = hopsToSteps(source.hops);
+  const last = steps[steps.length - 1];
+  const reaches = `reaches ${query.sinkLabel ?? `a ${query.sanitizedFor} sink`}`;
+  if (last === undefined || last.node !== sink) steps.push({ node: sink, message: reaches, file: taint.file });
+  else steps[steps.length - 1] = { ...last, message: last.message.startsWith('reaches') ? last.message : `${last.message}; ${reaches}` };
+  return { source: source.source, steps };
+}
+
+/** The first reported source among `origins`, climbing to same-file callers for parameters. */
+export function firstSource(taint: FileTaint, origins: readonly Origin[], query: FlowQuery, callerHops: number): SourceOrigin | null {
+  for (const origin of origins) if (origin.type === 'source' && isReported(origin, query)) return origin;
+  if (callerHops <= 0) return null;
+  for (const origin of origins) {
+    if (origin.type !== 'parameter' || !isReported(origin, query)) continue;
+    for (const call of taint.callersOf(origin.fn)) {
+      const argument = call.arguments[origin.index];
+      if (argument === undefined || argument.type === 'SpreadElement') continue;
+      const values = taint.evaluator.valueAt(argument, origin.path, argument, 0).map((value) => ({
+        ...value,
+        hops: appendHops(hop(value.hops, argument, `passed to ${functionName(origin.fn)}()`, taint.file), origin.hops),
+        cleaned: value.cleaned | origin.cleaned,
+      }));
+      const found = firstSource(taint, values, query, callerHops - 1);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
+/** Calls in the file that resolve to `fn`, found through the index of calls by name. */
+export function callersOf(taint: FileTaint, index: ReadonlyMap<string, readonly CallNode[]>, fn: FunctionNode): readonly CallNode[] {
+  const name = bindingName(fn);
+  if (name === null) return [];
+  const callers: CallNode[] = [];
+  for (const call of index.get(name) ?? []) {
+    if (calleeKey(call) !== name) continue;
+    const target = resolveCallee(taint.file, call);
+    if (target?.fn === fn) callers.push(call);
+    if (callers.length >= MAX_CALLERS) break;
+  }
+  return callers;
+}
+
+/** The name calls use for `fn`: its declaration, variable, method or property name. */
+function bindingName(fn: FunctionNode): string | null {
+  const name = functionName(fn);
+  if (name !== '<anonymous>') return name;
+  const parent = fn.parent;
+  if (parent?.type === 'AssignmentExpression' && parent.left.type === 'MemberExpression') {
+    const left = unwrapExpression(parent.left);
+    return left.type === 'MemberExpression' && left.property.type === 'Identifier' ? left.property.name : null;
+  }
+  return null;
+}

@@ -1,0 +1,148 @@
+/**
+ * Checks that dominate a read: inside `if (ALLOWED.includes(x)) { ...x... }`, after
+ * `if (!ALLOWED.includes(x)) return;`, in `case 'asc':` of `switch (x)`, or behind `x === 'a' ? x : ...`, the
+ * value is one of a few constants and safe everywhere. Validators (`validator.isUUID(x)`), anchored regex
+ * allow-lists and `typeof x === 'number'` count the same way; `resolved.startsWith(root)` confines a
+ * `path.resolve`d value for path sinks only. The subject must be the same variable (or member path).
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { isFunctionNode, staticPropertyName, unwrapExpression } from '../node-shapes.js';
+import type { TaintEvaluator } from './evaluator.js';
+import { ALL_KINDS, kindBit, kindBits } from './origins.js';
+import { isAnchoredAllowList } from './regex-allow-lists.js';
+
+/** Ancestors climbed from a read looking for checks; deeper nesting than this is rare in handlers. */
+const MAX_GUARD_ANCESTORS = 40;
+
+/** The kinds a read is proven safe for by the checks that dominate it (a bit set; 0 when none). */
+export function guardedBits(ev: TaintEvaluator, use: TSESTree.Node): number {
+  const subject = subjectKey(ev, use);
+  if (subject === null) return 0;
+  let bits = 0;
+  let node: TSESTree.Node = use;
+  for (let steps = 0; node.parent !== undefined && steps < MAX_GUARD_ANCESTORS; steps += 1) {
+    const parent: TSESTree.Node = node.parent;
+    if (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') {
+      if (parent.consequent === node) bits |= conditionBits(ev, parent.test, true, subject);
+      else if (parent.alternate === node) bits |= conditionBits(ev, parent.test, false, subject);
+    } else if (parent.type === 'LogicalExpression' && parent.right === node) {
+      if (parent.operator === '&&') bits |= conditionBits(ev, parent.left, true, subject);
+      if (parent.operator === '||') bits |= conditionBits(ev, parent.left, false, subject);
+    } else if (parent.type === 'SwitchCase' && parent.consequent.includes(node as TSESTree.Statement)) {
+      const discriminant = parent.parent.type === 'SwitchStatement' ? parent.parent.discriminant : null;
+      if (parent.test !== null && discriminant !== null && subjectKey(ev, discriminant) === subject && ev.file.values.isConstant(parent.test)) bits |= ALL_KINDS;
+    }
+    if (parent.type === 'BlockStatement' || parent.type === 'Program' || parent.type === 'SwitchCase') bits |= earlyExitBits(ev, parent, node, subject);
+    if (bits === ALL_KINDS) return bits;
+    node = parent;
+    if (isFunctionNode(node)) break;
+  }
+  return bits;
+}
+
+/** `if (!ok(x)) return;` before the read in the same block: past it, `ok(x)` holds. */
+function earlyExitBits(ev: TaintEvaluator, block: TSESTree.Node, child: TSESTree.Node, subject: string): number {
+  const statements: readonly TSESTree.Node[] = block.type === 'SwitchCase' ? block.consequent : block.type === 'BlockStatement' || block.type === 'Program' ? block.body : [];
+  let bits = 0;
+  for (const statement of statements) {
+    if (statement === child) break;
+    if (statement.type === 'IfStatement' && statement.alternate === null && alwaysExits(statement.consequent)) bits |= conditionBits(ev, statement.test, false, subject);
+  }
+  return bits;
+}
+
+function alwaysExits(statement: TSESTree.Statement): boolean {
+  if (statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement' || statement.type === 'ContinueStatement' || statement.type === 'BreakStatement') return true;
+  if (statement.type === 'BlockStatement') {
+    const last = statement.body[statement.body.length - 1];
+    return last !== undefined && alwaysExits(last);
+  }
+  return false;
+}
+
+/** The kinds `subject` is safe for when `test` evaluates to `holds`. */
+function conditionBits(ev: TaintEvaluator, rawTest: TSESTree.Node, holds: boolean, subject: string): number {
+  const test = unwrapExpression(rawTest);
+  if (test.type === 'UnaryExpression' && test.operator === '!') return conditionBits(ev, test.argument, !holds, subject);
+  if (test.type === 'LogicalExpression' && (test.operator === '&&' || test.operator === '||')) {
+    const left = conditionBits(ev, test.left, holds, subject);
+    const right = conditionBits(ev, test.right, holds, subject);
+    // (a && b) true: both hold; (a || b) false: both fail. Otherwise only what both sides prove.
+    return (test.operator === '&&') === holds ? left | right : left & right;
+  }
+  if (test.type === 'BinaryExpression') return comparisonBits(ev, test, holds, subject);
+  if (test.type === 'CallExpression' && holds) return predicateBits(ev, test, subject);
+  return 0;
+}
+
+function comparisonBits(ev: TaintEvaluator, test: TSESTree.BinaryExpression, holds: boolean, subject: string): number {
+  const equal = test.operator === '===' || test.operator === '==';
+  const notEqual = test.operator === '!==' || test.operator === '!=';
+  if ((!equal || !holds) && (!notEqual || holds)) return 0;
+  const [left, right] = [unwrapExpression(test.left), unwrapExpression(test.right)];
+  // typeof x === 'number' (or 'boolean'): no text.
+  if (left.type === 'UnaryExpression' && left.operator === 'typeof' && subjectKey(ev, left.argument) === subject) {
+    const type = ev.file.values.stringOf(right);
+    return type === 'number' || type === 'boolean' || type === 'bigint' ? ALL_KINDS : 0;
+  }
+  if (subjectKey(ev, left) === subject && ev.file.values.isConstant(right)) return ALL_KINDS;
+  if (subjectKey(ev, right) === subject && ev.file.values.isConstant(left)) return ALL_KINDS;
+  return 0;
+}
+
+function predicateBits(ev: TaintEvaluator, call: TSESTree.CallExpression, subject: string): number {
+  const callee = unwrapExpression(call.callee);
+  const first = call.arguments[0];
+  if (callee.type === 'MemberExpression') {
+    const method = staticPropertyName(callee);
+    const receiver = unwrapExpression(callee.object);
+    // ALLOWED.includes(x), new Set([...]).has(x): an allow-list of constants.
+    if ((method === 'includes' || method === 'has') && first !== undefined && subjectKey(ev, first) === subject && isConstantCollection(ev, receiver)) return ALL_KINDS;
+    if (method === 'test' && first !== undefined && subjectKey(ev, first) === subject && isAnchoredAllowList(receiver)) return ALL_KINDS;
+    if ((method === 'isInteger' || method === 'isSafeInteger' || method === 'isFinite') && ev.isGlobal(receiver, 'Number') && first !== undefined && subjectKey(ev, first) === subject) return ALL_KINDS;
+    if (method === 'startsWith' && subjectKey(ev, receiver) === subject && isResolvedPath(ev, receiver)) return kindBit('path');
+  }
+  for (const match of ev.file.concepts.callsTo(call, 'validator')) {
+    const argument = call.arguments[match.row.argument];
+    if (argument !== undefined && subjectKey(ev, argument) === subject) return kindBits(match.row.kinds);
+  }
+  return 0;
+}
+
+function isConstantCollection(ev: TaintEvaluator, node: TSESTree.Node): boolean {
+  if (ev.file.values.isConstant(node)) return true;
+  const value = resolveConst(ev, node);
+  return value !== null && value.type === 'NewExpression' && ev.isGlobal(value.callee, 'Set') && value.arguments[0] !== undefined && ev.file.values.isConstant(value.arguments[0]);
+}
+
+function resolveConst(ev: TaintEvaluator, node: TSESTree.Node): TSESTree.Node | null {
+  if (node.type !== 'Identifier') return node;
+  const variable = ev.file.scope.variableOf(node);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (definition?.type !== 'Variable' || definition.node.type !== 'VariableDeclarator' || definition.node.init === null) return null;
+  return unwrapExpression(definition.node.init);
+}
+
+/** A variable holding `path.resolve(...)` (absolute and normalized, so a prefix check confines it). */
+function isResolvedPath(ev: TaintEvaluator, node: TSESTree.Node): boolean {
+  const value = resolveConst(ev, node);
+  if (value === null || value.type !== 'CallExpression') return false;
+  const reference = ev.file.origins.referenceOf(value.callee);
+  const step = reference === null ? null : ev.file.project.conceptIndex.match(reference, 'taint-step');
+  return step?.row.resolvesPath === true;
+}
+
+/** What a check is about: a variable (by identity) plus a static member path; null for anything else. */
+function subjectKey(ev: TaintEvaluator, raw: TSESTree.Node): string | null {
+  const node = unwrapExpression(raw);
+  if (node.type === 'Identifier') {
+    const variable = ev.file.scope.variableOf(node);
+    return variable === null ? null : `${ev.taint.variableId(variable)}`;
+  }
+  if (node.type === 'MemberExpression') {
+    const name = staticPropertyName(node);
+    const base = subjectKey(ev, node.object);
+    return name === null || base === null ? null : `${base}.${name}`;
+  }
+  return null;
+}

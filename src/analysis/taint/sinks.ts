@@ -1,0 +1,177 @@
+/**
+ * Sinks: modeled calls (`concept` rows, with their `when` option conditions), the untyped response parameter
+ * of a registered handler (`res.sendFile`), and built-in code sinks. A function's sink summary lists which
+ * of its parameters reach a sink of a kind, with the path, through its own calls to other project
+ * functions too; a caller in another module substitutes its arguments and reports at its own call.
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { findProperty, staticPropertyName, unwrapExpression } from '../node-shapes.js';
+import type { SanitizerKind, SinkCondition } from '../../models/concepts.js';
+import { GLOBAL_CODE_SINKS } from '../../models/sanitizers/globals.js';
+import { resolveCallee } from './callee-resolver.js';
+import type { FileTaint } from './file-taint.js';
+import { functionName, type CallNode } from './function-facts.js';
+import { firstSource } from './flows.js';
+import { appendHops, hop, hopsToSteps, kindBit } from './origins.js';
+import { MAX_CALLER_HOPS, MAX_ORIGINS, type FunctionNode, type Hop, type TaintFlow } from './taint-types.js';
+
+export type SinkConcept = 'sql-execution' | 'command-execution' | 'file-access' | 'code-execution';
+
+/** What a sink rule looks for: calls of a concept, and values not sanitized for a kind. */
+export interface TaintSink {
+  readonly concept: SinkConcept;
+  readonly sanitizedFor: SanitizerKind;
+  readonly includeLowTrust?: boolean;
+}
+
+export interface SinkSite {
+  /** The argument (or options property) that must not carry request data. */
+  readonly target: TSESTree.Node;
+  /** `child_process exec`, for messages. */
+  readonly api: string;
+}
+
+/** "Parameter `index` of this function, read at `path`, reaches `site`" (in `hops`' last file). */
+export interface SinkEntry {
+  readonly index: number;
+  readonly path: readonly string[];
+  readonly hops: Hop | null;
+  readonly cleaned: number;
+  readonly site: SinkSite;
+}
+
+export interface CrossModuleFlow {
+  /** The argument of this file's call that carries request data into the other module. */
+  readonly argument: TSESTree.Node;
+  readonly api: string;
+  readonly flow: TaintFlow;
+}
+
+export function sinksAt(taint: FileTaint, call: CallNode, sink: TaintSink): readonly SinkSite[] {
+  const file = taint.file;
+  let matches = file.concepts.callsTo(call, sink.concept);
+  if (matches.length === 0) {
+    const response = responseReference(taint, call);
+    if (response !== null) matches = file.concepts.callsMatching(call, response, sink.concept);
+  }
+  const sites: SinkSite[] = [];
+  for (const match of matches) {
+    if (match.target === null) continue;
+    const condition = 'when' in match.row ? match.row.when : undefined;
+    if (condition !== undefined && !conditionHolds(taint, call, condition)) continue;
+    sites.push({ target: match.target, api: match.api });
+  }
+  if (sink.concept === 'code-execution') sites.push(...globalCodeSinks(taint, call));
+  return sites;
+}
+
+/** `res.sendFile(...)` where `res` is the response parameter of a registered handler: the model's response type. */
+function responseReference(taint: FileTaint, call: CallNode): { module: string; steps: string[] } | null {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression') return null;
+  const object = unwrapExpression(callee.object);
+  const method = staticPropertyName(callee);
+  if (object.type !== 'Identifier' || method === null) return null;
+  const variable = taint.file.scope.variableOf(object);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (definition?.type !== 'Parameter') return null;
+  const fn = definition.node as FunctionNode;
+  const index = fn.params.indexOf(definition.name as TSESTree.Parameter);
+  const role = index < 0 ? null : taint.parameterRole(fn, index);
+  return role?.role === 'response' ? { module: role.reference.module, steps: [...role.reference.steps, method] } : null;
+}
+
+function globalCodeSinks(taint: FileTaint, call: CallNode): SinkSite[] {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'Identifier' || !taint.file.scope.isGlobalReference(callee)) return [];
+  const model = GLOBAL_CODE_SINKS[callee.name];
+  if (model === undefined) return [];
+  const targets = model.arguments === 'all' ? call.arguments : call.arguments.slice(0, 1);
+  const api = call.type === 'NewExpression' ? `new ${callee.name}` : callee.name;
+  return targets.filter((target) => target.type !== 'SpreadElement').map((target) => ({ target, api }));
+}
+
+/** Checks a row's option condition on the object arguments after the first (`{ shell: true }`, no `{ root }`). */
+function conditionHolds(taint: FileTaint, call: CallNode, condition: SinkCondition): boolean {
+  let present = false;
+  let unknown = false;
+  for (const argument of call.arguments.slice(1)) {
+    const options = objectLiteral(taint, argument);
+    if (options === null) {
+      const value = unwrapExpression(argument);
+      if (value.type === 'Identifier' || value.type === 'MemberExpression' || value.type === 'CallExpression') unknown = true;
+      continue;
+    }
+    if (options.properties.some((property) => property.type === 'SpreadElement')) unknown = true;
+    const property = findProperty(options, condition.option);
+    if (property === null) continue;
+    if (condition.is === 'absent') present = true;
+    else if (truthy(taint, property.value)) present = true;
+  }
+  // Quiet when in doubt: an options object we cannot read may set `root`, and may not set `shell`.
+  return condition.is === 'absent' ? !present && !unknown : present;
+}
+
+function objectLiteral(taint: FileTaint, node: TSESTree.Node): TSESTree.ObjectExpression | null {
+  const value = unwrapExpression(node);
+  if (value.type === 'ObjectExpression') return value;
+  if (value.type !== 'Identifier') return null;
+  const variable = taint.file.scope.variableOf(value);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (definition?.type !== 'Variable' || definition.node.type !== 'VariableDeclarator' || definition.node.init === null) return null;
+  const init = unwrapExpression(definition.node.init);
+  return init.type === 'ObjectExpression' ? init : null;
+}
+
+function truthy(taint: FileTaint, node: TSESTree.Node): boolean {
+  const known = taint.file.values.valueOf(node);
+  return known !== null && Boolean(known.value);
+}
+
+export function sinkSummary(taint: FileTaint, fn: FunctionNode, sink: TaintSink, depth: number): readonly SinkEntry[] {
+  const entries: SinkEntry[] = [];
+  const bit = kindBit(sink.sanitizedFor);
+  const evaluator = taint.evaluator;
+  for (const call of taint.functionFacts(fn).calls) {
+    if (entries.length >= MAX_ORIGINS) break;
+    for (const site of sinksAt(taint, call, sink)) {
+      for (const value of evaluator.valueOf(site.target, 0)) {
+        if (value.type !== 'parameter' || value.fn !== fn || (value.cleaned & bit) !== 0) continue;
+        entries.push({ index: value.index, path: value.path, hops: hop(value.hops, site.target, `reaches ${site.api}`, taint.file), cleaned: value.cleaned, site });
+      }
+    }
+    const target = resolveCallee(taint.file, call);
+    if (target === null || target.fn === fn) continue;
+    for (const inner of target.file.taint.sinkSummary(target.fn, sink, depth + 1)) {
+      const argument = call.arguments[inner.index];
+      if (argument === undefined || argument.type === 'SpreadElement') continue;
+      for (const value of evaluator.valueAt(argument, inner.path, argument, 0)) {
+        if (value.type !== 'parameter' || value.fn !== fn || ((value.cleaned | inner.cleaned) & bit) !== 0) continue;
+        const hops = appendHops(hop(value.hops, argument, `passed to ${functionName(target.fn)}()`, taint.file), inner.hops);
+        entries.push({ index: value.index, path: value.path, hops, cleaned: value.cleaned | inner.cleaned, site: inner.site });
+      }
+    }
+  }
+  return entries.slice(0, MAX_ORIGINS);
+}
+
+export function flowsIntoCall(taint: FileTaint, call: CallNode, sink: TaintSink): readonly CrossModuleFlow[] {
+  const target = resolveCallee(taint.file, call);
+  if (target === null || target.file === taint.file) return [];
+  const flows: CrossModuleFlow[] = [];
+  const query = { sanitizedFor: sink.sanitizedFor, ...(sink.includeLowTrust === true ? { includeLowTrust: true } : {}) };
+  for (const entry of target.file.taint.sinkSummary(target.fn, sink, 0)) {
+    const argument = call.arguments[entry.index];
+    if (argument === undefined || argument.type === 'SpreadElement' || flows.some((flow) => flow.argument === argument)) continue;
+    const values = taint.evaluator.valueAt(argument, entry.path, argument, 0).map((value) => ({
+      ...value,
+      hops: appendHops(hop(value.hops, argument, `passed to ${functionName(target.fn)}()`, taint.file), entry.hops),
+      cleaned: value.cleaned | entry.cleaned,
+    }));
+    const source = firstSource(taint, values, query, MAX_CALLER_HOPS);
+    if (source !== null) flows.push({ argument, api: entry.site.api, flow: { source: source.source, steps: hopsToSteps(source.hops) } });
+  }
+  return flows;
+}
+
+

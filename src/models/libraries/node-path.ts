@@ -1,0 +1,33 @@
+import type { LibraryModel } from '../concepts.js';
+
+/**
+ * node:path (https://nodejs.org/api/path.html): `join`/`resolve`/`normalize` build a path from their
+ * arguments (a `..` segment survives: `join('/srv', '../etc')` is `/etc`), so taint passes through; `resolve`
+ * returns an absolute, normalized path, the one a `startsWith(root)` check can confine. `basename` keeps the
+ * last segment only: no separator, no `..` left to climb with.
+ */
+export const nodePath: LibraryModel = {
+  name: 'path',
+  modules: ['path', 'node:path', 'path/posix', 'path/win32'],
+  docs: 'https://nodejs.org/api/path.html',
+  rows: [
+    { concept: 'taint-step', path: '{join,normalize,format,toNamespacedPath}' },
+    { concept: 'taint-step', path: '{posix,win32}.{join,normalize,format}' },
+    { concept: 'taint-step', path: 'resolve', resolvesPath: true },
+    { concept: 'taint-step', path: '{posix,win32}.resolve', resolvesPath: true },
+    { concept: 'sanitizer', path: 'basename', argument: 0, kinds: ['path'] },
+    { concept: 'sanitizer', path: '{posix,win32}.basename', argument: 0, kinds: ['path'] },
+  ],
+};
+
+/** node:util and node:url/querystring: values built from (or parsed out of) their arguments. */
+export const nodeUtil: LibraryModel = {
+  name: 'util',
+  modules: ['util', 'node:util', 'url', 'node:url', 'querystring', 'node:querystring'],
+  docs: 'https://nodejs.org/api/util.html#utilformatformat-args',
+  rows: [
+    { concept: 'taint-step', path: '{format,formatWithOptions}' },
+    { concept: 'taint-step', path: '{parse,fileURLToPath,unescape,decode}' },
+    { concept: 'taint-step', path: 'URL()' },
+  ],
+};

@@ -1,0 +1,86 @@
+/**
+ * What built-in globals do to taint. Numeric coercion returns a number whatever the input, so the value is
+ * clean for every sink (CodeQL: a number cannot carry a quote); `encodeURIComponent` escapes for a URL
+ * component only (it leaves `'` and `(`, and `..` survives it); the rest return a value built from their input.
+ * Names are resolved first: a local `function Number()` is not the global.
+ */
+import type { RequestInputKind, SanitizerKind } from '../concepts.js';
+
+export type GlobalEffect =
+  | { readonly effect: 'clean' }
+  | { readonly effect: 'propagate' }
+  | { readonly effect: 'sanitize'; readonly kinds: readonly SanitizerKind[] };
+
+const CLEAN = { effect: 'clean' } as const;
+const PROPAGATE = { effect: 'propagate' } as const;
+
+/** Keyed by global name, or `Global.member` for a static method; a `new` call uses the same key. */
+export const GLOBAL_FUNCTIONS: Readonly<Record<string, GlobalEffect>> = {
+  Number: CLEAN,
+  parseInt: CLEAN,
+  parseFloat: CLEAN,
+  BigInt: CLEAN,
+  Boolean: CLEAN,
+  isNaN: CLEAN,
+  isFinite: CLEAN,
+  Date: CLEAN,
+  'Math.*': CLEAN,
+  'Number.*': CLEAN,
+  'Date.*': CLEAN,
+  'Array.isArray': CLEAN,
+  encodeURIComponent: { effect: 'sanitize', kinds: ['url'] },
+  String: PROPAGATE,
+  encodeURI: PROPAGATE,
+  decodeURI: PROPAGATE,
+  decodeURIComponent: PROPAGATE,
+  unescape: PROPAGATE,
+  escape: PROPAGATE,
+  atob: PROPAGATE,
+  btoa: PROPAGATE,
+  'JSON.stringify': PROPAGATE,
+  'JSON.parse': PROPAGATE,
+  'Buffer.from': PROPAGATE,
+  'Buffer.concat': PROPAGATE,
+  'Object.values': PROPAGATE,
+  'Object.entries': PROPAGATE,
+  'Object.assign': PROPAGATE,
+  'Object.fromEntries': PROPAGATE,
+  'Array.from': PROPAGATE,
+  'Array.of': PROPAGATE,
+  'String.raw': PROPAGATE,
+  'Promise.resolve': PROPAGATE,
+  'Promise.all': PROPAGATE,
+  URL: PROPAGATE,
+  URLSearchParams: PROPAGATE,
+};
+
+/** Built-ins that compile a string argument as code (the first argument of the timers only when it is a string). */
+export const GLOBAL_CODE_SINKS: Readonly<Record<string, { readonly arguments: 'first' | 'all' }>> = {
+  eval: { arguments: 'first' },
+  Function: { arguments: 'all' },
+  setTimeout: { arguments: 'first' },
+  setInterval: { arguments: 'first' },
+  setImmediate: { arguments: 'first' },
+};
+
+/**
+ * Methods that return (part of) their receiver's text or elements: taint passes from the receiver, and from
+ * the arguments of those that splice them in. Methods returning numbers or booleans (`length`, `indexOf`,
+ * `includes`, `test`) are absent: their result is clean.
+ */
+export const RECEIVER_METHODS: ReadonlySet<string> = new Set([
+  'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'toString', 'valueOf',
+  'normalize', 'slice', 'substring', 'substr', 'split', 'at', 'charAt', 'padStart', 'padEnd', 'repeat', 'replace', 'replaceAll',
+  'concat', 'join', 'flat', 'reverse', 'sort', 'filter', 'find', 'findLast', 'pop', 'shift', 'toSorted', 'toReversed', 'entries',
+  'values', 'keys', 'get', 'getAll', 'match', 'matchAll', 'exec',
+]);
+/** Of those, the ones whose arguments are spliced into the result. */
+export const ARGUMENT_METHODS: ReadonlySet<string> = new Set(['concat', 'replace', 'replaceAll', 'padStart', 'padEnd']);
+/** Array methods whose callback receives the receiver's elements in its first parameter. */
+export const ELEMENT_CALLBACK_METHODS: ReadonlySet<string> = new Set(['forEach', 'map', 'flatMap', 'filter', 'find', 'findLast', 'some', 'every']);
+/** Array methods whose result is built from their callback's return values. */
+export const CALLBACK_RESULT_METHODS: ReadonlySet<string> = new Set(['map', 'flatMap']);
+
+/** Low-trust globals: `process.argv`, `process.env` (see models/sources/process.ts). */
+export const LOW_TRUST_GLOBAL = 'process';
+export type LowTrustKind = Extract<RequestInputKind, 'cli-argument' | 'environment'>;

@@ -1,0 +1,39 @@
+/**
+ * Express request inputs (https://expressjs.com/en/5x/api.html#req) and where handlers are registered: an app
+ * (`express()`), a Router and `route(path)` chains. Every function argument of a registration is a handler or
+ * middleware whose first parameter is the request and second the response.
+ */
+import type { LibraryModel } from '../concepts.js';
+import type { RequestShape } from './request-shape.js';
+
+const VERBS = '{get,post,put,patch,delete,del,all,use,options,head,param}';
+const HANDLER = { concept: 'request-handler', request: 'express-request', parameter: 0, response: { parameter: 1, type: 'Response()' } } as const;
+
+export const expressSources: LibraryModel = {
+  name: 'express',
+  modules: ['express'],
+  docs: 'https://expressjs.com/en/5x/api.html#app.METHOD',
+  rows: [
+    { ...HANDLER, path: `().${VERBS}` },
+    { ...HANDLER, path: `().route().${VERBS}` },
+    { ...HANDLER, path: `Router().${VERBS}` },
+    { ...HANDLER, path: `Router().route().${VERBS}` },
+    { ...HANDLER, path: `{Express,Application,Router,IRouter}().${VERBS}` },
+    { ...HANDLER, path: `{Express,Application,Router,IRouter}().route().${VERBS}` },
+    { concept: 'request-type', path: 'Request()', request: 'express-request' },
+  ],
+};
+
+/** `req.get(name)`/`req.header(name)` read a header; `req.files`/`req.file` are filled by upload middleware (multer, express-fileupload). */
+export const expressRequest: RequestShape = {
+  id: 'express-request',
+  inputs: [
+    { paths: ['query'], kind: 'query' },
+    { paths: ['params', 'param()'], kind: 'parameter' },
+    { paths: ['body'], kind: 'body' },
+    { paths: ['headers', 'rawHeaders', 'get()', 'header()'], kind: 'header' },
+    { paths: ['{cookies,signedCookies}'], kind: 'cookie' },
+    { paths: ['{ip,ips,hostname,host,subdomains,path,url,originalUrl,baseUrl}'], kind: 'url' },
+    { paths: ['{files,file}'], kind: 'file' },
+  ],
+};

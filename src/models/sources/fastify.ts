@@ -1,0 +1,35 @@
+/**
+ * Fastify (https://fastify.dev/docs/latest/Reference/Request/): route shorthands and `route({ handler })` on an
+ * instance; a typed `FastifyInstance` (a plugin's first parameter) registers routes the same way.
+ */
+import type { LibraryModel } from '../concepts.js';
+import type { RequestShape } from './request-shape.js';
+
+const VERBS = '{get,post,put,patch,delete,all,options,head}';
+const HANDLER = { concept: 'request-handler', request: 'fastify-request', parameter: 0 } as const;
+
+export const fastifySources: LibraryModel = {
+  name: 'fastify',
+  modules: ['fastify'],
+  docs: 'https://fastify.dev/docs/latest/Reference/Routes/',
+  rows: [
+    { ...HANDLER, path: `().${VERBS}` },
+    { ...HANDLER, path: `{fastify,Fastify,FastifyInstance}().${VERBS}` },
+    { ...HANDLER, path: '().route', argument: 0, property: 'handler' },
+    { ...HANDLER, path: '{fastify,Fastify,FastifyInstance}().route', argument: 0, property: 'handler' },
+    { concept: 'request-type', path: 'FastifyRequest()', request: 'fastify-request' },
+  ],
+};
+
+export const fastifyRequest: RequestShape = {
+  id: 'fastify-request',
+  inputs: [
+    { paths: ['query'], kind: 'query' },
+    { paths: ['params'], kind: 'parameter' },
+    { paths: ['body', 'parts()', 'formData()'], kind: 'body' },
+    { paths: ['headers', 'raw.headers'], kind: 'header' },
+    { paths: ['cookies'], kind: 'cookie' },
+    { paths: ['url', 'originalUrl', 'hostname', 'host', 'ip', 'ips', 'raw.url'], kind: 'url' },
+    { paths: ['file()', 'files()', 'saveRequestFiles()'], kind: 'file' },
+  ],
+};

@@ -1,0 +1,28 @@
+/** Hono (https://hono.dev/docs/api/request): handlers and middleware receive the context `c`; input is on `c.req`. */
+import type { LibraryModel } from '../concepts.js';
+import type { RequestShape } from './request-shape.js';
+
+const VERBS = '{get,post,put,patch,delete,all,on,use,options}';
+const HANDLER = { concept: 'request-handler', request: 'hono-context', parameter: 0 } as const;
+
+export const honoSources: LibraryModel = {
+  name: 'hono',
+  modules: ['hono'],
+  docs: 'https://hono.dev/docs/api/routing',
+  rows: [
+    { ...HANDLER, path: `Hono().${VERBS}` },
+    { ...HANDLER, path: `Hono().route().${VERBS}` },
+    { concept: 'request-type', path: 'Context()', request: 'hono-context' },
+  ],
+};
+
+export const honoContext: RequestShape = {
+  id: 'hono-context',
+  inputs: [
+    { paths: ['req.query()', 'req.queries()'], kind: 'query' },
+    { paths: ['req.param()'], kind: 'parameter' },
+    { paths: ['req.json()', 'req.text()', 'req.parseBody()', 'req.formData()', 'req.arrayBuffer()', 'req.blob()', 'req.valid()', 'req.raw.json()', 'req.raw.text()', 'req.raw.formData()'], kind: 'body' },
+    { paths: ['req.header()', 'req.raw.headers'], kind: 'header' },
+    { paths: ['req.url', 'req.path', 'req.raw.url'], kind: 'url' },
+  ],
+};

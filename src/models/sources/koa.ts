@@ -1,0 +1,46 @@
+/**
+ * Koa (https://koajs.com/#request) and its routers (@koa/router, koa-router): middleware and route handlers
+ * receive the context first. `ctx.body` is the response body, not input; `ctx.request.body` is the parsed
+ * request body (koa-bodyparser, koa-body).
+ */
+import type { LibraryModel } from '../concepts.js';
+import type { RequestShape } from './request-shape.js';
+
+const VERBS = '{get,post,put,patch,delete,del,all,use,options,head,param}';
+const HANDLER = { concept: 'request-handler', request: 'koa-context', parameter: 0 } as const;
+
+export const koaSources: LibraryModel = {
+  name: 'koa',
+  modules: ['koa'],
+  docs: 'https://koajs.com/#application',
+  rows: [
+    { ...HANDLER, path: '().use' },
+    { ...HANDLER, path: 'Koa().use' },
+    { concept: 'request-type', path: '{Context,ParameterizedContext,DefaultContext}()', request: 'koa-context' },
+  ],
+};
+
+export const koaRouterSources: LibraryModel = {
+  name: 'koa-router',
+  modules: ['@koa/router', 'koa-router'],
+  docs: 'https://github.com/koajs/router/blob/master/API.md',
+  rows: [
+    { ...HANDLER, path: `().${VERBS}` },
+    { ...HANDLER, path: `Router().${VERBS}` },
+    { ...HANDLER, path: `().route().${VERBS}` },
+    { concept: 'request-type', path: '{RouterContext,RouterParamContext}()', request: 'koa-context' },
+  ],
+};
+
+export const koaContext: RequestShape = {
+  id: 'koa-context',
+  inputs: [
+    { paths: ['query', 'querystring', 'search', 'request.query', 'request.querystring', 'request.search'], kind: 'query' },
+    { paths: ['params', 'request.params', 'captures'], kind: 'parameter' },
+    { paths: ['request.body', 'request.rawBody', 'req.body'], kind: 'body' },
+    { paths: ['headers', 'header', 'get()', 'request.headers', 'request.header', 'request.get()', 'req.headers'], kind: 'header' },
+    { paths: ['cookies.get()'], kind: 'cookie' },
+    { paths: ['url', 'originalUrl', 'href', 'path', 'host', 'hostname', 'origin', 'ip', 'ips', 'subdomains', 'request.url', 'request.originalUrl', 'request.href', 'request.path', 'request.host', 'request.hostname', 'request.ip', 'req.url'], kind: 'url' },
+    { paths: ['request.files', 'request.file', 'files', 'file'], kind: 'file' },
+  ],
+};

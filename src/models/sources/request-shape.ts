@@ -1,0 +1,20 @@
+/**
+ * The shape of a framework's request object: which member paths (access-path grammar, relative to the
+ * object) are request input, and of which kind. A path matches its member and everything read below it:
+ * `query` covers `req.query`, `req.query.id` and `req.query.id.trim()`. Members not listed (`req.method`,
+ * `req.app`) are not input.
+ */
+import type { RequestInputKind, RequestShapeId } from '../concepts.js';
+
+export interface RequestInputRow {
+  /** Access paths relative to the request object (`query`, `get()`, `req.query()`). */
+  readonly paths: readonly string[];
+  readonly kind: RequestInputKind;
+  /** A callback argument of this call receives the input in its first parameter (`req.on('data', chunk => ...)`), when argument 0 is this event. */
+  readonly callbackEvent?: string;
+}
+
+export interface RequestShape {
+  readonly id: RequestShapeId;
+  readonly inputs: readonly RequestInputRow[];
+}

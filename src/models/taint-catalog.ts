@@ -1,0 +1,28 @@
+/** The models taint tracking adds: request sources, sinks of the injection rules, sanitizers and taint steps. */
+import type { LibraryModel } from './concepts.js';
+import { childProcess, crossSpawn, execa, shelljs } from './libraries/child-process.js';
+import { expressFiles, fsExtra, nodeFs, nodeFsPromises } from './libraries/node-fs.js';
+import { nodePath, nodeUtil } from './libraries/node-path.js';
+import { domPurify, escapeHtml, he, sanitizeFilename, sanitizeHtml, shellQuote, validatorJs } from './sanitizers/escaping.js';
+import { SOURCE_MODELS } from './sources/shapes.js';
+
+export const TAINT_MODELS: readonly LibraryModel[] = [
+  ...SOURCE_MODELS,
+  childProcess,
+  crossSpawn,
+  execa,
+  shelljs,
+  nodeFs,
+  nodeFsPromises,
+  fsExtra,
+  expressFiles,
+  nodePath,
+  nodeUtil,
+  escapeHtml,
+  he,
+  domPurify,
+  sanitizeHtml,
+  sanitizeFilename,
+  shellQuote,
+  validatorJs,
+];

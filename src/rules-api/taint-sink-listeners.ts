@@ -1,0 +1,44 @@
+/**
+ * The listeners every taint sink rule shares, so a rule is its metadata plus a TaintSink: at each call,
+ * report a modeled sink whose target carries request data not sanitized for the sink's kind (flows through
+ * this file's variables, helpers and callers), and a call that carries request data into a function of
+ * another module which takes it to such a sink (reported here, at the argument, with the path into that module).
+ */
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { TaintSink } from '../analysis/taint/sinks.js';
+import type { FlowStep, ReportDescriptor, RuleContext, RuleListeners } from './rule-types.js';
+
+export interface TaintFinding {
+  /** Where to report: the sink's argument, or the argument of a call into another module. */
+  readonly node: TSESTree.Node;
+  /** The sink API, for messages: `child_process exec`. */
+  readonly api: string;
+  /** The source, for messages: `req.query.id`. */
+  readonly source: string;
+  readonly flow: readonly FlowStep[];
+  /** True when the sink is in another module, reached through this call. */
+  readonly crossModule: boolean;
+}
+
+export function taintSinkListeners<M extends string>(context: RuleContext<M>, sink: TaintSink, describe: (finding: TaintFinding) => ReportDescriptor<M>): RuleListeners {
+  const reported = new Set<TSESTree.Node>();
+  const report = (finding: TaintFinding): void => {
+    if (reported.has(finding.node)) return;
+    reported.add(finding.node);
+    context.report(describe(finding));
+  };
+  const check = (call: TSESTree.CallExpression | TSESTree.NewExpression): void => {
+    for (const site of context.taint.sinksAt(call, sink)) {
+      const flow = context.taint.flowTo(site.target, {
+        sanitizedFor: sink.sanitizedFor,
+        sinkLabel: site.api,
+        ...(sink.includeLowTrust === true ? { includeLowTrust: true } : {}),
+      });
+      if (flow !== null) report({ node: site.target, api: site.api, source: flow.source.label, flow: flow.steps, crossModule: false });
+    }
+    for (const crossing of context.taint.flowsIntoCall(call, sink)) {
+      report({ node: crossing.argument, api: crossing.api, source: crossing.flow.source.label, flow: crossing.flow.steps, crossModule: true });
+    }
+  };
+  return { CallExpression: check, NewExpression: check };
+}
