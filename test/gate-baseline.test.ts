@@ -30,19 +30,19 @@ interface SarifLog {
   readonly runs: readonly { readonly results: readonly SarifResult[] }[];
 }
 
-const NEW_FILE = `import { Pool } from 'pg';
+const NEW_FILE = `import type { Request, Response } from 'express';
+import { Pool } from 'pg';
 const pool = new Pool();
-
-export async function searchProducts(term: string) {
-  return pool.query("SELECT * FROM products WHERE name LIKE '%" + term + "%'");
+export async function searchProducts(req: Request, res: Response) {
+  res.json(await pool.query("SELECT * FROM products WHERE name LIKE '%" + req.query.term + "%'"));
 }
 `;
 
-const FIXED_FILE = `import { Pool } from 'pg';
+const FIXED_FILE = `import type { Request, Response } from 'express';
+import { Pool } from 'pg';
 const pool = new Pool();
-
-export async function searchProducts(term: string) {
-  return pool.query('SELECT * FROM products WHERE name LIKE $1', ['%' + term + '%']);
+export async function searchProducts(req: Request, res: Response) {
+  res.json(await pool.query('SELECT * FROM products WHERE name LIKE $1', ['%' + req.query.term + '%']));
 }
 `;
 
@@ -88,7 +88,7 @@ describe('--baseline in a real repository', () => {
 
     // The text report lists the new finding only.
     expect(run.stdout).toContain('src/search.ts');
-    expect(run.stdout).toContain('5:21');
+    expect(run.stdout).toContain('5:29');
     expect(run.stdout).not.toContain('src/routes.ts');
     expect(run.stdout).toContain('✖ 1 new finding (1 critical) in 1 file; 2 known in the baseline, 0 fixed');
 
@@ -109,7 +109,7 @@ describe('--baseline in a real repository', () => {
   });
 
   it('reports a fixed baseline finding as gone (absent), in text, JSON and SARIF', async () => {
-    const routes = readFileSync(join(repo, 'src/routes.ts'), 'utf8').replace("pool.query('SELECT * FROM users WHERE id = ' + id)", "pool.query('SELECT * FROM users WHERE id = $1', [id])");
+    const routes = readFileSync(join(repo, 'src/routes.ts'), 'utf8').replace("pool.query('SELECT * FROM users WHERE id = ' + req.params.id)", "pool.query('SELECT * FROM users WHERE id = $1', [req.params.id])");
     writeFileSync(join(repo, 'src/routes.ts'), routes);
     const run = await rampart(['--baseline', '.rampart/baseline.json', '--format', 'text', '--format', 'json=fixed.json', '--format', 'sarif=fixed.sarif'], repo);
     expect(run.code).toBe(0);

@@ -118,7 +118,8 @@ export function runGate(options: GateOptions): GateOutcome {
       ? null
       : compareWithBaseline(
           options.baseline,
-          unsuppressed.map(({ fingerprint }) => fingerprint),
+          // Suppressed findings match too: a baselined finding that was since suppressed is not "fixed".
+          selected.map(({ fingerprint }) => fingerprint),
           { scannedFiles, activeRules: new Set([...activeIds, ...(options.metaSeverity !== null ? [unusedSuppression.id] : [])]) },
         );
 

@@ -75,22 +75,21 @@ export function commitAll(root: string, message: string): void {
   git(root, ['commit', '--quiet', '--allow-empty', '-m', message]);
 }
 
-/** The fixture used by gate tests: two routes with SQL built from request data, in named functions. */
-export const VULNERABLE_ROUTES = `import express from 'express';
+/** The fixture used by gate tests: two named route handlers that build SQL from request data (lines 8 and 12). */
+export const VULNERABLE_ROUTES = `import express, { type Request, type Response } from 'express';
 import { Pool } from 'pg';
 
 const pool = new Pool();
 export const app = express();
 
-export async function findUser(id: string) {
-  return pool.query('SELECT * FROM users WHERE id = ' + id);
+export async function findUser(req: Request, res: Response) {
+  res.json(await pool.query('SELECT * FROM users WHERE id = ' + req.params.id));
 }
 
-export async function findOrder(id: string) {
-  return pool.query(\`SELECT * FROM orders WHERE id = '\${id}'\`);
+export async function findOrder(req: Request, res: Response) {
+  res.json(await pool.query(\`SELECT * FROM orders WHERE id = '\${req.params.id}'\`));
 }
 
-app.get('/users/:id', async (req, res) => {
-  res.json(await findUser(req.params.id));
-});
+app.get('/users/:id', findUser);
+app.get('/orders/:id', findOrder);
 `;
