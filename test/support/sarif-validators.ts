@@ -15,8 +15,11 @@ import { tempDir } from './rampart-cli.js';
 
 const require = createRequire(import.meta.url);
 
-// ajv-formats is CommonJS with `exports.default`; under NodeNext its default import is the module object.
-const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default;
+// ajv-formats is CommonJS (`module.exports = plugin`, plus `exports.default`); TypeScript's NodeNext view of
+// its default import and Node's differ, so take whichever is the function.
+type AddFormats = (ajv: Ajv2020) => Ajv2020;
+const formatsModule = addFormatsModule as unknown as AddFormats & { default?: AddFormats };
+const addFormats: AddFormats = formatsModule.default ?? formatsModule;
 
 const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'test', 'schemas', 'sarif-2.1.0.json'), 'utf8')) as object;
 const ajv = new Ajv2020({ allErrors: true, strict: false });
