@@ -25,7 +25,7 @@ export interface RequestRoot {
 }
 
 /** Source origins for a read of request input at `node.path`; CLEAN for a non-input member; null when the root is no request. */
-export function requestChainValue(ev: TaintEvaluator, node: TSESTree.Node, path: readonly string[], anchor: TSESTree.Node, depth: number): readonly Origin[] | null {
+export function requestChainValue(ev: TaintEvaluator, node: TSESTree.Node, path: readonly string[], _anchor: TSESTree.Node, depth: number): readonly Origin[] | null {
   const chain = peel(ev, node);
   if (chain === null) return null;
   const root = rootOf(ev, chain.root, depth);
@@ -36,7 +36,8 @@ export function requestChainValue(ev: TaintEvaluator, node: TSESTree.Node, path:
   // The current node reads beyond the input (`req.query.ids.split(',')`): let the caller evaluate the outer part.
   if (inputLength.length < root.steps.length + chain.steps.length) return null;
   const label = renderSteps(root.name, readSteps(steps, inputLength.length));
-  const at = path.length > 0 ? anchor : node;
+  // The read itself is the source's location (`req.query` in `const q = req.query; q.id`); the label names the member.
+  const at = node;
   return [{ type: 'source', source: { label, kind: inputLength.match.kind, node: at, file: ev.file }, hops: hop(null, at, `request input ${label} (${inputLength.match.kind})`, ev.file), cleaned: 0 }];
 }
 

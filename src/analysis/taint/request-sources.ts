@@ -48,7 +48,7 @@ function decoratedRole(file: FileContext, parameter: TSESTree.Parameter): Parame
     const match = file.concepts.valueIs(callee, 'request-decorator');
     if (match === null) continue;
     if (match.row.request !== undefined) return { role: 'request', shape: match.row.request };
-    if (match.row.input !== null) return { role: 'input', kind: match.row.input, label: `${file.source.slice(decorator.range).slice(1)} ${parameterName(parameter)}` };
+    if (match.row.input !== null) return { role: 'input', kind: match.row.input, label: `${file.source.slice(decorator.range)} ${parameterName(parameter)}` };
   }
   return null;
 }
