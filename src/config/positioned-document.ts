@@ -62,6 +62,8 @@ function checkStrictJson(file: string, text: string, lineCounter: LineCounter): 
     // V8 says "... in JSON at position N" (Node 20); newer versions add "(line L column C)".
     const position = /position (\d+)/.exec(error.message);
     const offset = position?.[1] !== undefined ? Number(position[1]) : 0;
+    // The yaml lexer normally records line starts, beginning with 0; here nothing was lexed yet.
+    lineCounter.addNewLine(0);
     for (let index = 0; index < text.length; index += 1) if (text[index] === '\n') lineCounter.addNewLine(index + 1);
     const at = lineCounter.linePos(offset);
     throw new ConfigError(file, at.line, at.col, `invalid JSON: ${error.message.replace(/ in JSON at position \d+.*$/, '')}`);
