@@ -27,7 +27,8 @@ interface JsonReport {
   summary: { filesScanned: number };
 }
 
-const SQL = (line: string): string => `import { Pool } from 'pg';\nconst pool = new Pool();\n${line}\n`;
+// Request data reaching SQL text: the sql-injection rule reports only request-sourced values.
+const SQL = (line: string): string => `import express from 'express';\nimport { Pool } from 'pg';\nconst pool = new Pool();\n${line}\n`;
 
 describe('scanning a hostile directory', () => {
   let root: string;
@@ -38,17 +39,17 @@ describe('scanning a hostile directory', () => {
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'rampart-hostile-'));
     outside = mkdtempSync(join(tmpdir(), 'rampart-outside-'));
-    writeFileSync(join(outside, 'secret.ts'), SQL("export const q = (x: string) => pool.query('SELECT ' + x);"));
-    writeFileSync(join(root, 'real.ts'), SQL("export const q = (x: string) => pool.query('SELECT ' + x);"));
-    writeFileSync(join(root, 'crlf.ts'), SQL("\nexport const q = (x: string) => pool.query('SELECT ' + x);").replace(/\n/g, '\r\n'));
-    writeFileSync(join(root, 'bom.ts'), `\uFEFF${SQL('export const q = (x: string) => pool.query(`SELECT ${x}`);')}`);
+    writeFileSync(join(outside, 'secret.ts'), SQL("express().get('/q', (req) => pool.query('SELECT ' + req.query.x));"));
+    writeFileSync(join(root, 'real.ts'), SQL("express().get('/q', (req) => pool.query('SELECT ' + req.query.x));"));
+    writeFileSync(join(root, 'crlf.ts'), SQL("\nexpress().get('/q', (req) => pool.query('SELECT ' + req.query.x));").replace(/\n/g, '\r\n'));
+    writeFileSync(join(root, 'bom.ts'), `\uFEFF${SQL("express().get('/q', (req) => pool.query(`SELECT ${req.query.x}`));")}`);
     writeFileSync(join(root, 'broken.ts'), 'const a = 1;\nconst b = (;\n');
     writeFileSync(join(root, 'empty.ts'), '');
     writeFileSync(join(root, 'binary.js'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00, 0x01, 0x02]));
     writeFileSync(join(root, 'deep.ts'), `const a = ${'['.repeat(20000)}${']'.repeat(20000)};\n`);
     writeFileSync(join(root, 'huge.js'), `// generated\n${'const x = 1;\n'.repeat(100_000)}`);
     mkdirSync(join(root, 'nested'));
-    writeFileSync(join(root, 'nested', 'deeper.js'), "const mysql = require('mysql');\nconst c = mysql.createConnection({});\nmodule.exports = (id) => c.query('DELETE FROM t WHERE id = ' + id);\n");
+    writeFileSync(join(root, 'nested', 'deeper.js'), "const express = require('express');\nconst mysql = require('mysql');\nconst c = mysql.createConnection({});\nexpress().get('/d', (req) => c.query('DELETE FROM t WHERE id = ' + req.query.id));\n");
     symlinkSync('..', join(root, 'nested', 'loop'));
     symlinkSync(outside, join(root, 'escape'));
     run = await runCliProcess(['--format', 'json', '--max-file-size', '500000', root]);
@@ -68,10 +69,10 @@ describe('scanning a hostile directory', () => {
   });
 
   it('reports every real finding with its line and column, BOM and CRLF included', () => {
-    expect(findingsIn('/real.ts').map((f) => [f.ruleId, f.line, f.column])).toEqual([['sql-injection', 3, 44]]);
-    expect(findingsIn('/crlf.ts').map((f) => [f.ruleId, f.line, f.column])).toEqual([['sql-injection', 4, 44]]);
-    expect(findingsIn('/bom.ts').map((f) => [f.ruleId, f.line, f.column])).toEqual([['sql-injection', 3, 44]]);
-    expect(findingsIn('/nested/deeper.js').map((f) => [f.ruleId, f.line, f.column])).toEqual([['sql-injection', 3, 34]]);
+    expect(findingsIn('/real.ts').map((f) => [f.ruleId, f.line, f.column])).toEqual([['sql-injection', 4, 40]]);
+    expect(findingsIn('/crlf.ts').map((f) => [f.ruleId, f.line, f.column])).toEqual([['sql-injection', 5, 40]]);
+    expect(findingsIn('/bom.ts').map((f) => [f.ruleId, f.line, f.column])).toEqual([['sql-injection', 4, 40]]);
+    expect(findingsIn('/nested/deeper.js').map((f) => [f.ruleId, f.line, f.column])).toEqual([['sql-injection', 4, 37]]);
   });
 
   it('names the broken file with the line of the syntax error', () => {

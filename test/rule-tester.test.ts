@@ -28,7 +28,7 @@ tester.run('sql-injection', rule('sql-injection'), {
   invalid: [
     {
       code: "import express from 'express';\nimport { Pool } from 'pg';\nconst pool = new Pool();\nexpress().get('/', (req, res) => pool.query('SELECT * FROM t WHERE id = ' + req.query.id));",
-      errors: [{ messageId: 'builtQuery', line: 4, column: 45, endLine: 4, endColumn: 89 }],
+      errors: [{ messageId: 'tainted', line: 4, column: 45, endLine: 4, endColumn: 89 }],
     },
   ],
 });
