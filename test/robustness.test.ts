@@ -69,10 +69,10 @@ describe('scanning a hostile directory', () => {
   });
 
   it('reports every real finding with its line and column, BOM and CRLF included', () => {
-    expect(findingsIn('/real.ts').map((f) => [f.ruleId, f.line, f.column])).toEqual([['sql-injection', 4, 40]]);
-    expect(findingsIn('/crlf.ts').map((f) => [f.ruleId, f.line, f.column])).toEqual([['sql-injection', 5, 40]]);
-    expect(findingsIn('/bom.ts').map((f) => [f.ruleId, f.line, f.column])).toEqual([['sql-injection', 4, 40]]);
-    expect(findingsIn('/nested/deeper.js').map((f) => [f.ruleId, f.line, f.column])).toEqual([['sql-injection', 4, 37]]);
+    expect(findingsIn('/real.ts').map((f) => [f.ruleId, f.line, f.column])).toEqual([['sql-injection', 4, 41]]);
+    expect(findingsIn('/crlf.ts').map((f) => [f.ruleId, f.line, f.column])).toEqual([['sql-injection', 5, 41]]);
+    expect(findingsIn('/bom.ts').map((f) => [f.ruleId, f.line, f.column])).toEqual([['sql-injection', 4, 41]]);
+    expect(findingsIn('/nested/deeper.js').map((f) => [f.ruleId, f.line, f.column])).toEqual([['sql-injection', 4, 38]]);
   });
 
   it('names the broken file with the line of the syntax error', () => {
