@@ -73,7 +73,9 @@ type ParseAttempt = { readonly ok: true; readonly ast: TSESTree.Program; readonl
 
 function parseOxcFirst(path: string, source: SourceText, language: LanguageOptions): ParseAttempt {
   const oxc = loadOxc();
-  if (oxc === null) return { ok: true, ast: parseTypeScriptEstree(path, source, language), parser: 'typescript-estree' };
+  if (oxc === null || bracketDepth(source.text) > OXC_MAX_BRACKET_DEPTH) {
+    return { ok: true, ast: parseTypeScriptEstree(path, source, language), parser: 'typescript-estree' };
+  }
   let outcome: ReturnType<typeof parseWithOxc>;
   try {
     outcome = parseWithOxc(oxc, path, source.text, { jsx: language.jsx, typescript: isTypeScriptPath(path), sourceType: language.sourceType });
@@ -85,6 +87,28 @@ function parseOxcFirst(path: string, source: SourceText, language: LanguageOptio
   }
   if (outcome.ok) return { ok: true, ast: outcome.ast, parser: 'oxc' };
   return confirmSyntaxError(path, source, language, outcome.error);
+}
+
+/**
+ * oxc's parser recurses on the native stack and crashes the process (SIGSEGV) on pathological nesting (about
+ * 10,000 levels of `[`), which no catch can turn into a problem; typescript-estree throws a RangeError that
+ * becomes `parse-failed`. Files nested deeper than any real code go to typescript-estree.
+ * gap: nesting without brackets (10,000+ chained `!`, `x =>`, `a ? b :`, `if (a)`) still reaches oxc.
+ */
+const OXC_MAX_BRACKET_DEPTH = 1000;
+
+/** Deepest bracket nesting, counted over the raw text (strings included: an overestimate only costs speed). */
+function bracketDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 0x28 || code === 0x5b || code === 0x7b) {
+      depth += 1;
+      if (depth > deepest) deepest = depth;
+    } else if ((code === 0x29 || code === 0x5d || code === 0x7d) && depth > 0) depth -= 1;
+  }
+  return deepest;
 }
 
 /** oxc rejected the file: scan it anyway when typescript-estree accepts it, else report oxc's error. */
