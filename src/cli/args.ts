@@ -45,7 +45,7 @@ export interface CliArguments {
   readonly version: boolean;
 }
 
-export const HELP_TEXT = `Usage: rampart [options] [paths...]
+export const HELP_TEXT = `Usage: rampart [options] [--] [paths...]
 
 Scans TypeScript and JavaScript files (default: the current directory) for security weaknesses.
 
@@ -114,6 +114,11 @@ export function parseArguments(argv: readonly string[]): CliArguments {
 
   for (let index = 0; index < argv.length; index += 1) {
     const raw = argv[index] ?? '';
+    if (raw === '--') {
+      // End of options: the rest are paths, even ones that start with a dash.
+      paths.push(...argv.slice(index + 1));
+      break;
+    }
     const equals = raw.startsWith('--') ? raw.indexOf('=') : -1;
     const flag = equals > 0 ? raw.slice(0, equals) : raw;
     const inline = equals > 0 ? raw.slice(equals + 1) : null;
