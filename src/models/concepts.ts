@@ -130,6 +130,12 @@ export interface TaintStepRow extends RowBase {
   readonly resolvesPath?: true;
 }
 
+/** Returns a function that calls the function in `argument` (`util.promisify(exec)`): a sink stays a sink through it. */
+export interface FunctionWrapperRow extends RowBase {
+  readonly concept: 'function-wrapper';
+  readonly argument: number;
+}
+
 /** A sink holds only when an options argument (any object argument after the first) satisfies this. */
 export interface SinkCondition {
   readonly option: string;
@@ -164,6 +170,7 @@ export type TaintRow =
   | SanitizerRow
   | ValidatorRow
   | TaintStepRow
+  | FunctionWrapperRow
   | CommandExecutionRow
   | FileAccessRow
   | CodeExecutionRow;

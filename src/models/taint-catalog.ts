@@ -2,7 +2,7 @@
 import type { LibraryModel } from './concepts.js';
 import { childProcess, crossSpawn, execa, shelljs } from './libraries/child-process.js';
 import { expressFiles, fsExtra, nodeFs, nodeFsPromises } from './libraries/node-fs.js';
-import { nodePath, nodeUtil } from './libraries/node-path.js';
+import { nodePath, nodeUtil, nodeUtilWrappers } from './libraries/node-path.js';
 import { domPurify, escapeHtml, he, sanitizeFilename, sanitizeHtml, shellQuote, validatorJs } from './sanitizers/escaping.js';
 import { SOURCE_MODELS } from './sources/shapes.js';
 
@@ -18,6 +18,7 @@ export const TAINT_MODELS: readonly LibraryModel[] = [
   expressFiles,
   nodePath,
   nodeUtil,
+  nodeUtilWrappers,
   escapeHtml,
   he,
   domPurify,

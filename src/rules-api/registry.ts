@@ -1,9 +1,11 @@
 /** Every built-in rule. The engine and the ESLint plugin know rules only through this list. */
+import { commandInjection } from '../../rules/command-injection.js';
+import { pathTraversal } from '../../rules/path-traversal.js';
 import { sqlInjection } from '../../rules/sql-injection.js';
 import { weakPasswordHash } from '../../rules/weak-password-hash.js';
 import type { Rule } from './rule-types.js';
 
-export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, weakPasswordHash];
+export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, weakPasswordHash];
 
 export function findRule(id: string): Rule | null {
   return BUILT_IN_RULES.find((rule) => rule.id === id) ?? null;

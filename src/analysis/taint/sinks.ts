@@ -6,6 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { findProperty, staticPropertyName, unwrapExpression } from '../node-shapes.js';
+import type { ApiReference } from '../modules/api-reference.js';
 import type { SanitizerKind, SinkCondition } from '../../models/concepts.js';
 import { GLOBAL_CODE_SINKS } from '../../models/sanitizers/globals.js';
 import { resolveCallee } from './callee-resolver.js';
@@ -51,8 +52,8 @@ export function sinksAt(taint: FileTaint, call: CallNode, sink: TaintSink): read
   const file = taint.file;
   let matches = file.concepts.callsTo(call, sink.concept);
   if (matches.length === 0) {
-    const response = responseReference(taint, call);
-    if (response !== null) matches = file.concepts.callsMatching(call, response, sink.concept);
+    const other = responseReference(taint, call) ?? wrappedReference(taint, call);
+    if (other !== null) matches = file.concepts.callsMatching(call, other, sink.concept);
   }
   const sites: SinkSite[] = [];
   for (const match of matches) {
@@ -66,7 +67,7 @@ export function sinksAt(taint: FileTaint, call: CallNode, sink: TaintSink): read
 }
 
 /** `res.sendFile(...)` where `res` is the response parameter of a registered handler: the model's response type. */
-function responseReference(taint: FileTaint, call: CallNode): { module: string; steps: string[] } | null {
+function responseReference(taint: FileTaint, call: CallNode): ApiReference | null {
   const callee = unwrapExpression(call.callee);
   if (callee.type !== 'MemberExpression') return null;
   const object = unwrapExpression(callee.object);
@@ -79,6 +80,20 @@ function responseReference(taint: FileTaint, call: CallNode): { module: string; 
   const index = fn.params.indexOf(definition.name as TSESTree.Parameter);
   const role = index < 0 ? null : taint.parameterRole(fn, index);
   return role?.role === 'response' ? { module: role.reference.module, steps: [...role.reference.steps, method] } : null;
+}
+
+/** `const run = promisify(exec); run(cmd)`: the wrapped function's reference, so `run` is the sink `exec` is. */
+function wrappedReference(taint: FileTaint, call: CallNode): ApiReference | null {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'Identifier') return null;
+  const variable = taint.file.scope.variableOf(callee);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (definition?.type !== 'Variable' || definition.node.type !== 'VariableDeclarator' || definition.node.init === null) return null;
+  const init = unwrapExpression(definition.node.init);
+  if (init.type !== 'CallExpression') return null;
+  const wrapper = taint.file.concepts.callsTo(init, 'function-wrapper')[0];
+  const wrapped = wrapper === undefined ? undefined : init.arguments[wrapper.row.argument];
+  return wrapped === undefined ? null : taint.file.origins.referenceOf(wrapped);
 }
 
 function globalCodeSinks(taint: FileTaint, call: CallNode): SinkSite[] {

@@ -26,9 +26,9 @@ export const crossSpawn: LibraryModel = {
   modules: ['cross-spawn'],
   docs: 'https://github.com/moxystudio/node-cross-spawn#readme',
   rows: [
-    { concept: 'command-execution', path: '()', argument: 0 },
+    { concept: 'command-execution', path: '', argument: 0 },
     { concept: 'command-execution', path: 'sync', argument: 0 },
-    { concept: 'command-execution', path: '()', argument: 1, when: SHELL },
+    { concept: 'command-execution', path: '', argument: 1, when: SHELL },
     { concept: 'command-execution', path: 'sync', argument: 1, when: SHELL },
   ],
 };
@@ -46,9 +46,9 @@ export const execa: LibraryModel = {
     { concept: 'command-execution', path: '{execa,execaSync,execaNode}', argument: 0 },
     { concept: 'command-execution', path: '{execa,execaSync}', argument: 1, when: SHELL },
     { concept: 'command-execution', path: '{execaCommand,execaCommandSync}', argument: 0 },
-    { concept: 'command-execution', path: '()', argument: 0 },
+    { concept: 'command-execution', path: '', argument: 0 },
     { concept: 'command-execution', path: 'sync', argument: 0 },
-    { concept: 'command-execution', path: '()', argument: 1, when: SHELL },
+    { concept: 'command-execution', path: '', argument: 1, when: SHELL },
     { concept: 'command-execution', path: 'sync', argument: 1, when: SHELL },
     { concept: 'command-execution', path: '{command,commandSync}', argument: 0 },
   ],

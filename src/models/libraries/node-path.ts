@@ -31,3 +31,11 @@ export const nodeUtil: LibraryModel = {
     { concept: 'taint-step', path: 'URL()' },
   ],
 };
+
+/** `util.promisify(fn)` returns a function that calls `fn` with the same arguments (https://nodejs.org/api/util.html#utilpromisifyoriginal). */
+export const nodeUtilWrappers: LibraryModel = {
+  name: 'util',
+  modules: ['util', 'node:util'],
+  docs: 'https://nodejs.org/api/util.html#utilpromisifyoriginal',
+  rows: [{ concept: 'function-wrapper', path: 'promisify', argument: 0 }],
+};

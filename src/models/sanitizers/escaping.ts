@@ -1,6 +1,7 @@
 /**
  * Escaping and sanitizing libraries, each for the one context it was written for. An HTML escaper leaves
  * `'` alone in some modes and never touches `../`: a row lists only the sink kinds its docs promise.
+ * A row's path names the callee; `''` is the module itself, called as a function (`escapeHtml(s)`).
  */
 import { SANITIZER_KINDS, type LibraryModel } from '../concepts.js';
 
@@ -8,7 +9,7 @@ export const escapeHtml: LibraryModel = {
   name: 'escape-html',
   modules: ['escape-html'],
   docs: 'https://github.com/component/escape-html#readme',
-  rows: [{ concept: 'sanitizer', path: '()', argument: 0, kinds: ['html'] }],
+  rows: [{ concept: 'sanitizer', path: '', argument: 0, kinds: ['html'] }],
 };
 
 export const he: LibraryModel = {
@@ -34,7 +35,7 @@ export const sanitizeHtml: LibraryModel = {
   modules: ['sanitize-html', 'xss'],
   docs: 'https://github.com/apostrophecms/sanitize-html#readme',
   rows: [
-    { concept: 'sanitizer', path: '()', argument: 0, kinds: ['html'] },
+    { concept: 'sanitizer', path: '', argument: 0, kinds: ['html'] },
     { concept: 'sanitizer', path: 'filterXSS', argument: 0, kinds: ['html'] },
   ],
 };
@@ -44,7 +45,7 @@ export const sanitizeFilename: LibraryModel = {
   name: 'sanitize-filename',
   modules: ['sanitize-filename'],
   docs: 'https://github.com/parshap/node-sanitize-filename#readme',
-  rows: [{ concept: 'sanitizer', path: '()', argument: 0, kinds: ['path'] }],
+  rows: [{ concept: 'sanitizer', path: '', argument: 0, kinds: ['path'] }],
 };
 
 /** shell-quote's `quote([args])` and shell-escape quote every argument for a POSIX shell. */
@@ -54,7 +55,7 @@ export const shellQuote: LibraryModel = {
   docs: 'https://github.com/ljharb/shell-quote#quote',
   rows: [
     { concept: 'sanitizer', path: 'quote', argument: 0, kinds: ['shell'] },
-    { concept: 'sanitizer', path: '()', argument: 0, kinds: ['shell'] },
+    { concept: 'sanitizer', path: '', argument: 0, kinds: ['shell'] },
   ],
 };
 
