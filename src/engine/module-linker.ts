@@ -25,7 +25,19 @@ export class ProjectLinker implements ModuleLinker {
     this.load = load;
   }
 
+  /** Resolved specifiers by `<directory>\0<specifier>`: resolution stats the disk, and files repeat imports. */
+  private readonly resolved = new Map<string, string | null>();
+
   resolve(fromFile: string, specifier: string): string | null {
+    const key = `${dirname(fromFile)}\0${specifier}`;
+    const known = this.resolved.get(key);
+    if (known !== undefined) return known;
+    const found = this.resolveOnDisk(fromFile, specifier);
+    this.resolved.set(key, found);
+    return found;
+  }
+
+  private resolveOnDisk(fromFile: string, specifier: string): string | null {
     const base = resolve(dirname(fromFile), specifier);
     if (base !== this.root && !base.startsWith(this.root + sep)) return null;
     const candidates: string[] = [base];

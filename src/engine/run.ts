@@ -33,7 +33,7 @@ export interface ScanResult {
   readonly filesScanned: number;
 }
 
-const LINKED_FILE_CACHE = 256;
+const LINKED_FILE_CACHE = 512;
 
 let sharedIndex: ConceptIndex | null = null;
 /** The compiled models, built once per process. */
