@@ -45,6 +45,9 @@ export function createRuleContext(file: FileContext, rule: Rule, report: (descri
     get concepts() {
       return file.concepts;
     },
+    get httpApps() {
+      return file.httpApps;
+    },
     get taint() {
       return file.taint;
     },

@@ -12,6 +12,7 @@ import { StaticValues } from '../analysis/values/static-values.js';
 import { StringAssemblies } from '../analysis/values/string-assembly.js';
 import type { ConceptIndex } from '../models/concept-index.js';
 import { ConceptQueries } from '../models/concept-queries.js';
+import { HttpAppFacts } from '../models/http/http-app-facts.js';
 import { FileTaint } from '../analysis/taint/file-taint.js';
 import type { SourceText } from './source-text.js';
 
@@ -27,6 +28,7 @@ export class FileContext {
   private stringAssemblies: StringAssemblies | null = null;
   private conceptQueries: ConceptQueries | null = null;
   private fileTaint: FileTaint | null = null;
+  private httpAppFacts: HttpAppFacts | null = null;
   private imports: ReadonlySet<string> | null = null;
 
   /** Path as reported: relative to the scan root, with forward slashes. */
@@ -76,6 +78,20 @@ export class FileContext {
   get taint(): FileTaint {
     this.fileTaint ??= new FileTaint(this);
     return this.fileTaint;
+  }
+
+  /** Apps, routers, middleware chains and routes this file sets up (models/http), followed into linked project files. */
+  get httpApps(): HttpAppFacts {
+    this.httpAppFacts ??= new HttpAppFacts(this, (specifier) => this.linkedFile(specifier)?.httpApps ?? null);
+    return this.httpAppFacts;
+  }
+
+  /** The project file a relative specifier names, when the host's linker can hand it over. */
+  private linkedFile(specifier: string): FileContext | null {
+    const linker = this.project.linker as (ModuleLinker & { fileAt?: (modulePath: string) => FileContext | null }) | null;
+    if (linker === null || typeof linker.fileAt !== 'function') return null;
+    const target = linker.resolve(this.absolutePath, specifier);
+    return target === null ? null : linker.fileAt(target);
   }
 
   /** Module specifiers this file loads: import declarations, re-exports, `require('x')` of the real global, `import('x')`. */

@@ -15,6 +15,23 @@ import { betterSqlite3, sqlite, sqlite3 } from './libraries/sqlite.js';
 import { pgFormat, sqlstring } from './libraries/sqlstring.js';
 import { typeorm } from './libraries/typeorm.js';
 import { TAINT_MODELS } from './taint-catalog.js';
+import { expressFramework } from './frameworks/express.js';
+import { fastifyAutoload, fastifyFramework, fastifyPlugin } from './frameworks/fastify.js';
+import { honoFramework, honoSecureHeaders } from './frameworks/hono.js';
+import { koaFramework, koaRouter } from './frameworks/koa.js';
+import { nestFramework } from './frameworks/nestjs.js';
+import { fastifyHelmet, helmet, koaHelmet } from './libraries/helmet.js';
+import { honoNodeServer, nodeHttpServe, serverlessHttp } from './libraries/node-http-serve.js';
+import {
+  expressRateLimit,
+  expressSlowDown,
+  fastifyRateLimit,
+  fastifyRateLimitDecorator,
+  honoRateLimiter,
+  koaRatelimit,
+  nestThrottler,
+  rateLimiterFlexible,
+} from './libraries/rate-limiters.js';
 
 export const LIBRARY_MODELS: readonly LibraryModel[] = [
   pg,
@@ -37,4 +54,28 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   argon2,
   nodeRsArgon2,
   ...TAINT_MODELS,
+  // web frameworks and their security middleware (models/http reads these)
+  expressFramework,
+  fastifyFramework,
+  fastifyPlugin,
+  fastifyAutoload,
+  koaFramework,
+  koaRouter,
+  nestFramework,
+  honoFramework,
+  honoSecureHeaders,
+  helmet,
+  koaHelmet,
+  fastifyHelmet,
+  expressRateLimit,
+  expressSlowDown,
+  rateLimiterFlexible,
+  fastifyRateLimit,
+  fastifyRateLimitDecorator,
+  nestThrottler,
+  koaRatelimit,
+  honoRateLimiter,
+  nodeHttpServe,
+  honoNodeServer,
+  serverlessHttp,
 ];

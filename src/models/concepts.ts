@@ -5,6 +5,8 @@
  * options object, `property`.
  */
 
+import type { HttpFrameworkShape } from './frameworks/http-shape.js';
+
 interface RowBase {
   readonly path: string;
   readonly argument?: number;
@@ -175,7 +177,79 @@ export type TaintRow =
   | FileAccessRow
   | CodeExecutionRow;
 
-export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow | TaintRow;
+// ── Web frameworks: apps, routers, and the security middleware mounted on them (models/frameworks/*) ─────
+
+/** Creates an app or a router (`express()`, `express.Router()`, `new Koa()`, `new Hono()`, `NestFactory.create()`); `shape` says how it is driven. */
+export interface HttpAppRow extends RowBase {
+  readonly concept: 'http-app';
+  readonly shape: HttpFrameworkShape;
+}
+
+/** An option of a security-headers middleware that switches one header off when set to `false`. */
+export interface HeaderSwitch {
+  readonly option: string;
+  /** The header it controls, for messages: `Content-Security-Policy`. */
+  readonly header: string;
+}
+
+/**
+ * A middleware or plugin that sets security response headers (helmet, @fastify/helmet, koa-helmet, hono's
+ * secureHeaders). Its options are the call's `argument`, or for a plugin the registration's options argument.
+ */
+export interface SecurityHeadersRow extends RowBase {
+  readonly concept: 'security-headers';
+  readonly switches: readonly HeaderSwitch[];
+  /** It removes `X-Powered-By` (helmet does unless told `xPoweredBy: false`). */
+  readonly removesPoweredBy: boolean;
+}
+
+/**
+ * A rate limiter used as middleware, plugin, guard or decorator (`rateLimit()`, `@fastify/rate-limit`,
+ * `ThrottlerGuard`, `@Throttle()`). `optInOption`: a registration option whose `false` limits only the routes
+ * that opt in through their own options (`@fastify/rate-limit`'s `global: false`).
+ */
+export interface RateLimiterRow extends RowBase {
+  readonly concept: 'rate-limiter';
+  readonly optInOption?: string;
+}
+
+/** Counts a request against a limit inside a hand-written middleware (`rateLimiter.consume(key)` of rate-limiter-flexible). */
+export interface RateLimitCheckRow extends RowBase {
+  readonly concept: 'rate-limit-check';
+}
+
+/** Exempts a route or controller from its model's limiters (`@SkipThrottle()`), unless `argument` folds to `false`. */
+export interface RateLimitExemptionRow extends RowBase {
+  readonly concept: 'rate-limit-exemption';
+}
+
+/** Serves an app or its request handler given among the arguments (`http.createServer(app)`, `serve({ fetch: app.fetch })`). */
+export interface HttpServeRow extends RowBase {
+  readonly concept: 'http-serve';
+}
+
+/** Wraps a plugin function so it shares its parent's scope (`fastify-plugin`): the function is argument `argument`. */
+export interface PluginWrapperRow extends RowBase {
+  readonly concept: 'plugin-wrapper';
+  readonly argument: number;
+}
+
+/** Mounting it runs project code rampart cannot follow (`@fastify/autoload` loads every plugin in a folder). */
+export interface ProjectCodeLoaderRow extends RowBase {
+  readonly concept: 'project-code-loader';
+}
+
+export type HttpRow =
+  | HttpAppRow
+  | SecurityHeadersRow
+  | RateLimiterRow
+  | RateLimitCheckRow
+  | RateLimitExemptionRow
+  | HttpServeRow
+  | PluginWrapperRow
+  | ProjectCodeLoaderRow;
+
+export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow | TaintRow | HttpRow;
 
 export type ConceptKind = ApiRow['concept'];
 export type RowOf<K extends ConceptKind> = Extract<ApiRow, { readonly concept: K }>;

@@ -7,6 +7,7 @@ import type { StringAssemblies } from '../analysis/values/string-assembly.js';
 import type { FileContext } from '../engine/file-context.js';
 import type { Span } from '../engine/source-text.js';
 import type { ConceptQueries } from '../models/concept-queries.js';
+import type { HttpAppFacts } from '../models/http/http-app-facts.js';
 import type { FileTaint } from '../analysis/taint/file-taint.js';
 import type { CweId } from '../taxonomy/cwe.js';
 import type { OwaspMapping } from '../taxonomy/owasp.js';
@@ -59,6 +60,8 @@ export interface RuleContext<M extends string = string> {
   readonly values: StaticValues;
   readonly strings: StringAssemblies;
   readonly concepts: ConceptQueries;
+  /** Apps, routers, middleware chains and routes of the file (models/http). */
+  readonly httpApps: HttpAppFacts;
   readonly taint: FileTaint;
   report(descriptor: ReportDescriptor<M>): void;
 }
