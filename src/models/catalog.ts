@@ -14,6 +14,17 @@ import { sequelize } from './libraries/sequelize.js';
 import { betterSqlite3, sqlite, sqlite3 } from './libraries/sqlite.js';
 import { pgFormat, sqlstring } from './libraries/sqlstring.js';
 import { typeorm } from './libraries/typeorm.js';
+import { awsSdkV2, awsSdkV3 } from './libraries/aws-sdk.js';
+import { cookieParser, cookieSession, expressSession } from './libraries/express-session.js';
+import { jose } from './libraries/jose.js';
+import { jsonwebtoken } from './libraries/jsonwebtoken.js';
+import { mongodb } from './libraries/mongodb.js';
+import { mongoose } from './libraries/mongoose.js';
+import { nodemailer } from './libraries/nodemailer.js';
+import { openai } from './libraries/openai.js';
+import { sendgrid } from './libraries/sendgrid.js';
+import { stripe } from './libraries/stripe.js';
+import { twilio } from './libraries/twilio.js';
 import { TAINT_MODELS } from './taint-catalog.js';
 import { expressFramework } from './frameworks/express.js';
 import { fastifyAutoload, fastifyFramework, fastifyPlugin } from './frameworks/fastify.js';
@@ -53,6 +64,20 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   bcrypt,
   argon2,
   nodeRsArgon2,
+  jsonwebtoken,
+  jose,
+  expressSession,
+  cookieParser,
+  cookieSession,
+  mongoose,
+  mongodb,
+  awsSdkV2,
+  awsSdkV3,
+  stripe,
+  twilio,
+  sendgrid,
+  openai,
+  nodemailer,
   ...TAINT_MODELS,
   // web frameworks and their security middleware (models/http reads these)
   expressFramework,

@@ -73,7 +73,13 @@ function rowTarget(call: TSESTree.CallExpression | TSESTree.NewExpression, row: 
   if (argument === undefined || argument.type === 'SpreadElement') return null;
   const value = unwrapExpression(argument);
   if (row.property !== undefined && value.type === 'ObjectExpression') {
-    return findProperty(value, row.property)?.value ?? null;
+    // A dotted property reaches into nested option objects: `connection.password`.
+    let target: TSESTree.Node | null = value;
+    for (const name of row.property.split('.')) {
+      const object: TSESTree.Node | null = target === null ? null : unwrapExpression(target);
+      target = object?.type === 'ObjectExpression' ? (findProperty(object, name)?.value ?? null) : null;
+    }
+    return target;
   }
   return argument;
 }

@@ -249,7 +249,24 @@ export type HttpRow =
   | PluginWrapperRow
   | ProjectCodeLoaderRow;
 
-export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow | TaintRow | HttpRow;
+// ── Secrets: parameters that take a credential (docs/rules/hardcoded-secret.md) ──────────────────────────
+
+/** What a secret parameter holds, for messages: a JWT or session signing secret, a password, an API key, ... */
+export type SecretKind = 'signing-key' | 'encryption-key' | 'password' | 'api-key' | 'access-key' | 'connection-url';
+
+/**
+ * Takes a secret: a JWT signing key, a session or cookie secret, a database password, a cloud or SaaS
+ * credential. A constant there is a credential in the source. `property` may be a dotted path into nested
+ * options (`connection.password`, `credentials.secretAccessKey`). For `connection-url` the value is a URL and
+ * the secret is the password in it (`mongodb://user:pass@host`); a URL without one holds no secret.
+ */
+export interface SecretArgumentRow extends RowBase {
+  readonly concept: 'secret-argument';
+  readonly argument: number;
+  readonly secret: SecretKind;
+}
+
+export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow | TaintRow | HttpRow | SecretArgumentRow;
 
 export type ConceptKind = ApiRow['concept'];
 export type RowOf<K extends ConceptKind> = Extract<ApiRow, { readonly concept: K }>;

@@ -10,5 +10,9 @@ export const knex: LibraryModel = {
   rows: [
     { concept: 'sql-execution', path: `().**.${RAW_METHODS}`, argument: 0 },
     { concept: 'sql-execution', path: `{knex,Knex}().**.${RAW_METHODS}`, argument: 0 },
+    // `knex({ client, connection })`: `connection` is an options object with `password`, or a connection URL.
+    { concept: 'secret-argument', path: '', argument: 0, property: 'connection.password', secret: 'password' },
+    { concept: 'secret-argument', path: '', argument: 0, property: 'connection', secret: 'connection-url' },
+    { concept: 'secret-argument', path: '{knex,Knex}', argument: 0, property: 'connection.password', secret: 'password' },
   ],
 };

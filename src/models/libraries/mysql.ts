@@ -10,5 +10,8 @@ export const mysql: LibraryModel = {
     { concept: 'sql-execution', path: '{Connection,Pool,PoolConnection}().query', argument: 0, property: 'sql' },
     { concept: 'sql-escape', path: '{escape,escapeId,format}' },
     { concept: 'sql-escape', path: '{createConnection,createPool,Connection,Pool,PoolConnection}().{escape,escapeId,format}' },
+    // The connection password, in the options or in a connection URL given instead of them.
+    { concept: 'secret-argument', path: '{createConnection,createPool}', argument: 0, property: 'password', secret: 'password' },
+    { concept: 'secret-argument', path: '{createConnection,createPool}', argument: 0, secret: 'connection-url' },
   ],
 };

@@ -12,5 +12,8 @@ export const pg: LibraryModel = {
     { concept: 'sql-execution', path: 'native.{Pool,Client}().query', argument: 0, property: 'text' },
     { concept: 'sql-escape', path: '{Pool,Client,PoolClient}().{escapeLiteral,escapeIdentifier}' },
     { concept: 'sql-escape', path: 'Pool().connect().{escapeLiteral,escapeIdentifier}' },
+    // The connection password, alone or inside `connectionString` (postgres://user:password@host/db).
+    { concept: 'secret-argument', path: '{Pool,Client}', argument: 0, property: 'password', secret: 'password' },
+    { concept: 'secret-argument', path: '{Pool,Client}', argument: 0, property: 'connectionString', secret: 'connection-url' },
   ],
 };

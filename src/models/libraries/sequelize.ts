@@ -11,5 +11,9 @@ export const sequelize: LibraryModel = {
     { concept: 'sql-execution', path: 'Sequelize.literal', argument: 0 },
     { concept: 'sql-execution', path: 'Sequelize().literal', argument: 0 },
     { concept: 'sql-escape', path: 'Sequelize().escape' },
+    // `new Sequelize(database, username, password, options)`, `new Sequelize(uri)`, `new Sequelize({ password })`.
+    { concept: 'secret-argument', path: 'Sequelize', argument: 2, secret: 'password' },
+    { concept: 'secret-argument', path: 'Sequelize', argument: 0, secret: 'connection-url' },
+    { concept: 'secret-argument', path: 'Sequelize', argument: 0, property: 'password', secret: 'password' },
   ],
 };

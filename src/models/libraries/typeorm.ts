@@ -17,5 +17,8 @@ export const typeorm: LibraryModel = {
     { concept: 'sql-execution', path: `${OWNERS}.createQueryRunner().query`, argument: 0 },
     { concept: 'sql-execution', path: `${OWNERS}.**.createQueryBuilder().**.${BUILDER_SQL}`, argument: 0 },
     { concept: 'sql-execution', path: `{SelectQueryBuilder,QueryBuilder}().**.${BUILDER_SQL}`, argument: 0 },
+    // `new DataSource({ type, password })` (`createConnection` before 0.3), or the password inside `url`.
+    { concept: 'secret-argument', path: '{DataSource,createConnection}', argument: 0, property: 'password', secret: 'password' },
+    { concept: 'secret-argument', path: 'DataSource', argument: 0, property: 'url', secret: 'connection-url' },
   ],
 };
