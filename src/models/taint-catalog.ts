@@ -3,6 +3,7 @@ import type { LibraryModel } from './concepts.js';
 import { childProcess, crossSpawn, execa, shelljs } from './libraries/child-process.js';
 import { expressFiles, fsExtra, nodeFs, nodeFsPromises } from './libraries/node-fs.js';
 import { nodePath, nodeUtil, nodeUtilWrappers } from './libraries/node-path.js';
+import { nodeVm } from './libraries/node-vm.js';
 import { domPurify, escapeHtml, he, sanitizeFilename, sanitizeHtml, shellQuote, validatorJs } from './sanitizers/escaping.js';
 import { SOURCE_MODELS } from './sources/shapes.js';
 
@@ -19,6 +20,7 @@ export const TAINT_MODELS: readonly LibraryModel[] = [
   nodePath,
   nodeUtil,
   nodeUtilWrappers,
+  nodeVm,
   escapeHtml,
   he,
   domPurify,

@@ -1,4 +1,5 @@
 /** Every built-in rule. The engine and the ESLint plugin know rules only through this list. */
+import { codeInjection } from '../../rules/code-injection.js';
 import { commandInjection } from '../../rules/command-injection.js';
 import { pathTraversal } from '../../rules/path-traversal.js';
 import { hardcodedSecret } from '../../rules/hardcoded-secret.js';
@@ -6,7 +7,7 @@ import { sqlInjection } from '../../rules/sql-injection.js';
 import { weakPasswordHash } from '../../rules/weak-password-hash.js';
 import type { Rule } from './rule-types.js';
 
-export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, weakPasswordHash, hardcodedSecret];
+export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, codeInjection, weakPasswordHash, hardcodedSecret];
 
 export function findRule(id: string): Rule | null {
   return BUILT_IN_RULES.find((rule) => rule.id === id) ?? null;

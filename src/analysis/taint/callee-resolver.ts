@@ -45,7 +45,13 @@ export function importedFile(file: FileContext, specifier: string): FileContext 
 }
 
 export function resolveCallee(file: FileContext, call: CallNode): FunctionTarget | null {
-  const callee = unwrapExpression(call.callee);
+  return resolveFunctionValue(file, call.callee);
+}
+
+/** The project function an expression holds: `helper`, `controller.list`, `this.handle`, an inline function. */
+export function resolveFunctionValue(file: FileContext, node: TSESTree.Node): FunctionTarget | null {
+  const callee = unwrapExpression(node);
+  if (isFunctionNode(callee)) return { file, fn: callee };
   if (callee.type === 'Identifier') return functionOfIdentifier(file, callee, 0);
   if (callee.type !== 'MemberExpression') return null;
   const name = staticPropertyName(callee);

@@ -10,7 +10,7 @@ export const apolloSources: LibraryModel = {
   name: 'apollo-server',
   modules: ['@apollo/server', 'apollo-server', 'apollo-server-express', 'apollo-server-koa', 'apollo-server-fastify'],
   docs: 'https://www.apollographql.com/docs/apollo-server/data/resolvers#resolver-arguments',
-  rows: [{ ...RESOLVERS, path: 'ApolloServer()' }],
+  rows: [{ ...RESOLVERS, path: 'ApolloServer' }],
 };
 
 export const graphqlToolsSources: LibraryModel = {
