@@ -3,7 +3,7 @@ import { isParserName, PARSERS, type ParserName } from '../engine/parse.js';
 import { UsageError } from '../engine/problems.js';
 import { isSeverity, type Severity } from '../taxonomy/severity.js';
 
-export const FORMATS = ['text', 'json', 'sarif'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'gitlab-sast'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export interface OutputTarget {
@@ -50,7 +50,7 @@ export const HELP_TEXT = `Usage: rampart [options] [--] [paths...]
 Scans TypeScript and JavaScript files (default: the current directory) for security weaknesses.
 
 Options:
-  --format <name>[=<file>]  text, json or sarif; repeat for several outputs
+  --format <name>[=<file>]  text, json, sarif or gitlab-sast; repeat for several outputs
                             (e.g. --format text --format sarif=rampart.sarif)
   --fail-on <severity>      exit 1 when a finding is at or above: low, medium, high, critical
                             (default: the config's failOn, else low)

@@ -13,6 +13,7 @@ import { readBaseline, writeBaseline } from '../gate/baseline.js';
 import { changesSince } from '../gate/changed-lines.js';
 import { checkoutRoot, versionControlOf } from '../gate/git.js';
 import { runGate } from '../gate/run-gate.js';
+import { formatGitlabSast, type ScanTiming } from '../report/gitlab-sast.js';
 import { formatJson } from '../report/json.js';
 import type { ScanReport } from '../report/scan-report.js';
 import { formatSarif } from '../report/sarif.js';
@@ -40,7 +41,7 @@ function useColor(args: CliArguments, io: CliIo): boolean {
   return io.stdoutIsTty;
 }
 
-function render(target: OutputTarget, report: ScanReport, args: CliArguments, io: CliIo): string {
+function render(target: OutputTarget, report: ScanReport, args: CliArguments, io: CliIo, timing: ScanTiming): string {
   switch (target.format) {
     case 'text':
       return formatText(report, { color: target.file === null && useColor(args, io), quiet: args.quiet });
@@ -48,6 +49,8 @@ function render(target: OutputTarget, report: ScanReport, args: CliArguments, io
       return formatJson(report);
     case 'sarif':
       return formatSarif(report, { includeAbsent: !args.sarifOmitAbsent });
+    case 'gitlab-sast':
+      return formatGitlabSast(report, timing);
   }
 }
 
@@ -80,6 +83,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       io.stderr(`rampart: note: ${config.file ?? 'config'}: ruleDirectories exist but are not loaded yet; YAML rules load from them in a later release (JavaScript never will)\n`);
     }
 
+    const startedAt = new Date();
     const outcome = runGate({
       cwd,
       paths: args.paths,
@@ -109,8 +113,9 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       versionControl: gitRoot !== null ? versionControlOf(sourceRoot, io.env) : null,
       hasBaseline: baseline !== null,
     };
+    const timing: ScanTiming = { startedAt, finishedAt: new Date() };
     for (const target of args.outputs) {
-      const text = render(target, report, args, io);
+      const text = render(target, report, args, io, timing);
       if (target.file === null) io.stdout(text);
       else {
         const path = resolve(cwd, target.file);

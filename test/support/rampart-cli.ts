@@ -75,12 +75,16 @@ export function commitAll(root: string, message: string): void {
   git(root, ['commit', '--quiet', '--allow-empty', '-m', message]);
 }
 
-/** The fixture used by gate tests: two named route handlers that build SQL from request data (lines 8 and 12). */
-export const VULNERABLE_ROUTES = `import express, { type Request, type Response } from 'express';
+/**
+ * The fixture used by gate tests: two named route handlers that build SQL from request data (lines 8 and 12).
+ * No `express()` app is created, so rules about app setup (security headers, rate limits) stay silent and
+ * the tests see only the findings they are about.
+ */
+export const VULNERABLE_ROUTES = `import type { Request, Response } from 'express';
 import { Pool } from 'pg';
 
 const pool = new Pool();
-export const app = express();
+// Route handlers, registered by the router module.
 
 export async function findUser(req: Request, res: Response) {
   res.json(await pool.query('SELECT * FROM users WHERE id = ' + req.params.id));
@@ -89,7 +93,4 @@ export async function findUser(req: Request, res: Response) {
 export async function findOrder(req: Request, res: Response) {
   res.json(await pool.query(\`SELECT * FROM orders WHERE id = '\${req.params.id}'\`));
 }
-
-app.get('/users/:id', findUser);
-app.get('/orders/:id', findOrder);
 `;
