@@ -48,7 +48,7 @@ describe('ESLint with the rampart plugin', () => {
     if (!existsSync(join(REPO_ROOT, 'dist', 'src', 'eslint', 'index.js'))) throw new Error('run `npm run build` first');
     dir = tempDir('eslint-gate');
     writeFiles(dir, {
-      // Only the rule under test, so rules about app setup on \`express()\` do not join the counts.
+      // Only the rule under test, so rules about app setup on express() do not join the counts.
       'eslint.config.mjs': `import rampart from ${JSON.stringify(PLUGIN)};\nexport default [{ plugins: { rampart }, rules: { 'rampart/sql-injection': 'error' } }];\n`,
       'src/app.js': `${HEADER}${route('/a')}${route('/b', '  // eslint-disable-next-line rampart/sql-injection -- id is validated by the router\n')}`,
     });
