@@ -32,3 +32,30 @@ tester.run('sql-injection', rule('sql-injection'), {
     },
   ],
 });
+
+tester.run('hardcoded-secret', rule('hardcoded-secret'), {
+  valid: [
+    { code: "import jwt from 'jsonwebtoken';\nexport const t = jwt.sign({}, process.env.JWT_SECRET ?? '');" },
+    { code: "export function f(jwt: { sign(p: object, k: string): string }) { return jwt.sign({}, 'k3y-n0t-from-an-import'); }" },
+    { code: "export const passwordField = 'password';\nexport const tokenType = 'Bearer';\nexport const secretName = 'prod/db';" },
+    { code: "import jwt from 'jsonwebtoken';\nexport const t = jwt.sign({}, 'your-secret-here');" },
+  ],
+  invalid: [
+    {
+      code: "import jwt from 'jsonwebtoken';\nconst KEY = 'k9Jm2xQ7vR4tW8zB';\nexport const t = jwt.sign({}, KEY);",
+      errors: [{ messageId: 'secretArgument', line: 2, column: 13, endLine: 2, endColumn: 31 }],
+    },
+    {
+      code: "export const token = 'ghp_0a1b2c3d4e5f0a1b2c3d4e5f0a1b2c3d4e5f';",
+      errors: [{ messageId: 'knownFormat', line: 1, column: 22, endLine: 1, endColumn: 64 }],
+    },
+    {
+      code: "export const JWT_SECRET = process.env.JWT_SECRET || 'dev-secret-2024';",
+      errors: [{ messageId: 'fallbackSecret', line: 1, column: 53, endLine: 1, endColumn: 70 }],
+    },
+    {
+      code: "export const db = { host: 'db.internal', password: 'Pg#2024!prod' };",
+      errors: [{ messageId: 'secretName', line: 1, column: 52, endLine: 1, endColumn: 66 }],
+    },
+  ],
+});
