@@ -25,6 +25,8 @@ import { openai } from './libraries/openai.js';
 import { sendgrid } from './libraries/sendgrid.js';
 import { stripe } from './libraries/stripe.js';
 import { twilio } from './libraries/twilio.js';
+import { expressJwt, passportJwt } from './libraries/jwt-middleware.js';
+import { nestJwt, nestTypeorm } from './libraries/nestjs-modules.js';
 import { TAINT_MODELS } from './taint-catalog.js';
 import { expressFramework } from './frameworks/express.js';
 import { fastifyAutoload, fastifyFramework, fastifyPlugin } from './frameworks/fastify.js';
@@ -78,6 +80,10 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   sendgrid,
   openai,
   nodemailer,
+  expressJwt,
+  passportJwt,
+  nestJwt,
+  nestTypeorm,
   ...TAINT_MODELS,
   // web frameworks and their security middleware (models/http reads these)
   expressFramework,
