@@ -33,7 +33,8 @@ export function formatText(report: ScanReport, options: TextOptions): string {
       out.push(`  ${position.padEnd(7)} ${paint(SEVERITY_COLOR[finding.severity], finding.severity.padEnd(8))} ${finding.message}  ${paint(STYLE.dim, finding.ruleId)}`);
       out.push(...codeFrame(finding, paint));
       if (finding.flow !== undefined && finding.flow.length > 0) {
-        const steps = finding.flow.map((step) => `${step.span.start.line}:${step.span.start.column + 1} ${step.message}`);
+        // A step in another module names its file; steps in the finding's own file show only line:column.
+        const steps = finding.flow.map((step) => `${step.file === finding.file ? '' : `${step.file}:`}${step.span.start.line}:${step.span.start.column + 1} ${step.message}`);
         out.push(`    ${paint(STYLE.dim, 'path:')} ${steps.join(' → ')}`);
       }
       out.push('');
