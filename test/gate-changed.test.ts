@@ -48,6 +48,15 @@ describe('--changed-since on a real repository', () => {
     expect(located(JSON.parse(run.stdout) as JsonReport)).toEqual([['sql-injection', 'src/users.ts', 5]]);
   });
 
+  it('with a baseline, does not call known findings outside the changed lines fixed', async () => {
+    const written = await rampart(['--write-baseline', 'baseline.json'], repo);
+    expect(written.code).toBe(0);
+    const run = await rampart(['--changed-since', 'HEAD~1', '--changed-lines-only', '--baseline', 'baseline.json', '--format', 'json'], repo);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ summary: { new: 0, unchanged: 1, absent: 0 } });
+    removeDir(join(repo, 'baseline.json'));
+  });
+
   it('includes uncommitted edits and untracked files, and exits 0 when nothing changed', async () => {
     const clean = await rampart(['--changed-since', 'HEAD', '--format', 'json'], repo);
     expect(clean.code).toBe(0);

@@ -118,8 +118,9 @@ export function runGate(options: GateOptions): GateOutcome {
       ? null
       : compareWithBaseline(
           options.baseline,
-          // Suppressed findings match too: a baselined finding that was since suppressed is not "fixed".
-          selected.map(({ fingerprint }) => fingerprint),
+          // Every finding of the scan matches, not only the selected ones: a baselined finding that was since
+          // suppressed, or that sits outside the changed lines, is not "fixed".
+          fingerprints,
           { scannedFiles, activeRules: new Set([...activeIds, ...(options.metaSeverity !== null ? [unusedSuppression.id] : [])]) },
         );
 
