@@ -228,7 +228,7 @@ export interface HttpServeRow extends RowBase {
   readonly concept: 'http-serve';
 }
 
-/** Wraps a plugin function so it shares its parent's scope (`fastify-plugin`): the function is argument `argument`. */
+/** A call (`fp(fn)` of fastify-plugin: the row names the callee) whose function argument `argument` shares its parent's scope. */
 export interface PluginWrapperRow extends RowBase {
   readonly concept: 'plugin-wrapper';
   readonly argument: number;
@@ -239,8 +239,15 @@ export interface ProjectCodeLoaderRow extends RowBase {
   readonly concept: 'project-code-loader';
 }
 
+/** Returns an instance of the class in `argument` from a dependency-injection container (`app.get(ThrottlerGuard)` in Nest). */
+export interface InstanceLookupRow extends RowBase {
+  readonly concept: 'instance-lookup';
+  readonly argument: number;
+}
+
 export type HttpRow =
   | HttpAppRow
+  | InstanceLookupRow
   | SecurityHeadersRow
   | RateLimiterRow
   | RateLimitCheckRow

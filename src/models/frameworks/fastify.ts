@@ -68,8 +68,8 @@ export const fastifyPlugin: LibraryModel = {
   modules: ['fastify-plugin'],
   docs: 'https://github.com/fastify/fastify-plugin#usage',
   rows: [
-    { concept: 'plugin-wrapper', path: '()', argument: 0 },
-    { concept: 'plugin-wrapper', path: '{fastifyPlugin,default}()', argument: 0 },
+    { concept: 'plugin-wrapper', path: '', argument: 0 },
+    { concept: 'plugin-wrapper', path: '{fastifyPlugin,default}', argument: 0 },
   ],
 };
 

@@ -76,5 +76,9 @@ export const nestFramework: LibraryModel = {
   name: '@nestjs/core',
   modules: ['@nestjs/core'],
   docs: 'https://docs.nestjs.com/first-steps',
-  rows: [{ concept: 'http-app', path: 'NestFactory.create()', shape: NEST_APP }],
+  rows: [
+    { concept: 'http-app', path: 'NestFactory.create()', shape: NEST_APP },
+    // `app.get(ThrottlerGuard)` resolves the provider (https://docs.nestjs.com/standalone-applications).
+    { concept: 'instance-lookup', path: 'NestFactory.create().{get,resolve}', argument: 0 },
+  ],
 };

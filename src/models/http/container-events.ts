@@ -169,7 +169,8 @@ function handoff(call: TSESTree.CallExpression | TSESTree.NewExpression, index: 
       return;
     }
   }
-  if (isLibraryOrGlobal(call.callee, facts)) return;
+  // A library may mount anything too (`applyDefaults(app)` from a server kit); only globals are known not to.
+  if (isGlobalCall(call.callee, facts)) return;
   context.events.push({ kind: 'opaque', reason: 'unknown-function', ...base(call, context) });
 }
 
@@ -183,9 +184,13 @@ function isRegistrationOnInstance(call: TSESTree.CallExpression | TSESTree.NewEx
   return shape.mounts.some((mount) => mount.method === name) || Object.hasOwn(shape.routeMethods, name);
 }
 
-/** A library API (`supertest(app)`) or a global (`console.log(app)`): not project code that could mount anything. */
+/** A library API (`logger.info(req)`) or a global (`console.log(app)`): not project code. */
 export function isLibraryOrGlobal(callee: TSESTree.Node, facts: HttpAppFacts): boolean {
-  if (facts.file.origins.referenceOf(callee) !== null) return true;
+  return facts.file.origins.referenceOf(callee) !== null || isGlobalCall(callee, facts);
+}
+
+/** `console.log(app)`, `Object.freeze(app)`: a global that does not register middleware. */
+function isGlobalCall(callee: TSESTree.Node, facts: HttpAppFacts): boolean {
   const chain = memberChain(callee);
   return chain !== null && facts.file.scope.isGlobalReference(chain.root);
 }

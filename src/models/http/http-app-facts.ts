@@ -135,6 +135,8 @@ export class HttpAppFacts {
   private discover(into: HttpContainer[]): void {
     for (const node of descendants(this.file.ast)) {
       if (node.type !== 'CallExpression' && node.type !== 'NewExpression') continue;
+      // `require('./app')` holds an app another file creates; that file owns it.
+      if (node.type === 'CallExpression' && this.file.origins.requiredModule(node) !== null) continue;
       const match = this.file.concepts.valueIs(node, 'http-app');
       if (match === null || this.isInnerCreation(node)) continue;
       const shape = match.row.shape;

@@ -26,6 +26,9 @@ export function classifyItem(facts: HttpAppFacts, item: MountedItem): ItemKind {
   if (headers !== null) return { kind: 'security-headers', row: headers.row, options: optionsOf(facts, node, headers, item) };
   if (concepts.valueIs(node, 'project-code-loader') !== null) return { kind: 'unknown' };
   if (node.type === 'CallExpression') {
+    const lookup = concepts.callTo(node, 'instance-lookup');
+    const looked = lookup === null ? undefined : node.arguments[lookup.row.argument];
+    if (looked !== undefined && looked.type !== 'SpreadElement') return facts.itemKind({ ...item, node: looked });
     const wrapper = concepts.callTo(node, 'plugin-wrapper');
     const wrapped = wrapper === null ? undefined : node.arguments[wrapper.row.argument];
     if (wrapper !== null) return wrapped === undefined ? { kind: 'unknown' } : sharedPlugin(facts, wrapped, item);
