@@ -16,6 +16,8 @@ const SIGN_UP_WORDS: ReadonlySet<string> = new Set(['signup', 'register', 'regis
 const PASSWORD_WORDS: ReadonlySet<string> = new Set(['password', 'passwd', 'forgot']);
 const ONE_TIME_WORDS: ReadonlySet<string> = new Set(['otp', 'totp', 'hotp', '2fa', 'mfa', 'twofactor', 'passcode']);
 const TOKEN_WORDS: ReadonlySet<string> = new Set(['token', 'tokens']);
+/** `POST /auth/refresh`, `/session/refresh`: a refresh under an authentication resource issues tokens. */
+const REFRESH_CONTEXT: ReadonlySet<string> = new Set(['auth', 'session', 'sessions', 'jwt', 'oauth', 'oauth2']);
 /** A last segment naming the sign-in resource itself: `POST /auth`, `POST /sessions`. */
 const SIGN_IN_RESOURCES: ReadonlySet<string> = new Set(['auth', 'session', 'sessions']);
 
@@ -41,7 +43,7 @@ export function authEndpointKind(method: string, path: string): AuthEndpointKind
   if (has(SIGN_UP_WORDS) || hasPair([['sign', 'up']])) return 'sign-up';
   if (has(PASSWORD_WORDS)) return 'password-reset';
   if (has(ONE_TIME_WORDS) || hasPair([['two', 'factor']]) || (words.includes('verify') && words.includes('code'))) return 'one-time-code';
-  if (has(TOKEN_WORDS) || hasPair([['refresh', 'token']])) return 'token';
+  if (has(TOKEN_WORDS) || (words.includes('refresh') && has(REFRESH_CONTEXT))) return 'token';
   const last = segments[segments.length - 1];
   if (last !== undefined && last.length === 1 && SIGN_IN_RESOURCES.has(last[0] ?? '')) return 'sign-in';
   return null;

@@ -30,6 +30,11 @@ export function declarationOf(facts: HttpAppFacts, node: TSESTree.Node, depth = 
     const owner = name === null ? null : declarationOf(facts, expression.object, depth + 1);
     return owner?.kind === 'module' && name !== null ? exportedDeclaration(owner.facts, name, depth + 1) : null;
   }
+  if (expression.type === 'ImportExpression') {
+    const specifier = expression.source.type === 'Literal' && typeof expression.source.value === 'string' ? expression.source.value : null;
+    const linked = specifier !== null && isRelativeSpecifier(specifier) ? facts.linked(specifier) : null;
+    return linked === null ? null : { kind: 'module', facts: linked };
+  }
   if (expression.type === 'CallExpression') {
     const module = relativeRequire(facts, expression);
     return module !== null ? module : { kind: 'value', node: expression, facts };

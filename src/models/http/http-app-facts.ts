@@ -111,6 +111,8 @@ export class HttpAppFacts {
   itemKind(item: MountedItem): ItemKind {
     const known = this.kinds.get(item.node);
     if (known !== undefined) return known;
+    // A factory that returns its own call (or an import cycle) reads as unknown while it is being classified.
+    this.kinds.set(item.node, { kind: 'unknown' });
     const kind = classifyItem(this, item);
     this.kinds.set(item.node, kind);
     return kind;

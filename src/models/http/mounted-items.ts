@@ -8,9 +8,10 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { unwrapExpression } from '../../analysis/node-shapes.js';
 import type { ConceptMatch } from '../concept-index.js';
 import type { RateLimiterRow, SecurityHeadersRow } from '../concepts.js';
-import type { Declaration } from './declarations.js';
+import { exportedDeclaration, type Declaration } from './declarations.js';
 import type { HttpAppFacts } from './http-app-facts.js';
 import type { ItemKind, ItemOptions, MountedItem } from './http-types.js';
+import { descendants, enclosingFunction } from './syntax.js';
 
 /** `class CustomGuard extends ThrottlerGuard`: superclass chains followed this far. */
 const MAX_SUPERCLASS_DEPTH = 4;
@@ -35,6 +36,8 @@ export function classifyItem(facts: HttpAppFacts, item: MountedItem): ItemKind {
   }
   const container = facts.denotedContainer(node);
   if (container !== null) return { kind: 'container', container, shared: false };
+  const product = node.type === 'CallExpression' ? factoryProduct(facts, node, item) : null;
+  if (product !== null) return product;
   const declaration = facts.declarationOf(node);
   if (declaration !== null) {
     const declared = classifyDeclaration(declaration, node, item);
@@ -59,9 +62,27 @@ function classifyDeclaration(declaration: Declaration, node: TSESTree.Node, item
       // `const limiter = buildLimiter()` here or in another file: judge the initializer where it is.
       if (declaration.node === node) return null;
       return declaration.facts.itemKind({ ...item, node: declaration.node, facts: declaration.facts });
-    case 'module':
-      return { kind: 'unknown' };
+    case 'module': {
+      // `register(import('./routes/auth'))`: Fastify registers the module's default export.
+      const plugin = item.scopeParameter === null ? null : exportedDeclaration(declaration.facts, 'default', 1);
+      return (plugin === null || plugin.kind === 'module' ? null : classifyDeclaration(plugin, node, item)) ?? { kind: 'unknown' };
+    }
   }
+}
+
+/** `app.use(requestLogger())`, `createLimiter()`: a project factory is judged by the one expression it returns. */
+function factoryProduct(facts: HttpAppFacts, call: TSESTree.CallExpression, item: MountedItem): ItemKind | null {
+  const factory = facts.declarationOf(call.callee);
+  if (factory?.kind !== 'function') return null;
+  const fn = factory.node;
+  let returned: TSESTree.Node | null = null;
+  if (fn.body.type !== 'BlockStatement') returned = fn.body;
+  else {
+    const returns = descendants(fn.body).filter((node): node is TSESTree.ReturnStatement => node.type === 'ReturnStatement' && enclosingFunction(node) === fn);
+    const only = returns.length === 1 ? returns[0] : undefined;
+    returned = only?.argument ?? null;
+  }
+  return returned === null ? { kind: 'unknown' } : factory.facts.itemKind({ ...item, node: returned, facts: factory.facts });
 }
 
 /** `fastifyPlugin(async (app) => { ... })`: the plugin's registrations apply to the parent scope too. */
