@@ -132,6 +132,34 @@ export interface TaintStepRow extends RowBase {
   readonly resolvesPath?: true;
 }
 
+/**
+ * Compiles a JSON schema (`ajv.compile(schema)`, `argument`) into a predicate, or validates data against one
+ * directly (`ajv.validate(schema, data)`: `dataArgument`). Where the predicate held, the data's fields are what
+ * the schema admits: an `integer` or `enum` field is clean, a `string` field is not.
+ */
+export interface JsonSchemaValidatorRow extends RowBase {
+  readonly concept: 'json-schema-validator';
+  readonly argument: number;
+  readonly dataArgument?: number;
+}
+
+/**
+ * Formats a string from a template in `argument` and the arguments after it (pg-format's `format('%L', x)`):
+ * a value in a placeholder listed in `escapes` comes out escaped for those kinds; any other placeholder inserts
+ * it as is.
+ */
+export interface FormatStringRow extends RowBase {
+  readonly concept: 'format-string';
+  readonly argument: number;
+  readonly escapes: Readonly<Record<string, readonly SanitizerKind[]>>;
+}
+
+/** A property decorator under which a DTO field holds only values safe for `kinds` (class-validator's `@IsInt()`). */
+export interface FieldValidatorRow extends RowBase {
+  readonly concept: 'field-validator';
+  readonly kinds: readonly SanitizerKind[];
+}
+
 /** Returns a function that calls the function in `argument` (`util.promisify(exec)`): a sink stays a sink through it. */
 export interface FunctionWrapperRow extends RowBase {
   readonly concept: 'function-wrapper';
@@ -173,6 +201,9 @@ export type TaintRow =
   | ValidatorRow
   | TaintStepRow
   | FunctionWrapperRow
+  | JsonSchemaValidatorRow
+  | FieldValidatorRow
+  | FormatStringRow
   | CommandExecutionRow
   | FileAccessRow
   | CodeExecutionRow;

@@ -5,6 +5,8 @@ import { expressFiles, fsExtra, nodeFs, nodeFsPromises } from './libraries/node-
 import { nodePath, nodeUtil, nodeUtilWrappers } from './libraries/node-path.js';
 import { nodeVm } from './libraries/node-vm.js';
 import { domPurify, escapeHtml, he, sanitizeFilename, sanitizeHtml, shellQuote, validatorJs } from './sanitizers/escaping.js';
+import { ajv } from './sanitizers/json-schema.js';
+import { classValidator, pgFormatTemplates } from './sanitizers/validation-libraries.js';
 import { SOURCE_MODELS } from './sources/shapes.js';
 
 export const TAINT_MODELS: readonly LibraryModel[] = [
@@ -28,4 +30,7 @@ export const TAINT_MODELS: readonly LibraryModel[] = [
   sanitizeFilename,
   shellQuote,
   validatorJs,
+  ajv,
+  classValidator,
+  pgFormatTemplates,
 ];

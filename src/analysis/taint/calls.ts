@@ -12,6 +12,7 @@ import { resolveCallee } from './callee-resolver.js';
 import type { TaintEvaluator } from './evaluator.js';
 import { functionName, type CallNode } from './function-facts.js';
 import { appendHops, CLEAN, hop, kindBit, kindBits, sanitize, through, union } from './origins.js';
+import { formatStringValue } from './format-strings.js';
 import { isCharacterAllowList } from './regex-allow-lists.js';
 import { schemaParseValue } from './schemas.js';
 import type { FunctionNode, Origin } from './taint-types.js';
@@ -67,6 +68,8 @@ function libraryValue(ev: TaintEvaluator, call: TSESTree.CallExpression, path: r
     const value = argument === undefined || argument.type === 'SpreadElement' ? CLEAN : ev.valueOf(argument, depth);
     return through(sanitize(value, kindBits(sanitizer.row.kinds)), call, `sanitized by ${describeReference(reference)}`, ev.file);
   }
+  const format = index.match(reference, 'format-string');
+  if (format !== null) return through(formatStringValue(ev, call, format.row, depth), call, `formatted by ${describeReference(reference)}`, ev.file);
   if (index.match(reference, 'sql-escape') !== null) return sanitize(argumentsValue(ev, call, depth), kindBit('sql'));
   if (index.match(reference, 'taint-step') !== null) return through(argumentsValue(ev, call, depth), call, `through ${describeReference(reference)}`, ev.file);
   const parsed = schemaParseValue(ev, call, reference, path, anchor, depth);

@@ -13,6 +13,7 @@ import { collectFunctionFacts, indexCallsByName, type CallNode, type FunctionFac
 import { CLEAN, through, union } from './origins.js';
 import type { RequestRoot } from './request-chains.js';
 import { maySeeRequestData, parameterRole, type ParameterRole } from './request-sources.js';
+import { registrationsOf, type Registration } from './route-registrations.js';
 import { MAX_SUMMARY_DEPTH, type FlowQuery, type FunctionNode, type Origin, type TaintFlow } from './taint-types.js';
 import { callersOf, findFlow } from './flows.js';
 import { flowsIntoCall, sinksAt, sinkSummary, type CrossModuleFlow, type SinkEntry, type SinkSite, type TaintSink } from './sinks.js';
@@ -29,6 +30,7 @@ export class FileTaint {
   private readonly roots = new Map<VariableLike, RequestRoot | null>();
   private readonly variableIds = new Map<VariableLike, number>();
   private readonly sinkSummaries = new WeakMap<FunctionNode, Map<string, readonly SinkEntry[]>>();
+  private readonly registered = new WeakMap<FunctionNode, readonly Registration[]>();
   private callIndex: ReadonlyMap<string, readonly CallNode[]> | null = null;
   private requestData: boolean | null = null;
 
@@ -125,6 +127,16 @@ export class FileTaint {
     const root = compute();
     this.roots.set(variable, root);
     return root;
+  }
+
+  /** Where `fn` (in this file) is registered as a request handler. */
+  registrations(fn: FunctionNode): readonly Registration[] {
+    let found = this.registered.get(fn);
+    if (found === undefined) {
+      found = registrationsOf(this.file, fn);
+      this.registered.set(fn, found);
+    }
+    return found;
   }
 
   /** A small stable number per variable, for keys. */

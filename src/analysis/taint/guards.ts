@@ -9,6 +9,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunctionNode, staticPropertyName, unwrapExpression } from '../node-shapes.js';
 import type { TaintEvaluator } from './evaluator.js';
 import { ALL_KINDS, kindBit, kindBits } from './origins.js';
+import { isJsonSchemaSafeAt } from './json-schemas.js';
 import { isAnchoredAllowList } from './regex-allow-lists.js';
 
 /** Ancestors climbed from a read looking for checks; deeper nesting than this is rare in handlers. */
@@ -102,11 +103,37 @@ function predicateBits(ev: TaintEvaluator, call: TSESTree.CallExpression, subjec
     if ((method === 'isInteger' || method === 'isSafeInteger' || method === 'isFinite') && ev.isGlobal(receiver, 'Number') && first !== undefined && subjectKey(ev, first) === subject) return ALL_KINDS;
     if (method === 'startsWith' && subjectKey(ev, receiver) === subject && isResolvedPath(ev, receiver)) return kindBit('path');
   }
+  const schemaBits = jsonSchemaGuardBits(ev, call, subject);
+  if (schemaBits !== 0) return schemaBits;
   for (const match of ev.file.concepts.callsTo(call, 'validator')) {
     const argument = call.arguments[match.row.argument];
     if (argument !== undefined && subjectKey(ev, argument) === subject) return kindBits(match.row.kinds);
   }
   return 0;
+}
+
+/**
+ * `validate(data)` with `const validate = ajv.compile(schema)`, or `ajv.validate(schema, data)`: where it held,
+ * `data.field` is what the schema admits there.
+ */
+function jsonSchemaGuardBits(ev: TaintEvaluator, call: TSESTree.CallExpression, subject: string): number {
+  let schema: TSESTree.Node | undefined;
+  let data: TSESTree.Node | undefined;
+  const direct = ev.file.concepts.callsTo(call, 'json-schema-validator').find((match) => match.row.dataArgument !== undefined);
+  if (direct !== undefined) {
+    schema = call.arguments[direct.row.argument];
+    data = call.arguments[direct.row.dataArgument ?? 1];
+  } else {
+    const compiled = resolveConst(ev, unwrapExpression(call.callee));
+    if (compiled?.type !== 'CallExpression') return 0;
+    const compiler = ev.file.concepts.callsTo(compiled, 'json-schema-validator').find((match) => match.row.dataArgument === undefined);
+    schema = compiler === undefined ? undefined : compiled.arguments[compiler.row.argument];
+    data = call.arguments[0];
+  }
+  const key = data === undefined ? null : subjectKey(ev, data);
+  if (key === null || schema === undefined) return 0;
+  const remainder = subject === key ? [] : subject.startsWith(`${key}.`) ? subject.slice(key.length + 1).split('.') : null;
+  return remainder !== null && isJsonSchemaSafeAt(ev, schema, remainder) ? ALL_KINDS : 0;
 }
 
 function isConstantCollection(ev: TaintEvaluator, node: TSESTree.Node): boolean {

@@ -29,7 +29,11 @@ export function isCharacterAllowList(ev: TaintEvaluator, call: TSESTree.CallExpr
 /** `/^[a-z0-9_-]+$/i` (or with `{m,n}`): a whole-string match of a safe class. */
 export function isAnchoredAllowList(node: TSESTree.Node): boolean {
   const regex = regexOf(node);
-  if (regex === null || regex.flags.includes('m')) return false;
-  const anchored = /^\^\[([^\]^][^\]]*)\](?:\+|\*|\{\d+(?:,\d*)?\})\$$/.exec(regex.pattern);
+  return regex !== null && !regex.flags.includes('m') && isAnchoredAllowListSource(regex.pattern);
+}
+
+/** The same check on a pattern's source text (a JSON schema `pattern`). */
+export function isAnchoredAllowListSource(pattern: string): boolean {
+  const anchored = /^\^\[([^\]^][^\]]*)\](?:\+|\*|\{\d+(?:,\d*)?\})\$$/.exec(pattern);
   return anchored !== null && SAFE_CLASS_BODY.test(anchored[1] ?? '');
 }

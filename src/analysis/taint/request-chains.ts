@@ -10,7 +10,8 @@ import type { RequestShapeId } from '../../models/concepts.js';
 import { unwrapExpression } from '../node-shapes.js';
 import type { VariableLike } from '../scope/scope-types.js';
 import type { TaintEvaluator } from './evaluator.js';
-import { CLEAN } from './origins.js';
+import { ALL_KINDS, CLEAN } from './origins.js';
+import { routeValidatedBits } from './route-validation.js';
 import { processInputAt, renderSteps, requestInputAt, type InputMatch } from './request-inputs.js';
 import { parameterName } from './request-sources.js';
 import { hop } from './origins.js';
@@ -22,6 +23,8 @@ export interface RequestRoot {
   readonly shape: RequestShapeId | 'process';
   readonly name: string;
   readonly steps: readonly string[];
+  /** The handler whose parameter holds the request, for validation its registration runs first. */
+  readonly handler?: FunctionNode;
 }
 
 /** Source origins for a read of request input at `node.path`; CLEAN for a non-input member; null when the root is no request. */
@@ -35,7 +38,9 @@ export function requestChainValue(ev: TaintEvaluator, node: TSESTree.Node, path:
   if (inputLength === null) return CLEAN;
   // The current node reads beyond the input (`req.query.ids.split(',')`): let the caller evaluate the outer part.
   if (inputLength.length < root.steps.length + chain.steps.length) return null;
-  const label = renderSteps(root.name, readSteps(steps, inputLength.length));
+  const read = readSteps(steps, inputLength.length);
+  if (root.handler !== undefined && root.shape !== 'process' && routeValidatedBits(ev, root.handler, root.shape, read) === ALL_KINDS) return CLEAN;
+  const label = renderSteps(root.name, read);
   // The read itself is the source's location (`req.query` in `const q = req.query; q.id`); the label names the member.
   const at = node;
   return [{ type: 'source', source: { label, kind: inputLength.match.kind, node: at, file: ev.file }, hops: hop(null, at, `request input ${label} (${inputLength.match.kind})`, ev.file), cleaned: 0 }];
@@ -98,7 +103,7 @@ function variableRoot(ev: TaintEvaluator, variable: VariableLike, depth: number)
     const role = ev.taint.parameterRole(fn, index);
     if (role?.role !== 'request') return null;
     const steps = patternPath(parameter, definition.name);
-    return steps === null ? null : { shape: role.shape, name: steps.length === 0 ? parameterName(parameter) : variable.name, steps };
+    return steps === null ? null : { shape: role.shape, name: steps.length === 0 ? parameterName(parameter) : variable.name, steps, handler: fn };
   }
   if (definition.type !== 'Variable' || definition.node.type !== 'VariableDeclarator') return null;
   const declarator = definition.node;
@@ -111,7 +116,7 @@ function variableRoot(ev: TaintEvaluator, variable: VariableLike, depth: number)
   const all = [...base.steps, ...(init?.steps ?? []), ...steps];
   // An alias of request input itself (`const q = req.query`) is evaluated as a variable, not as a root.
   if (base.shape !== 'process' && shortestInputPrefix(base.shape, all) < all.length) return null;
-  return { shape: base.shape, name: base.name, steps: all };
+  return { shape: base.shape, name: base.name, steps: all, ...(base.handler !== undefined ? { handler: base.handler } : {}) };
 }
 
 function shortestInputPrefix(shape: RequestShapeId, steps: readonly string[]): number {

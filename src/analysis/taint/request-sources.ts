@@ -9,8 +9,8 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FileContext } from '../../engine/file-context.js';
 import type { ApiReference } from '../modules/api-reference.js';
 import { CALL } from '../modules/api-reference.js';
-import { staticPropertyName, unwrapExpression } from '../node-shapes.js';
-import type { RequestHandlerRow, RequestInputKind, RequestShapeId } from '../../models/concepts.js';
+import { unwrapExpression } from '../node-shapes.js';
+import type { RequestInputKind, RequestShapeId } from '../../models/concepts.js';
 import { nextExportConventions, SERVER_ACTION_DIRECTIVE, SERVER_ACTION_INPUT } from '../../models/sources/next.js';
 import { isResolverArgument } from './graphql-resolvers.js';
 import type { FunctionNode } from './taint-types.js';
@@ -64,62 +64,8 @@ function annotatedRole(file: FileContext, parameter: TSESTree.Parameter): Parame
   return match === null ? null : { role: 'request', shape: match.row.request };
 }
 
-/** Uses of a function as a value: the expression itself, and every read of the name it is bound to. */
-function usesOf(file: FileContext, fn: FunctionNode): TSESTree.Node[] {
-  const uses: TSESTree.Node[] = [fn];
-  const name = fn.type === 'FunctionDeclaration' ? fn.id : fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn ? fn.parent.id : null;
-  if (name !== null && name !== undefined && name.type === 'Identifier') {
-    const variable = file.scope.variableOf(name);
-    for (const reference of variable?.references ?? []) if (reference.isRead()) uses.push(reference.identifier);
-  }
-  return uses;
-}
-
-interface Registration {
-  readonly row: RequestHandlerRow;
-  readonly module: string;
-}
-
-function registrationsOf(file: FileContext, fn: FunctionNode): Registration[] {
-  const found: Registration[] = [];
-  for (const use of usesOf(file, fn)) {
-    let value: TSESTree.Node = use;
-    if (value.parent?.type === 'ArrayExpression') value = value.parent;
-    const parent = value.parent;
-    if (parent?.type === 'CallExpression' || parent?.type === 'NewExpression') {
-      const argumentIndex = parent.arguments.indexOf(value as TSESTree.CallExpressionArgument);
-      if (argumentIndex < 0) continue;
-      const direct = registrationRows(file, parent, argumentIndex, null);
-      // One wrapper level: `app.get('/x', asyncHandler(async (req, res) => ...))` still hands the request to fn.
-      const outer = parent.parent;
-      const wrapped = direct.length === 0 && outer?.type === 'CallExpression' ? registrationRows(file, outer, outer.arguments.indexOf(parent as TSESTree.CallExpressionArgument), null) : [];
-      found.push(...direct, ...wrapped);
-    } else if (parent?.type === 'Property' && parent.value === value && parent.parent.type === 'ObjectExpression') {
-      const object = parent.parent;
-      const call = object.parent;
-      const key = staticPropertyName(parent);
-      if ((call?.type === 'CallExpression' || call?.type === 'NewExpression') && key !== null) {
-        found.push(...registrationRows(file, call, call.arguments.indexOf(object), key));
-      }
-    }
-  }
-  return found;
-}
-
-function registrationRows(file: FileContext, call: TSESTree.CallExpression | TSESTree.NewExpression, argumentIndex: number, property: string | null): Registration[] {
-  if (argumentIndex < 0) return [];
-  const rows: Registration[] = [];
-  for (const match of file.concepts.callsTo(call, 'request-handler')) {
-    const { row } = match;
-    if (row.argument !== undefined && row.argument !== argumentIndex) continue;
-    if ((row.property ?? null) !== property) continue;
-    rows.push({ row, module: match.reference.module });
-  }
-  return rows;
-}
-
 function registeredRole(file: FileContext, fn: FunctionNode, index: number): ParameterRole | null {
-  for (const { row, module } of registrationsOf(file, fn)) {
+  for (const { row, module } of file.taint.registrations(fn)) {
     if (row.parameter === index) return { role: 'request', shape: row.request };
     if (row.response?.parameter === index) return { role: 'response', reference: { module, steps: simplePathSteps(row.response.type) } };
   }

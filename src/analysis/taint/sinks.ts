@@ -11,6 +11,7 @@ import type { SanitizerKind, SinkCondition } from '../../models/concepts.js';
 import { GLOBAL_CODE_SINKS } from '../../models/sanitizers/globals.js';
 import { resolveCallee, resolveFunctionValue } from './callee-resolver.js';
 import { renderSteps, requestInputAt } from './request-inputs.js';
+import { isValidatedBy } from './route-validation.js';
 import type { FileTaint } from './file-taint.js';
 import { functionName, type CallNode } from './function-facts.js';
 import { firstSource } from './flows.js';
@@ -211,6 +212,8 @@ function flowsIntoHandlers(taint: FileTaint, call: CallNode, sink: TaintSink): r
         if (entry.index !== row.parameter || (entry.cleaned & bit) !== 0 || flows.some((flow) => flow.argument === argument)) continue;
         const input = requestInputAt(row.request, entry.path);
         if (input === null || input.callbackEvent !== undefined) continue;
+        const registered = { row, module: registration.reference.module, call, argumentIndex: index, property: null };
+        if (isValidatedBy(taint.evaluator, registered, handler.file.taint.functionFacts(handler.fn), row.request, entry.path)) continue;
         const label = renderSteps(parameterLabel(handler.fn, row.parameter), entry.path);
         const source = { label, kind: input.kind, node: argument, file: taint.file };
         const start = hop(null, argument, `registered as a request handler: ${label} is request input (${input.kind})`, taint.file);

@@ -10,7 +10,8 @@ import { isFunctionNode } from '../node-shapes.js';
 import type { ReferenceLike, VariableLike } from '../scope/scope-types.js';
 import type { TaintEvaluator } from './evaluator.js';
 import { enclosingFunction, functionName } from './function-facts.js';
-import { CLEAN, hop, through, union } from './origins.js';
+import { dtoFieldBits } from './dto-validation.js';
+import { CLEAN, hop, sanitize, through, union } from './origins.js';
 import { patternPath } from './patterns.js';
 import { requestChainValue, rootOf } from './request-chains.js';
 import { parameterName } from './request-sources.js';
@@ -65,7 +66,8 @@ function parameterValue(ev: TaintEvaluator, fn: FunctionNode, name: TSESTree.Nod
   if (steps === null) return CLEAN;
   if (role?.role === 'input') {
     const at = steps.length > 0 ? name : parameter;
-    return [{ type: 'source', source: { label: role.label, kind: role.kind, node: at, file: ev.file }, hops: hop(null, at, `request input ${role.label} (${role.kind})`, ev.file), cleaned: 0 }];
+    const source: Origin = { type: 'source', source: { label: role.label, kind: role.kind, node: at, file: ev.file }, hops: hop(null, at, `request input ${role.label} (${role.kind})`, ev.file), cleaned: 0 };
+    return sanitize([source], dtoFieldBits(ev, parameter, [...steps, ...path]));
   }
   if (role !== null) return role.role === 'request' ? (requestChainValue(ev, name, path, anchor, depth) ?? CLEAN) : CLEAN;
   const callback = callbackParameterValue(ev, fn, index, [...steps, ...path], anchor, depth);

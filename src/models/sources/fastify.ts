@@ -21,8 +21,14 @@ export const fastifySources: LibraryModel = {
   ],
 };
 
+/**
+ * Route schemas (https://fastify.dev/docs/latest/Reference/Validation-and-Serialization/): Fastify validates
+ * `querystring`, `params`, `body` and `headers` with ajv before the handler runs, coercing types, so a field
+ * declared `integer` or `enum` arrives as one.
+ */
 export const fastifyRequest: RequestShape = {
   id: 'fastify-request',
+  routeSchemas: { option: 'schema', parts: { query: ['querystring', 'query'], params: ['params'], body: ['body'], headers: ['headers'] } },
   inputs: [
     { paths: ['query'], kind: 'query' },
     { paths: ['params'], kind: 'parameter' },

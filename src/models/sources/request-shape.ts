@@ -14,7 +14,17 @@ export interface RequestInputRow {
   readonly callbackEvent?: string;
 }
 
+/**
+ * Route-level JSON schemas the framework validates (and coerces) before the handler runs: the registration's
+ * options object holds them under `option`, one per request part (`query` is validated by `querystring`).
+ */
+export interface RouteSchemas {
+  readonly option: string;
+  readonly parts: Readonly<Record<string, readonly string[]>>;
+}
+
 export interface RequestShape {
   readonly id: RequestShapeId;
   readonly inputs: readonly RequestInputRow[];
+  readonly routeSchemas?: RouteSchemas;
 }
