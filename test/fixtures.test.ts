@@ -44,8 +44,11 @@ export function checkAnnotations(annotations: readonly Annotation[], findings: r
   return errors;
 }
 
+/** The bundled example is annotated like a fixture, so the quick start's findings are checked too. */
+const EXAMPLES = join(REPO_ROOT, 'examples');
 const fixtureFiles = statSync(FIXTURES, { throwIfNoEntry: false })?.isDirectory() === true ? listFiles(FIXTURES) : [];
-const engine = runEngine(['fixtures']);
+const exampleFiles = listFiles(EXAMPLES);
+const engine = runEngine(['fixtures', 'examples']);
 
 describe('fixture annotations', () => {
   it('finds fixture files for every rule', () => {
@@ -59,7 +62,7 @@ describe('fixture annotations', () => {
     expect(parseFailures).toEqual([]);
   });
 
-  for (const absolute of fixtureFiles) {
+  for (const absolute of [...fixtureFiles, ...exampleFiles]) {
     const path = relative(REPO_ROOT, absolute).split('\\').join('/');
     // CLI-only rules (unused-suppression) exist in neither host driven here; test/gate-suppression.test.ts
     // checks their annotations through the real CLI.

@@ -6,11 +6,13 @@ import { etagFor, findUserByEmail, findUserById, hashPassword } from './users.js
 const JWT_SECRET = 'f3c9a1b7e2d84c6a9b0e5f1d7c3a8e4b';
 
 // ruleid: missing-security-headers
+// ruleid: missing-app-rate-limit
 const app = express();
 app.use(express.json());
 
 // ruleid: missing-rate-limit
 app.post('/login', async (req, res) => {
+  // ruleid: sql-injection
   const user = await findUserByEmail(req.body.email);
   if (!user || user.password_hash !== hashPassword(req.body.password)) {
     res.status(401).json({ error: 'invalid credentials' });

@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
 import { pool } from './db.js';
 
+// The SQL below is spliced from `email`; rampart reports it where request data enters (server.ts), with the
+// path into this function, because that is the call a reviewer of the route can see and fix.
 export async function findUserByEmail(email: string) {
-  // ruleid: sql-injection
   const result = await pool.query(`SELECT id, email, password_hash FROM users WHERE email = '${email}'`);
   return result.rows[0];
 }
