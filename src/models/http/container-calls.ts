@@ -7,9 +7,9 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { findProperty, staticPropertyName, unwrapExpression } from '../../analysis/node-shapes.js';
 import type { HttpFrameworkShape, MountShape } from '../frameworks/http-shape.js';
 import type { UseContext } from './container-events.js';
-import { servesFrom } from './container-events.js';
 import type { HttpAppFacts } from './http-app-facts.js';
 import type { ContainerEvent, EventOrder, MountedItem } from './http-types.js';
+import { servesFrom } from './serving.js';
 import { orderOf } from './syntax.js';
 
 type Argument = TSESTree.CallExpressionArgument;

@@ -114,17 +114,19 @@ function controllerEvents(node: TSESTree.Node, facts: HttpAppFacts, walk: NestWa
   const controller = declaration.node;
   const prefixNode = decoratorArgument(owner, controller.decorators, NEST_STRUCTURE.controllerDecorator);
   const prefix = pathArgument(owner, prefixNode);
-  const classItems = decoratorItems(owner, controller.decorators, walk);
+  // espree leaves `decorators` undefined on plain JavaScript classes.
+  const classItems = decoratorItems(owner, controller.decorators ?? [], walk);
   for (const member of controller.body.body) {
     if (member.type !== 'MethodDefinition' || member.static) continue;
-    for (const decorator of member.decorators) {
+    const decorators: readonly TSESTree.Decorator[] = member.decorators ?? [];
+    for (const decorator of decorators) {
       const route = routeDecorator(owner, decorator);
       if (route === null) continue;
       walk.events.push({
         kind: 'route',
         method: route.method,
         path: joinPaths(prefix, pathArgument(owner, route.path)),
-        handlers: [...classItems, ...decoratorItems(owner, member.decorators, walk)],
+        handlers: [...classItems, ...decoratorItems(owner, decorators, walk)],
         terminalHandler: false,
         options: null,
         node: decorator,
