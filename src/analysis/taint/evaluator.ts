@@ -7,6 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FileContext } from '../../engine/file-context.js';
 import { staticPropertyName, unwrapExpression } from '../node-shapes.js';
+import { cutsSoFar, recordCut } from './bounds.js';
 import { callValue, newValue } from './calls.js';
 import { guardedBits } from './guards.js';
 import { CLEAN, sanitize, union } from './origins.js';
@@ -33,18 +34,26 @@ export class TaintEvaluator {
   valueOf(node: TSESTree.Node, depth: number): readonly Origin[] {
     const cached = this.memo.get(node);
     if (cached !== undefined) return cached;
-    if (depth > MAX_EVALUATION_DEPTH || this.budget <= 0) return CLEAN;
+    if (depth > MAX_EVALUATION_DEPTH || this.budget <= 0) return this.cutShort();
     this.budget -= 1;
+    const cutsBefore = cutsSoFar();
     this.memo.set(node, PENDING); // a cycle (`s = s + x`) reads as clean; the other writes still count
     const result = this.compute(node, [], node, depth + 1);
-    this.memo.set(node, result);
+    if (cutsSoFar() === cutsBefore) this.memo.set(node, result);
+    else this.memo.delete(node);
     return result;
+  }
+
+  /** The answer past a bound: clean (quiet), and remembered as incomplete. */
+  cutShort(): readonly Origin[] {
+    recordCut();
+    return CLEAN;
   }
 
   /** Origins of `node.path[0].path[1]...`: member paths matter for request objects, object literals and schemas. */
   valueAt(node: TSESTree.Node, path: readonly string[], anchor: TSESTree.Node, depth: number): readonly Origin[] {
     if (path.length === 0) return this.valueOf(node, depth);
-    if (depth > MAX_EVALUATION_DEPTH || this.budget <= 0) return CLEAN;
+    if (depth > MAX_EVALUATION_DEPTH || this.budget <= 0) return this.cutShort();
     this.budget -= 1;
     return this.compute(node, path.slice(0, MAX_MEMBER_PATH), anchor, depth + 1);
   }

@@ -10,7 +10,8 @@ import type { VariableLike } from '../scope/scope-types.js';
 import type { FunctionTarget } from './callee-resolver.js';
 import { TaintEvaluator } from './evaluator.js';
 import { collectFunctionFacts, indexCallsByName, type CallNode, type FunctionFacts } from './function-facts.js';
-import { CLEAN, through, union } from './origins.js';
+import { cutsSoFar, recordCut } from './bounds.js';
+import { through, union } from './origins.js';
 import type { RequestRoot } from './request-chains.js';
 import { maySeeRequestData, parameterRole, type ParameterRole } from './request-sources.js';
 import { registrationsOf, type Registration } from './route-registrations.js';
@@ -20,6 +21,12 @@ import { flowsIntoCall, sinksAt, sinkSummary, type CrossModuleFlow, type SinkEnt
 import { functionName } from './function-facts.js';
 
 const IN_PROGRESS: readonly Origin[] = Object.freeze([]) as readonly Origin[];
+
+/**
+ * Summaries being computed right now, across all files (analysis is synchronous): a summary that needs another
+ * summary nests, and this bounds the nesting, whichever files and evaluation depths it passes through.
+ */
+let activeSummaries = 0;
 
 export class FileTaint {
   readonly file: FileContext;
@@ -75,16 +82,23 @@ export class FileTaint {
   }
 
   /** What `fn` (in this file) may return, in terms of sources and its own parameters. */
-  returnSummary(fn: FunctionNode, depth: number): readonly Origin[] {
+  returnSummary(fn: FunctionNode, _depth: number): readonly Origin[] {
     const cached = this.returns.get(fn);
     if (cached !== undefined) return cached;
-    if (depth > MAX_SUMMARY_DEPTH) return CLEAN;
+    if (activeSummaries >= MAX_SUMMARY_DEPTH) return this.evaluator.cutShort();
+    activeSummaries += 1;
     this.returns.set(fn, IN_PROGRESS);
-    const name = functionName(fn);
-    const values = this.functionFacts(fn).returns.map((expression) => through(this.evaluator.valueOf(expression, 0), expression, `returned from ${name}()`, this.file));
-    const summary = union(...values);
-    this.returns.set(fn, summary);
-    return summary;
+    const cutsBefore = cutsSoFar();
+    try {
+      const name = functionName(fn);
+      const values = this.functionFacts(fn).returns.map((expression) => through(this.evaluator.valueOf(expression, 0), expression, `returned from ${name}()`, this.file));
+      const summary = union(...values);
+      if (cutsSoFar() === cutsBefore) this.returns.set(fn, summary);
+      else this.returns.delete(fn);
+      return summary;
+    } finally {
+      activeSummaries -= 1;
+    }
   }
 
   /** The return summary of a function in any project file. */
@@ -101,11 +115,21 @@ export class FileTaint {
     }
     const cached = byKey.get(key);
     if (cached !== undefined) return cached;
-    if (depth > MAX_SUMMARY_DEPTH) return [];
+    if (depth > MAX_SUMMARY_DEPTH || activeSummaries >= MAX_SUMMARY_DEPTH) {
+      recordCut();
+      return [];
+    }
+    activeSummaries += 1;
     byKey.set(key, []);
-    const entries = sinkSummary(this, fn, sink, depth);
-    byKey.set(key, entries);
-    return entries;
+    const cutsBefore = cutsSoFar();
+    try {
+      const entries = sinkSummary(this, fn, sink, depth);
+      if (cutsSoFar() === cutsBefore) byKey.set(key, entries);
+      else byKey.delete(key);
+      return entries;
+    } finally {
+      activeSummaries -= 1;
+    }
   }
 
   parameterRole(fn: FunctionNode, index: number): ParameterRole | null {
