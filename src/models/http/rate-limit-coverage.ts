@@ -38,6 +38,15 @@ interface Protection {
   readonly model: LibraryModel | null;
   /** The limiter's registration can be switched off per route (`config.rateLimit: false`). */
   readonly switchable: boolean;
+  /** The absolute path it is mounted at (it guards routes under it), or null for any path. */
+  readonly scope: string | null;
+}
+
+/** Where a container sits in the app: its exact path prefix (null when not a constant) and a best-effort label. */
+interface Place {
+  readonly exact: string | null;
+  readonly label: string;
+  readonly junction: TSESTree.Node | null;
 }
 
 interface Walk {
@@ -55,11 +64,11 @@ const MAX_SHARED_DEPTH = 4;
 
 export function rateLimitCoverage(app: HttpContainer): AppLimitCoverage {
   const walk: Walk = { app, routes: [], stack: new Set(), hasLimiter: false, complete: true };
-  visit(walk, app, [], '', null, 0);
+  visit(walk, app, [], { exact: '', label: '', junction: null }, 0);
   return { routes: walk.routes, hasLimiter: walk.hasLimiter, complete: walk.complete };
 }
 
-function visit(walk: Walk, container: HttpContainer, inherited: readonly Protection[], prefix: string | null, junction: TSESTree.Node | null, depth: number): void {
+function visit(walk: Walk, container: HttpContainer, inherited: readonly Protection[], place: Place, depth: number): void {
   if (depth > MAX_NESTING || walk.stack.has(container)) {
     walk.complete = false;
     return;
@@ -70,21 +79,39 @@ function visit(walk: Walk, container: HttpContainer, inherited: readonly Protect
   for (const event of events) {
     if (event.kind === 'opaque') walk.complete = false;
     if (event.kind === 'route') {
-      const around = [...inherited, ...protectionsAt(walk, events, event.order, event.path, ordered)];
-      walk.routes.push(routeCoverage(walk, container.shape, event, around, { prefix, junction }));
+      const around = [...inherited, ...protectionsAt(events, event.order, ordered, place.exact)];
+      walk.routes.push(routeCoverage(walk, container.shape, event, around, place));
     }
     if (event.kind !== 'mount') continue;
+    const scope = scopeOf(place.exact, event.path);
     event.items.forEach((item, index) => {
       const kind = item.facts.itemKind(item);
+      noteAnywhere(walk, item, kind);
       if (kind.kind !== 'container' || kind.shared) return;
-      const before = event.items.slice(0, index).flatMap((earlier) => protectionsOf(walk, earlier, earlier.facts.itemKind(earlier), event));
-      const childInherited = [...inherited, ...protectionsAt(walk, events, event.order, event.path, ordered), ...before];
-      const childPrefix = joinPaths(joinPaths(prefix, event.path), creationPrefix(kind.container));
-      const childJunction = junction ?? (kind.container.facts !== walk.app.facts ? event.site : null);
-      visit(walk, kind.container, childInherited, childPrefix, childJunction, depth + 1);
+      const before = event.items.slice(0, index).flatMap((earlier) => protectionsOf(earlier, earlier.facts.itemKind(earlier), event, scope));
+      const childInherited = [...inherited, ...protectionsAt(events, event.order, ordered, place.exact), ...before];
+      const creation = creationPrefix(kind.container);
+      const child: Place = {
+        exact: scopeOf(scope, creation),
+        label: joinPaths(joinPaths(place.label, event.path ?? ''), creation ?? '') ?? '',
+        junction: place.junction ?? (kind.container.facts !== walk.app.facts ? event.site : null),
+      };
+      visit(walk, kind.container, childInherited, child, depth + 1);
     });
   }
   walk.stack.delete(container);
+}
+
+/** An absolute path under a prefix; null when either is not a constant. */
+function scopeOf(prefix: string | null, path: string | null): string | null {
+  return prefix === null || path === null ? null : joinPaths(prefix, path);
+}
+
+/** Whether the app has a limiter anywhere, and whether every item was understood. */
+function noteAnywhere(walk: Walk, item: MountedItem, kind: ItemKind): void {
+  const limits = protectionsOf(item, kind, null, null);
+  if (limits.some((protection) => protection.kind !== 'unknown')) walk.hasLimiter = true;
+  if (limits.some((protection) => protection.kind === 'unknown')) walk.complete = false;
 }
 
 /** A container's events plus those of plugins sharing its scope (`fastify-plugin`). */
@@ -118,38 +145,32 @@ function mayRunBefore(a: EventOrder, b: EventOrder): boolean {
   return comparison === null || comparison < 0;
 }
 
-/** Protections a container's own mounts and opaque hand-offs give at a point (`order`, relative `path`). */
-function protectionsAt(walk: Walk, events: readonly ContainerEvent[], order: EventOrder, path: string | null, ordered: boolean): Protection[] {
+/** Protections a container's own mounts and opaque hand-offs give to what is registered at `order`. */
+function protectionsAt(events: readonly ContainerEvent[], order: EventOrder, ordered: boolean, prefix: string | null): Protection[] {
   const found: Protection[] = [];
   for (const event of events) {
-    const applies = !ordered || mayRunBefore(event.order, order);
-    if (!applies) continue;
-    if (event.kind === 'opaque' || event.kind === 'export') found.push({ kind: 'unknown', model: null, switchable: false });
-    if (event.kind !== 'mount' || !mountCovers(event.path, path)) continue;
-    for (const item of event.items) found.push(...protectionsOf(walk, item, item.facts.itemKind(item), event));
+    if (ordered && !mayRunBefore(event.order, order)) continue;
+    if (event.kind === 'opaque' || event.kind === 'export') found.push({ kind: 'unknown', model: null, switchable: false, scope: null });
+    if (event.kind !== 'mount') continue;
+    const scope = scopeOf(prefix, event.path);
+    for (const item of event.items) found.push(...protectionsOf(item, item.facts.itemKind(item), event, scope));
   }
   return found;
 }
 
-function protectionsOf(walk: Walk, item: MountedItem, kind: ItemKind, mount: MountEvent | null): Protection[] {
+function protectionsOf(item: MountedItem, kind: ItemKind, mount: MountEvent | null, scope: string | null): Protection[] {
   switch (kind.kind) {
     case 'rate-limiter': {
-      walk.hasLimiter = true;
       const option = kind.row.optInOption;
       const options = kind.options === null ? null : unwrapExpression(kind.options.node);
       const optInOnly = option !== undefined && options?.type === 'ObjectExpression' && isFalse(item, findProperty(options, option)?.value);
-      return [{ kind: optInOnly ? 'opt-in' : 'limiter', model: kind.model, switchable: option !== undefined && mount !== null }];
+      return [{ kind: optInOnly ? 'opt-in' : 'limiter', model: kind.model, switchable: option !== undefined && mount !== null, scope }];
     }
     case 'function':
-      if (kind.effects.answersTooManyRequests || kind.effects.checksRateLimit) {
-        walk.hasLimiter = true;
-        return [{ kind: 'limiter', model: null, switchable: false }];
-      }
-      if (kind.effects.delegatesToUnknown) walk.complete = false;
-      return kind.effects.delegatesToUnknown ? [{ kind: 'unknown', model: null, switchable: false }] : [];
+      if (kind.effects.answersTooManyRequests || kind.effects.checksRateLimit) return [{ kind: 'limiter', model: null, switchable: false, scope }];
+      return kind.effects.delegatesToUnknown ? [{ kind: 'unknown', model: null, switchable: false, scope }] : [];
     case 'unknown':
-      walk.complete = false;
-      return [{ kind: 'unknown', model: null, switchable: false }];
+      return [{ kind: 'unknown', model: null, switchable: false, scope }];
     default:
       return [];
   }
@@ -159,26 +180,29 @@ function isFalse(item: MountedItem, node: TSESTree.Node | undefined): boolean {
   return node !== undefined && item.facts.file.values.valueOf(node)?.value === false;
 }
 
-function routeCoverage(walk: Walk, shape: HttpFrameworkShape, route: RouteEvent, around: readonly Protection[], where: { prefix: string | null; junction: TSESTree.Node | null }): RouteCoverage {
+function routeCoverage(walk: Walk, shape: HttpFrameworkShape, route: RouteEvent, around: readonly Protection[], place: Place): RouteCoverage {
   const exempt = new Set<LibraryModel>();
   const own: Protection[] = [];
+  const routePath = scopeOf(place.exact, route.path);
   route.handlers.forEach((item, index) => {
     const kind = item.facts.itemKind(item);
+    noteAnywhere(walk, item, kind);
     if (kind.kind === 'exemption') exempt.add(kind.model);
-    const found = protectionsOf(walk, item, kind, null);
+    const found = protectionsOf(item, kind, null, null);
     // The endpoint itself counts only when it limits: an unresolved controller is endpoint logic, not middleware.
     const isEndpoint = route.terminalHandler && index === route.handlers.length - 1;
     own.push(...(isEndpoint ? found.filter((protection) => protection.kind === 'limiter') : found));
   });
   const option = routeLimitOption(route, shape);
   if (option === 'on') walk.hasLimiter = true;
-  const protections = [...around, ...own];
+  const protections = [...around.filter((protection) => mountCovers(protection.scope, routePath)), ...own];
   const limited =
     option === 'on' ||
     protections.some((protection) => protection.kind === 'limiter' && !(protection.model !== null && exempt.has(protection.model)) && !(protection.switchable && option === 'off'));
   const unknown = protections.some((protection) => protection.kind === 'unknown');
   const state: LimitState = limited ? 'limited' : unknown ? 'unknown' : 'unlimited';
-  return { route, path: joinPaths(where.prefix, route.path), state, junction: where.junction ?? (route.facts === walk.app.facts ? route.node : route.site) };
+  const junction = place.junction ?? (route.facts === walk.app.facts ? route.node : route.site);
+  return { route, path: route.path === null ? null : joinPaths(place.label, route.path), state, junction };
 }
 
 /** `config: { rateLimit: {...} }` opts a route in; `rateLimit: false` opts it out; absent: neither. */
