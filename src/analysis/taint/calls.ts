@@ -72,10 +72,9 @@ function libraryValue(ev: TaintEvaluator, call: TSESTree.CallExpression, path: r
   if (format !== null) return through(formatStringValue(ev, call, format.row, depth), call, `formatted by ${describeReference(reference)}`, ev.file);
   if (index.match(reference, 'sql-escape') !== null) return sanitize(argumentsValue(ev, call, depth), kindBit('sql'));
   if (index.match(reference, 'taint-step') !== null) return through(argumentsValue(ev, call, depth), call, `through ${describeReference(reference)}`, ev.file);
-  const parsed = schemaParseValue(ev, call, reference, path, anchor, depth);
-  if (parsed !== null) return parsed;
-  // Any other library call: its result is the library's, not the caller's input.
-  return CLEAN;
+  // Any other library call returns the library's value, not the caller's input; only string and array
+  // methods on a tainted receiver (`request.nextUrl.searchParams.get('q')`) pass it on, below.
+  return schemaParseValue(ev, call, reference, path, anchor, depth);
 }
 
 /** Substitutes a callee's return summary at this call: its parameters become this call's arguments. */
