@@ -33,6 +33,7 @@ import { fastifyAutoload, fastifyFramework, fastifyPlugin } from './frameworks/f
 import { honoFramework, honoSecureHeaders } from './frameworks/hono.js';
 import { koaFramework, koaRouter } from './frameworks/koa.js';
 import { nestFramework } from './frameworks/nestjs.js';
+import { nestSwagger, sentryNode, supertest } from './libraries/app-readers.js';
 import { fastifyHelmet, helmet, koaHelmet } from './libraries/helmet.js';
 import { honoNodeServer, nodeHttpServe, serverlessHttp } from './libraries/node-http-serve.js';
 import {
@@ -109,4 +110,7 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   nodeHttpServe,
   honoNodeServer,
   serverlessHttp,
+  nestSwagger,
+  supertest,
+  sentryNode,
 ];

@@ -276,9 +276,19 @@ export interface InstanceLookupRow extends RowBase {
   readonly argument: number;
 }
 
+/**
+ * Takes an app to read or document it, never adding middleware (`SwaggerModule.setup('docs', app, doc)`,
+ * supertest's `request(app)`): handing the app to it leaves everything the analysis knows intact. Any other
+ * library the app is handed to might mount anything.
+ */
+export interface AppReaderRow extends RowBase {
+  readonly concept: 'app-reader';
+}
+
 export type HttpRow =
   | HttpAppRow
   | InstanceLookupRow
+  | AppReaderRow
   | SecurityHeadersRow
   | RateLimiterRow
   | RateLimitCheckRow

@@ -52,6 +52,7 @@ export const EXPRESS_APP: HttpFrameworkShape = {
   },
   handler: EXPRESS_HANDLER,
   rootModuleArgument: null,
+  classMiddlewareMethod: null,
 };
 
 export const EXPRESS_ROUTER: HttpFrameworkShape = {

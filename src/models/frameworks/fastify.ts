@@ -50,6 +50,7 @@ export const FASTIFY_INSTANCE: HttpFrameworkShape = {
     ],
   },
   rootModuleArgument: null,
+  classMiddlewareMethod: null,
 };
 
 export const fastifyFramework: LibraryModel = {

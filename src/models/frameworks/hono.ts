@@ -47,6 +47,7 @@ export const HONO_APP: HttpFrameworkShape = {
     ],
   },
   rootModuleArgument: null,
+  classMiddlewareMethod: null,
 };
 
 export const honoFramework: LibraryModel = {

@@ -91,6 +91,8 @@ export interface HttpFrameworkShape {
   readonly creationPrefix: { readonly argument: number; readonly property: string } | null;
   readonly poweredBy: PoweredByShape | null;
   readonly handler: HandlerShape;
+  /** A class mounted as middleware runs this method as its handler (`use(req, res, next)` of a Nest middleware), or null. */
+  readonly classMiddlewareMethod: string | null;
   /** The creation argument holding a root module whose graph lists controllers, guards and middleware (NestJS), or null. */
   readonly rootModuleArgument: number | null;
 }

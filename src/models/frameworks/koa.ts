@@ -38,6 +38,7 @@ export const KOA_APP: HttpFrameworkShape = {
   poweredBy: null,
   handler: KOA_HANDLER,
   rootModuleArgument: null,
+  classMiddlewareMethod: null,
 };
 
 const ROUTER_METHODS = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', del: 'DELETE', all: 'ALL', options: 'OPTIONS', head: 'HEAD' } as const;
@@ -61,6 +62,7 @@ export const KOA_ROUTER: HttpFrameworkShape = {
   poweredBy: null,
   handler: KOA_HANDLER,
   rootModuleArgument: null,
+  classMiddlewareMethod: null,
 };
 
 export const koaFramework: LibraryModel = {

@@ -34,6 +34,7 @@ export const NEST_APP: HttpFrameworkShape = {
   poweredBy: null,
   handler: EXPRESS_HANDLER,
   rootModuleArgument: 0,
+  classMiddlewareMethod: 'use',
 };
 
 /** Where Nest's structure lives: decorators of '@nestjs/common', the APP_GUARD token of '@nestjs/core'. */

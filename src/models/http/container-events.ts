@@ -169,8 +169,8 @@ function handoff(call: TSESTree.CallExpression | TSESTree.NewExpression, index: 
       return;
     }
   }
-  // A library may mount anything too (`applyDefaults(app)` from a server kit); only globals are known not to.
-  if (isGlobalCall(call.callee, facts)) return;
+  // A library may mount anything too (`applyDefaults(app)` from a server kit); globals and modeled readers do not.
+  if (isGlobalCall(call.callee, facts) || facts.file.concepts.callTo(call, 'app-reader') !== null) return;
   context.events.push({ kind: 'opaque', reason: 'unknown-function', ...base(call, context) });
 }
 

@@ -5,7 +5,7 @@
  * be followed (unknown: it might do anything, so rules stay quiet).
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { unwrapExpression } from '../../analysis/node-shapes.js';
+import { staticPropertyName, unwrapExpression } from '../../analysis/node-shapes.js';
 import type { ConceptMatch } from '../concept-index.js';
 import type { RateLimiterRow, SecurityHeadersRow } from '../concepts.js';
 import { exportedDeclaration, type Declaration } from './declarations.js';
@@ -56,8 +56,11 @@ function classifyDeclaration(declaration: Declaration, node: TSESTree.Node, item
       const effects = declaration.facts.handlerEffects(declaration.node, item.shape.handler.responseParameter, item.shape, 0);
       return { kind: 'function', effects };
     }
-    case 'class':
-      return guardClass(declaration.facts, declaration.node, 0);
+    case 'class': {
+      const handler = middlewareMethod(declaration.node, item.shape.classMiddlewareMethod);
+      if (handler === null) return guardClass(declaration.facts, declaration.node, 0);
+      return { kind: 'function', effects: declaration.facts.handlerEffects(handler, item.shape.handler.responseParameter, item.shape, 0) };
+    }
     case 'value':
       // `const limiter = buildLimiter()` here or in another file: judge the initializer where it is.
       if (declaration.node === node) return null;
@@ -91,6 +94,15 @@ function sharedPlugin(facts: HttpAppFacts, wrapped: TSESTree.CallExpressionArgum
   if (declaration?.kind !== 'function' || item.scopeParameter === null) return { kind: 'unknown' };
   const scope = declaration.facts.pluginScope(declaration.node, item.scopeParameter, item.shape);
   return scope === null ? { kind: 'unknown' } : { kind: 'container', container: scope, shared: true };
+}
+
+/** The handler method of a middleware class (`class Throttle implements NestMiddleware { use(req, res, next) {} }`). */
+function middlewareMethod(node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string | null): TSESTree.FunctionExpression | null {
+  if (name === null) return null;
+  for (const member of node.body.body) {
+    if (member.type === 'MethodDefinition' && !member.static && member.kind === 'method' && member.value.type === 'FunctionExpression' && staticPropertyName(member) === name) return member.value;
+  }
+  return null;
 }
 
 /** A guard class: a limiter when it extends one (`extends ThrottlerGuard`), otherwise a guard that does not limit. */
