@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { staticPropertyName, unwrapExpression } from '../node-shapes.js';
-import { classOfName } from './callee-resolver.js';
+import { classOfName } from './class-resolver.js';
 import type { TaintEvaluator } from './evaluator.js';
 import { kindBits } from './origins.js';
 

@@ -7,7 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FileContext } from '../../engine/file-context.js';
 import type { VariableLike } from '../scope/scope-types.js';
-import type { FunctionTarget } from './callee-resolver.js';
+
 import { TaintEvaluator } from './evaluator.js';
 import { collectFunctionFacts, indexCallsByName, type CallNode, type FunctionFacts } from './function-facts.js';
 import { cutsSoFar, recordCut } from './bounds.js';
@@ -15,7 +15,7 @@ import { through, union } from './origins.js';
 import type { RequestRoot } from './request-chains.js';
 import { maySeeRequestData, parameterRole, type ParameterRole } from './request-sources.js';
 import { registrationsOf, type Registration } from './route-registrations.js';
-import { MAX_SUMMARY_DEPTH, type FlowQuery, type FunctionNode, type Origin, type TaintFlow } from './taint-types.js';
+import { MAX_SUMMARY_DEPTH, type FlowQuery, type FunctionNode, type FunctionTarget, type Origin, type TaintFlow } from './taint-types.js';
 import { callersOf, findFlow } from './flows.js';
 import { flowsIntoCall, sinksAt, sinkSummary, type CrossModuleFlow, type SinkEntry, type SinkSite, type TaintSink } from './sinks.js';
 import { functionName } from './function-facts.js';

@@ -8,6 +8,12 @@ import type { RequestInputKind, SanitizerKind } from '../../models/concepts.js';
 
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
+/** A function of the project and the file it is in. */
+export interface FunctionTarget {
+  readonly file: FileContext;
+  readonly fn: FunctionNode;
+}
+
 /** Recursion depth of one backward evaluation (expression nesting plus variable and call hops). */
 export const MAX_EVALUATION_DEPTH = 48;
 /** Origins kept per value: enough to find a source among helpers' parameters, few enough to stay linear. */
