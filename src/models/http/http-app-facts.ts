@@ -8,7 +8,7 @@ import { enclosingClassOfThis, staticPropertyName, unwrapExpression } from '../.
 import type { VariableLike } from '../../analysis/scope/scope-types.js';
 import { LIBRARY_MODELS } from '../catalog.js';
 import type { HttpFrameworkShape } from '../frameworks/http-shape.js';
-import { declarationOf, type Declaration } from './declarations.js';
+import { declarationOf, isModuleExports, type Declaration } from './declarations.js';
 import { analyzeHandler } from './handler-effects.js';
 import { HttpContainer, type ContainerBinding } from './http-container.js';
 import type { FunctionNode, HandlerEffects, HttpFileView, ItemKind, MountedItem } from './http-types.js';
@@ -157,12 +157,18 @@ export class HttpAppFacts {
   }
 
   private bindingOf(creation: TSESTree.Node): ContainerBinding {
-    const top = climbTransparent(creation);
+    let top = climbTransparent(creation);
+    let exportedByAssignment = false;
+    // `const app = module.exports = new Koa()`: bound and exported at once.
+    if (top.parent?.type === 'AssignmentExpression' && top.parent.right === top && isExportTarget(top.parent.left) && top.parent.parent?.type === 'VariableDeclarator') {
+      top = top.parent;
+      exportedByAssignment = true;
+    }
     const parent = top.parent;
     if (parent?.type === 'VariableDeclarator' && parent.init === top && parent.id.type === 'Identifier') {
       const variable = this.file.scope.variableOf(parent.id);
       if (variable !== null && variable.defs.length === 1) {
-        const exported = parent.parent?.parent?.type === 'ExportNamedDeclaration';
+        const exported = exportedByAssignment || parent.parent?.parent?.type === 'ExportNamedDeclaration';
         return { kind: 'variable', variable, exported };
       }
     }
@@ -191,4 +197,10 @@ export class HttpAppFacts {
     if (name === null || owner === null) return null;
     return this.containers().find((container) => container.binding.kind === 'field' && container.binding.owner === owner && container.binding.name === name) ?? null;
   }
+}
+
+/** `module.exports`, `module.exports.app`, `exports.app`. */
+function isExportTarget(node: TSESTree.Node): boolean {
+  if (node.type !== 'MemberExpression') return false;
+  return isModuleExports(node) || isModuleExports(node.object) || (node.object.type === 'Identifier' && node.object.name === 'exports');
 }
