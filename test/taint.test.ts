@@ -64,6 +64,16 @@ describe('flowTo', () => {
     expect(p.file('app.ts').taint.flowTo(p.argument('app.ts', 'pool.query'), { sanitizedFor: 'sql' })).toBeNull();
   });
 
+  it('accepts regex allow-lists of letters, digits, _ and - only', () => {
+    const guard = (pattern: string, n: number): string => `app.get('/g${n}', (req, res) => {\n  const v = String(req.query.v);\n  if (!${pattern}.test(v)) return res.end();\n  return pool.query('SELECT ' + v);\n});\n`;
+    const code = EXPRESS + guard('/^[a-f0-9]+$/', 0) + guard('/^[0-z]+$/', 1) + guard('/^[\\w.-]+$/', 2) + guard('/^[a-z]+/', 3);
+    const p = open({ 'app.ts': code });
+    const flowAt = (nth: number): string | null => p.file('app.ts').taint.flowTo(p.nthArgument('app.ts', 'pool.query', nth), { sanitizedFor: 'sql' })?.source.label ?? null;
+    expect(flowAt(0)).toBeNull();
+    // `0-z` spans `;`, `\` and `^`; `.` admits `..`; an unanchored end admits anything after.
+    expect([flowAt(1), flowAt(2), flowAt(3)]).toEqual(['req.query.v', 'req.query.v', 'req.query.v']);
+  });
+
   it('follows parameters to callers in the same file', () => {
     const code = `${EXPRESS}function find(name: string) {\n  return pool.query("SELECT '" + name + "'");\n}\napp.get('/f', (req) => find(req.params.name));\n`;
     const p = open({ 'app.ts': code });
