@@ -62,10 +62,17 @@ const MAX_NESTING = 8;
 /** Scopes shared with their parent (fastify-plugin), flattened this deep. */
 const MAX_SHARED_DEPTH = 4;
 
+const computed = new WeakMap<HttpContainer, AppLimitCoverage>();
+
+/** The coverage of an app's routes, computed once per app (both rate-limit rules ask). */
 export function rateLimitCoverage(app: HttpContainer): AppLimitCoverage {
+  const known = computed.get(app);
+  if (known !== undefined) return known;
   const walk: Walk = { app, routes: [], stack: new Set(), hasLimiter: false, complete: true };
   visit(walk, app, [], { exact: '', label: '', junction: null }, 0);
-  return { routes: walk.routes, hasLimiter: walk.hasLimiter, complete: walk.complete };
+  const coverage = { routes: walk.routes, hasLimiter: walk.hasLimiter, complete: walk.complete };
+  computed.set(app, coverage);
+  return coverage;
 }
 
 function visit(walk: Walk, container: HttpContainer, inherited: readonly Protection[], place: Place, depth: number): void {
@@ -186,12 +193,14 @@ function routeCoverage(walk: Walk, shape: HttpFrameworkShape, route: RouteEvent,
   const routePath = scopeOf(place.exact, route.path);
   route.handlers.forEach((item, index) => {
     const kind = item.facts.itemKind(item);
-    noteAnywhere(walk, item, kind);
     if (kind.kind === 'exemption') exempt.add(kind.model);
     const found = protectionsOf(item, kind, null, null);
     // The endpoint itself counts only when it limits: an unresolved controller is endpoint logic, not middleware.
     const isEndpoint = route.terminalHandler && index === route.handlers.length - 1;
-    own.push(...(isEndpoint ? found.filter((protection) => protection.kind === 'limiter') : found));
+    const counted = isEndpoint ? found.filter((protection) => protection.kind === 'limiter') : found;
+    if (counted.some((protection) => protection.kind !== 'unknown')) walk.hasLimiter = true;
+    if (counted.some((protection) => protection.kind === 'unknown')) walk.complete = false;
+    own.push(...counted);
   });
   const option = routeLimitOption(route, shape);
   if (option === 'on') walk.hasLimiter = true;
