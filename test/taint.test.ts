@@ -82,6 +82,14 @@ describe('flowTo', () => {
     expect(flow?.steps.map((step) => step.message)).toContain('passed to find()');
   });
 
+  it('follows the request object into helpers that read it', () => {
+    const code = `${EXPRESS}function sortColumn(request: any) {\n  return request.query.sort;\n}\nfunction method(request: any) {\n  return request.method;\n}\napp.get('/h', (req) => {\n  pool.query('ORDER BY ' + sortColumn(req));\n  pool.query('-- ' + method(req));\n});\n`;
+    const p = open({ 'app.ts': code });
+    const taint = p.file('app.ts').taint;
+    expect(taint.flowTo(p.nthArgument('app.ts', 'pool.query', 0), { sanitizedFor: 'sql' })?.source.label).toBe('req.query.sort');
+    expect(taint.flowTo(p.nthArgument('app.ts', 'pool.query', 1), { sanitizedFor: 'sql' })).toBeNull();
+  });
+
   it('passes through return values of helpers (summaries, not inlining)', () => {
     const code = `${EXPRESS}const wrap = (value: string) => "'" + value.trim() + "'";\nconst zero = (value: string) => value.length;\napp.get('/w', (req) => {\n  pool.query('A ' + wrap(req.query.a as string));\n  pool.query('B ' + zero(req.query.b as string));\n});\n`;
     const p = open({ 'app.ts': code });

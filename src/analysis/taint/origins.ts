@@ -62,7 +62,9 @@ export function sanitize(origins: readonly Origin[], bits: number): readonly Ori
 }
 
 function identity(origin: Origin): string {
-  return origin.type === 'source' ? `s${origin.source.node.range[0]}:${origin.cleaned}` : `p${origin.fn.range[0]}:${origin.index}:${origin.path.join('.')}:${origin.cleaned}`;
+  return origin.type === 'source'
+    ? `s${origin.source.file.path}:${origin.source.node.range[0]}:${origin.cleaned}`
+    : `p${origin.fn.range[0]}:${origin.index}:${origin.path.join('.')}:${origin.cleaned}`;
 }
 
 /** The union of several values, bounded to MAX_ORIGINS with request sources kept first. */

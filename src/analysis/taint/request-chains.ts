@@ -30,7 +30,8 @@ export interface RequestRoot {
 /** Source origins for a read of request input at `node.path`; CLEAN for a non-input member; null when the root is no request. */
 export function requestChainValue(ev: TaintEvaluator, node: TSESTree.Node, path: readonly string[], _anchor: TSESTree.Node, depth: number): readonly Origin[] | null {
   const chain = peel(ev, node);
-  if (chain === null) return null;
+  // A bare request object (`req`, read at no path) is no input: only its members are.
+  if (chain === null || chain.steps.length + path.length === 0) return null;
   const root = rootOf(ev, chain.root, depth);
   if (root === null) return null;
   const steps = [...root.steps, ...chain.steps, ...path].slice(0, MAX_MEMBER_PATH + root.steps.length);
@@ -80,7 +81,7 @@ function peel(ev: TaintEvaluator, node: TSESTree.Node): { root: TSESTree.Node; s
       break;
     }
   }
-  return steps.length === 0 || current.type !== 'Identifier' ? null : { root: current, steps };
+  return current.type !== 'Identifier' ? null : { root: current, steps };
 }
 
 /** The request object an identifier is, or a part of; null for anything else. */
