@@ -15,6 +15,8 @@ export const childProcess: LibraryModel = {
   docs: 'https://nodejs.org/api/child_process.html#spawning-shell-scripts',
   rows: [
     { concept: 'command-execution', path: '{exec,execSync}', argument: 0 },
+    // fork runs a Node.js module: the path chooses the code.
+    { concept: 'command-execution', path: 'fork', argument: 0 },
     { concept: 'command-execution', path: DIRECT, argument: 0 },
     { concept: 'command-execution', path: DIRECT, argument: 1, when: SHELL },
   ],

@@ -54,13 +54,15 @@ export const GLOBAL_FUNCTIONS: Readonly<Record<string, GlobalEffect>> = {
   URLSearchParams: PROPAGATE,
 };
 
-/** Built-ins that compile a string argument as code (the first argument of the timers only when it is a string). */
+/** Built-ins that compile or load a string argument as code (the first argument of the timers only when it is a string). */
 export const GLOBAL_CODE_SINKS: Readonly<Record<string, { readonly arguments: 'first' | 'all' }>> = {
   eval: { arguments: 'first' },
   Function: { arguments: 'all' },
   setTimeout: { arguments: 'first' },
   setInterval: { arguments: 'first' },
   setImmediate: { arguments: 'first' },
+  // Loading a module the request names runs that module's code (and reads any file `require` can reach).
+  require: { arguments: 'first' },
 };
 
 /**

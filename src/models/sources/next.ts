@@ -32,6 +32,9 @@ export const nextExportConventions: readonly ExportConvention[] = [
     parameters: [{ index: 0, request: 'fetch-request' }, { index: 1, input: 'parameter' }],
   },
   { framework: 'next', files: /(^|\/)pages\/api\/.+\.[cm]?[jt]sx?$/, exports: ['default'], parameters: [{ index: 0, request: 'next-api-request' }] },
+  // Server components: a page's props hold the URL's dynamic segments (`params`) and query (`searchParams`).
+  // https://nextjs.org/docs/app/api-reference/file-conventions/page
+  { framework: 'next', files: /(^|\/)app\/(.+\/)?page\.[cm]?[jt]sx?$/, exports: ['default', 'generateMetadata'], parameters: [{ index: 0, input: 'query' }] },
 ];
 
 /** The directive that makes a module's (or a function's) functions callable from the client with any arguments. */
