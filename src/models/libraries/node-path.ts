@@ -28,7 +28,7 @@ export const nodeUtil: LibraryModel = {
   rows: [
     { concept: 'taint-step', path: '{format,formatWithOptions}' },
     { concept: 'taint-step', path: '{parse,fileURLToPath,unescape,decode}' },
-    { concept: 'taint-step', path: 'URL()' },
+    { concept: 'taint-step', path: '{URL,URLSearchParams}' },
   ],
 };
 

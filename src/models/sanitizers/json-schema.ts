@@ -13,9 +13,8 @@ export const ajv: LibraryModel = {
   modules: ['ajv', 'ajv/dist/2019', 'ajv/dist/2020'],
   docs: 'https://ajv.js.org/guide/getting-started.html',
   rows: [
+    // `import Ajv from 'ajv'; const ajv = new Ajv()` (the documented form).
     { concept: 'json-schema-validator', path: '().compile', argument: 0 },
-    { concept: 'json-schema-validator', path: '{Ajv,default}().compile', argument: 0 },
     { concept: 'json-schema-validator', path: '().validate', argument: 0, dataArgument: 1 },
-    { concept: 'json-schema-validator', path: '{Ajv,default}().validate', argument: 0, dataArgument: 1 },
   ],
 };

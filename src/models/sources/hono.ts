@@ -11,7 +11,6 @@ export const honoSources: LibraryModel = {
   docs: 'https://hono.dev/docs/api/routing',
   rows: [
     { ...HANDLER, path: `Hono().${VERBS}` },
-    { ...HANDLER, path: `Hono().route().${VERBS}` },
     { concept: 'request-type', path: 'Context()', request: 'hono-context' },
   ],
 };

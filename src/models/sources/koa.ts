@@ -15,7 +15,6 @@ export const koaSources: LibraryModel = {
   docs: 'https://koajs.com/#application',
   rows: [
     { ...HANDLER, path: '().use' },
-    { ...HANDLER, path: 'Koa().use' },
     { concept: 'request-type', path: '{Context,ParameterizedContext,DefaultContext}()', request: 'koa-context' },
   ],
 };
@@ -26,8 +25,6 @@ export const koaRouterSources: LibraryModel = {
   docs: 'https://github.com/koajs/router/blob/master/API.md',
   rows: [
     { ...HANDLER, path: `().${VERBS}` },
-    { ...HANDLER, path: `Router().${VERBS}` },
-    { ...HANDLER, path: `().route().${VERBS}` },
     { concept: 'request-type', path: '{RouterContext,RouterParamContext}()', request: 'koa-context' },
   ],
 };
