@@ -74,6 +74,12 @@ describe('flowTo', () => {
     expect([flowAt(1), flowAt(2), flowAt(3)]).toEqual(['req.query.v', 'req.query.v', 'req.query.v']);
   });
 
+  it('trusts key checks on constant objects, also inside later callbacks', () => {
+    const code = `${EXPRESS}const TABLES = { users: 'app_users', orders: 'app_orders' };\napp.get('/t', (req, res) => {\n  const name = String(req.query.table);\n  if (!(name in TABLES) || !Object.hasOwn(TABLES, name)) return res.end();\n  return [1, 2].map(() => pool.query('SELECT * FROM ' + name));\n});\n`;
+    const p = open({ 'app.ts': code });
+    expect(p.file('app.ts').taint.flowTo(p.argument('app.ts', 'pool.query'), { sanitizedFor: 'sql' })).toBeNull();
+  });
+
   it('follows parameters to callers in the same file', () => {
     const code = `${EXPRESS}function find(name: string) {\n  return pool.query("SELECT '" + name + "'");\n}\napp.get('/f', (req) => find(req.params.name));\n`;
     const p = open({ 'app.ts': code });

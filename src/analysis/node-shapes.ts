@@ -61,7 +61,8 @@ export function isFunctionNode(node: TSESTree.Node): node is TSESTree.FunctionLi
 
 /** The class whose instance `this` is at `node`, or null (plain functions rebind `this`; arrows do not). */
 export function enclosingClassOfThis(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | null {
-  for (let current = node.parent; current !== undefined; current = current.parent) {
+  // ESLint sets Program.parent to null, our traversal leaves it undefined: stop at either.
+  for (let current = node.parent; current !== undefined && current !== null; current = current.parent) {
     if (current.type === 'ClassBody') {
       const owner = current.parent;
       return owner.type === 'ClassDeclaration' || owner.type === 'ClassExpression' ? owner : null;

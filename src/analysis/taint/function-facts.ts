@@ -81,7 +81,8 @@ export function indexCallsByName(program: TSESTree.Program): ReadonlyMap<string,
 
 /** The function whose body contains `node` (the innermost), or null at module level. */
 export function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
-  for (let current = node.parent; current !== undefined; current = current.parent) {
+  // ESLint sets Program.parent to null, our traversal leaves it undefined: stop at either.
+  for (let current = node.parent; current !== undefined && current !== null; current = current.parent) {
     if (isFunctionNode(current)) return current;
   }
   return null;

@@ -6,7 +6,7 @@
  * `path.resolve`d value for path sinks only. The subject must be the same variable (or member path).
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { isFunctionNode, staticPropertyName, unwrapExpression } from '../node-shapes.js';
+import { staticPropertyName, unwrapExpression } from '../node-shapes.js';
 import type { TaintEvaluator } from './evaluator.js';
 import { ALL_KINDS, kindBit, kindBits } from './origins.js';
 import { isJsonSchemaSafeAt } from './json-schemas.js';
@@ -21,7 +21,8 @@ export function guardedBits(ev: TaintEvaluator, use: TSESTree.Node): number {
   if (subject === null) return 0;
   let bits = 0;
   let node: TSESTree.Node = use;
-  for (let steps = 0; node.parent !== undefined && steps < MAX_GUARD_ANCESTORS; steps += 1) {
+  // ESLint sets Program.parent to null, our traversal leaves it undefined: stop at either.
+  for (let steps = 0; node.parent !== undefined && node.parent !== null && steps < MAX_GUARD_ANCESTORS; steps += 1) {
     const parent: TSESTree.Node = node.parent;
     if (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') {
       if (parent.consequent === node) bits |= conditionBits(ev, parent.test, true, subject);
@@ -35,8 +36,9 @@ export function guardedBits(ev: TaintEvaluator, use: TSESTree.Node): number {
     }
     if (parent.type === 'BlockStatement' || parent.type === 'Program' || parent.type === 'SwitchCase') bits |= earlyExitBits(ev, parent, node, subject);
     if (bits === ALL_KINDS) return bits;
+    // Checks before a closure's creation still hold inside it: positions, not call order, decide (a function
+    // declared before the check sees none of it, since only statements before its own are read).
     node = parent;
-    if (isFunctionNode(node)) break;
   }
   return bits;
 }
@@ -77,7 +79,7 @@ function conditionBits(ev: TaintEvaluator, rawTest: TSESTree.Node, holds: boolea
 }
 
 function comparisonBits(ev: TaintEvaluator, test: TSESTree.BinaryExpression, holds: boolean, subject: string): number {
-  const equal = test.operator === '===' || test.operator === '==';
+  const equal = test.operator === '===' || test.operator === '==' || test.operator === 'in';
   const notEqual = test.operator === '!==' || test.operator === '!=';
   if ((!equal || !holds) && (!notEqual || holds)) return 0;
   const [left, right] = [unwrapExpression(test.left), unwrapExpression(test.right)];
@@ -87,6 +89,8 @@ function comparisonBits(ev: TaintEvaluator, test: TSESTree.BinaryExpression, hol
     return type === 'number' || type === 'boolean' || type === 'bigint' ? ALL_KINDS : 0;
   }
   if (subjectKey(ev, left) === subject && ev.file.values.isConstant(right)) return ALL_KINDS;
+  // `x in ALLOWED`: a key of a constant object.
+  if (test.operator === 'in' && subjectKey(ev, left) === subject && isConstantCollection(ev, right)) return ALL_KINDS;
   if (subjectKey(ev, right) === subject && ev.file.values.isConstant(left)) return ALL_KINDS;
   return 0;
 }
@@ -98,7 +102,9 @@ function predicateBits(ev: TaintEvaluator, call: TSESTree.CallExpression, subjec
     const method = staticPropertyName(callee);
     const receiver = unwrapExpression(callee.object);
     // ALLOWED.includes(x), new Set([...]).has(x): an allow-list of constants.
-    if ((method === 'includes' || method === 'has') && first !== undefined && subjectKey(ev, first) === subject && isConstantCollection(ev, receiver)) return ALL_KINDS;
+    if ((method === 'includes' || method === 'has' || method === 'hasOwnProperty') && first !== undefined && subjectKey(ev, first) === subject && isConstantCollection(ev, receiver)) return ALL_KINDS;
+    const second = call.arguments[1];
+    if (method === 'hasOwn' && ev.isGlobal(receiver, 'Object') && second !== undefined && subjectKey(ev, second) === subject && first !== undefined && isConstantCollection(ev, first)) return ALL_KINDS;
     if (method === 'test' && first !== undefined && subjectKey(ev, first) === subject && isAnchoredAllowList(receiver)) return ALL_KINDS;
     if ((method === 'isInteger' || method === 'isSafeInteger' || method === 'isFinite') && ev.isGlobal(receiver, 'Number') && first !== undefined && subjectKey(ev, first) === subject) return ALL_KINDS;
     if (method === 'startsWith' && subjectKey(ev, receiver) === subject && isResolvedPath(ev, receiver)) return kindBit('path');

@@ -132,7 +132,7 @@ function isPlainAssignment(write: ReferenceLike): boolean {
 /** The statement containing a node, directly in a block or program. */
 function statementOf(node: TSESTree.Node): TSESTree.Node | null {
   let current: TSESTree.Node = node;
-  while (current.parent !== undefined) {
+  while (current.parent !== undefined && current.parent !== null) {
     const parent: TSESTree.Node = current.parent;
     if (parent.type === 'BlockStatement' || parent.type === 'Program' || parent.type === 'SwitchCase' || parent.type === 'StaticBlock') return current;
     if (isFunctionNode(parent)) return null;
