@@ -69,12 +69,22 @@ function checkApp(context: RuleContext<MessageId>, app: HttpContainer): void {
     if (first === undefined) continue;
     const data = { method: first.coverage.route.method, path: first.path, kind: KIND_NAMES[first.kind] };
     if (junction === first.coverage.route.node) {
-      for (const route of routes) context.report({ node: route.coverage.route.node, messageId: 'authRoute', data: { method: route.coverage.route.method, path: route.path, kind: KIND_NAMES[route.kind] } });
+      for (const route of routes) context.report({ node: anchorOf(route.coverage.route.node), messageId: 'authRoute', data: { method: route.coverage.route.method, path: route.path, kind: KIND_NAMES[route.kind] } });
       continue;
     }
     const more = routes.length > 1 ? ` and ${routes.length - 1} more authentication route${routes.length > 2 ? 's' : ''}` : '';
-    context.report({ node: junction, messageId: 'authRouteElsewhere', data: { ...data, where: locate(first.coverage), more } });
+    context.report({ node: anchorOf(junction), messageId: 'authRouteElsewhere', data: { ...data, where: locate(first.coverage), more } });
   }
+}
+
+/**
+ * Where to point: the head of a registration call (`app.post`, `app.use`), not the whole call with its handler,
+ * so the finding is one line and its fingerprint survives edits inside the handler.
+ */
+function anchorOf(node: TSESTree.Node): TSESTree.Node {
+  if (node.type === 'CallExpression' || node.type === 'NewExpression') return node.callee;
+  if (node.type === 'Decorator') return node.expression.type === 'CallExpression' ? node.expression.callee : node.expression;
+  return node;
 }
 
 function locate(coverage: RouteCoverage): string {
