@@ -21,6 +21,8 @@ export class ConceptIndex {
   /** concept → module → rows */
   private readonly byConcept = new Map<ConceptKind, Map<string, CompiledRow[]>>();
   private readonly modulesByConcept = new Map<ConceptKind, Set<string>>();
+  /** Rows some reference has matched in this process: the test that finds model rows no fixture exercises reads it. */
+  private readonly matchedRows = new Set<CompiledRow>();
 
   readonly models: readonly LibraryModel[];
 
@@ -51,6 +53,7 @@ export class ConceptIndex {
     if (rows === undefined) return null;
     for (const compiled of rows) {
       if (matchesAccessPath(compiled.accessPath, reference.steps)) {
+        this.matchedRows.add(compiled);
         return { ...(compiled as CompiledRow<RowOf<K>>), reference };
       }
     }
@@ -63,7 +66,10 @@ export class ConceptIndex {
     if (rows === undefined) return [];
     const matches: ConceptMatch<RowOf<K>>[] = [];
     for (const compiled of rows) {
-      if (matchesAccessPath(compiled.accessPath, reference.steps)) matches.push({ ...(compiled as CompiledRow<RowOf<K>>), reference });
+      if (matchesAccessPath(compiled.accessPath, reference.steps)) {
+        this.matchedRows.add(compiled);
+        matches.push({ ...(compiled as CompiledRow<RowOf<K>>), reference });
+      }
     }
     return matches;
   }
@@ -71,6 +77,11 @@ export class ConceptIndex {
   /** Modules that contribute rows of a concept (for a rule's cheap "does this file import any?" prefilter). */
   modulesFor(concept: ConceptKind): ReadonlySet<string> {
     return this.modulesByConcept.get(concept) ?? new Set();
+  }
+
+  /** Rows no reference has matched yet in this process. */
+  unmatchedRows(): readonly CompiledRow[] {
+    return this.allRows().filter((row) => !this.matchedRows.has(row));
   }
 
   allRows(): readonly CompiledRow[] {
