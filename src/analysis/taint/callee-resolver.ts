@@ -54,6 +54,8 @@ function functionOfIdentifier(file: FileContext, identifier: TSESTree.Identifier
       const key = destructuredKey(declarator.id, definition.name);
       return key === null ? null : exportedFunction(required, key, depth + 1);
     }
+    // `const routes = require('./routes')` where the module exports a function (`module.exports = function`).
+    if (required !== null && declarator.id === definition.name) return exportedFunction(required, 'default', depth + 1);
   }
   return null;
 }

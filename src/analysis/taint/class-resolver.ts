@@ -1,21 +1,24 @@
 /**
  * Classes behind instance expressions (`new C()`, a typed parameter, an injected constructor parameter,
- * `this.repo`) and their methods, through superclasses and across project modules.
+ * `this.repo`) and their methods, through superclasses and across project modules. A function called with
+ * `new` is a class too (pre-ES2015 code): its methods are `this.m = function` in its body and
+ * `C.prototype.m = function` beside it.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FileContext } from '../../engine/file-context.js';
 import { enclosingClassOfThis, isFunctionNode, staticPropertyName, unwrapExpression } from '../node-shapes.js';
-import { exportedValue, importedFile, importedName, isReassigned, MAX_LINK_DEPTH, singleDefinition } from './module-exports.js';
-import type { FunctionTarget } from './taint-types.js';
+import { exportedValue, importedFile, importedName, isReassigned, MAX_LINK_DEPTH, requiredModule, singleDefinition } from './module-exports.js';
+import type { FunctionNode, FunctionTarget } from './taint-types.js';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 export interface ClassTarget {
   readonly file: FileContext;
-  readonly cls: ClassNode;
+  readonly cls: ClassNode | FunctionNode;
 }
 
 /** The method `name` of a class, or of its superclasses (static methods included). */
 export function methodOf(owner: ClassTarget, name: string, depth: number): FunctionTarget | null {
+  if (isFunctionNode(owner.cls)) return constructorFunctionMethod(owner.file, owner.cls, name);
   for (const element of owner.cls.body.body) {
     if ((element.type === 'MethodDefinition' || element.type === 'PropertyDefinition') && staticPropertyName(element) === name && element.value !== null) {
       const value = unwrapExpression(element.value);
@@ -26,6 +29,23 @@ export function methodOf(owner: ClassTarget, name: string, depth: number): Funct
   if (parent === null || parent === undefined || depth >= MAX_LINK_DEPTH) return null;
   const base = classOfName(owner.file, unwrapExpression(parent), depth + 1);
   return base === null ? null : methodOf(base, name, depth + 1);
+}
+
+/** `this.name = function` in a constructor function's body, or `Name.prototype.name = function` in its module. */
+function constructorFunctionMethod(file: FileContext, fn: FunctionNode, name: string): FunctionTarget | null {
+  const own = fn.body.type === 'BlockStatement' ? fn.body.body : [];
+  const className = fn.type === 'ArrowFunctionExpression' ? null : (fn.id?.name ?? null);
+  for (const statement of [...own, ...file.ast.body]) {
+    if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'AssignmentExpression') continue;
+    const { left, right } = statement.expression;
+    if (left.type !== 'MemberExpression' || staticPropertyName(left) !== name) continue;
+    const object = left.object;
+    const onThis = object.type === 'ThisExpression' && own.includes(statement);
+    const onPrototype = object.type === 'MemberExpression' && staticPropertyName(object) === 'prototype' && object.object.type === 'Identifier' && object.object.name === className;
+    const value = unwrapExpression(right);
+    if ((onThis || onPrototype) && isFunctionNode(value)) return { file, fn: value };
+  }
+  return null;
 }
 
 /** The class an instance expression belongs to: `new C()`, a variable holding one, a typed parameter, `this.repo`. */
@@ -93,14 +113,20 @@ export function classOfName(file: FileContext, node: TSESTree.Node, depth: numbe
   const definition = singleDefinition(file.scope.variableOf(node));
   if (definition === null) return null;
   if (definition.type === 'ClassName' && (definition.node.type === 'ClassDeclaration' || definition.node.type === 'ClassExpression')) return { file, cls: definition.node };
+  if (definition.type === 'FunctionName' && isFunctionNode(definition.node)) return { file, cls: definition.node };
+  let exported: { file: FileContext; node: TSESTree.Node } | null = null;
   if (definition.type === 'ImportBinding') {
     const imported = importedName(definition.node);
     const target = imported === null ? null : importedFile(file, imported.specifier);
-    const exported = target === null || imported === null ? null : exportedValue(target, imported.name, depth + 1);
-    if (exported === null) return null;
-    const value = exported.node;
-    if (value.type === 'ClassDeclaration' || value.type === 'ClassExpression') return { file: exported.file, cls: value };
-    return classOfName(exported.file, value, depth + 1);
+    exported = target === null || imported === null ? null : exportedValue(target, imported.name, depth + 1);
+  } else if (definition.type === 'Variable' && definition.node.type === 'VariableDeclarator' && definition.node.id === definition.name && definition.node.init !== null) {
+    const init = unwrapExpression(definition.node.init);
+    // `const Handler = require('./handler')` (a module exporting a class or constructor), or a class/function expression.
+    const required = init.type === 'CallExpression' ? requiredModule(file, init) : null;
+    exported = required !== null ? exportedValue(required, 'default', depth + 1) : { file, node: init };
   }
-  return null;
+  if (exported === null) return null;
+  const value = unwrapExpression(exported.node);
+  if (value.type === 'ClassDeclaration' || value.type === 'ClassExpression' || isFunctionNode(value)) return { file: exported.file, cls: value };
+  return value.type === 'Identifier' && value !== node ? classOfName(exported.file, value, depth + 1) : null;
 }

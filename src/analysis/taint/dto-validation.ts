@@ -4,7 +4,7 @@
  * `@IsString()` field, and the DTO as a whole, stay request data. The DTO class may live in another module.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { staticPropertyName, unwrapExpression } from '../node-shapes.js';
+import { isFunctionNode, staticPropertyName, unwrapExpression } from '../node-shapes.js';
 import { classOfName } from './class-resolver.js';
 import type { TaintEvaluator } from './evaluator.js';
 import { kindBits } from './origins.js';
@@ -17,7 +17,7 @@ export function dtoFieldBits(ev: TaintEvaluator, parameter: TSESTree.Node, path:
   const type = inner.typeAnnotation.typeAnnotation;
   if (type.type !== 'TSTypeReference' || type.typeName.type !== 'Identifier') return 0;
   const owner = classOfName(ev.file, type.typeName, 0);
-  if (owner === null) return 0;
+  if (owner === null || isFunctionNode(owner.cls)) return 0;
   let bits = 0;
   for (const element of owner.cls.body.body) {
     if (element.type !== 'PropertyDefinition' || staticPropertyName(element) !== field) continue;

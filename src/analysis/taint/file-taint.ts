@@ -17,7 +17,9 @@ import { maySeeRequestData, parameterRole, type ParameterRole } from './request-
 import { registrationsOf, type Registration } from './route-registrations.js';
 import { MAX_SUMMARY_DEPTH, type FlowQuery, type FunctionNode, type FunctionTarget, type Origin, type TaintFlow } from './taint-types.js';
 import { callersOf, findFlow } from './flows.js';
-import { flowsIntoCall, sinksAt, sinkSummary, type CrossModuleFlow, type SinkEntry, type SinkSite, type TaintSink } from './sinks.js';
+import { flowsIntoCall } from './cross-module.js';
+import { callsOnParameter, type ParameterCall } from './parameter-calls.js';
+import { sinksAt, sinkSummary, type CrossModuleFlow, type SinkEntry, type SinkSite, type TaintSink } from './sinks.js';
 import { functionName } from './function-facts.js';
 
 const IN_PROGRESS: readonly Origin[] = Object.freeze([]) as readonly Origin[];
@@ -161,6 +163,11 @@ export class FileTaint {
       this.registered.set(fn, found);
     }
     return found;
+  }
+
+  /** Calls `fn` makes on its parameter `index` (`app.get(...)` on an app the caller passes). */
+  parameterCalls(fn: FunctionNode, index: number): readonly ParameterCall[] {
+    return callsOnParameter(this.file, this.functionFacts(fn), fn, index);
   }
 
   /** A small stable number per variable, for keys. */

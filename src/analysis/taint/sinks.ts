@@ -9,14 +9,11 @@ import { findProperty, staticPropertyName, unwrapExpression } from '../node-shap
 import type { ApiReference } from '../modules/api-reference.js';
 import type { SanitizerKind, SinkCondition } from '../../models/concepts.js';
 import { GLOBAL_CODE_SINKS } from '../../models/sanitizers/globals.js';
-import { resolveCallee, resolveFunctionValue } from './callee-resolver.js';
-import { renderSteps, requestInputAt } from './request-inputs.js';
-import { isValidatedBy } from './route-validation.js';
+import { resolveCallee } from './callee-resolver.js';
 import type { FileTaint } from './file-taint.js';
 import { functionName, type CallNode } from './function-facts.js';
-import { firstSource } from './flows.js';
-import { appendHops, hop, hopsToSteps, kindBit } from './origins.js';
-import { MAX_CALLER_HOPS, MAX_ORIGINS, type FunctionNode, type Hop, type TaintFlow } from './taint-types.js';
+import { appendHops, hop, kindBit } from './origins.js';
+import { MAX_ORIGINS, type FunctionNode, type Hop, type TaintFlow } from './taint-types.js';
 
 export type SinkConcept = 'sql-execution' | 'command-execution' | 'file-access' | 'code-execution';
 
@@ -170,61 +167,4 @@ export function sinkSummary(taint: FileTaint, fn: FunctionNode, sink: TaintSink,
     }
   }
   return entries.slice(0, MAX_ORIGINS);
-}
-
-export function flowsIntoCall(taint: FileTaint, call: CallNode, sink: TaintSink): readonly CrossModuleFlow[] {
-  const target = resolveCallee(taint.file, call);
-  if (target === null || target.file === taint.file) return flowsIntoHandlers(taint, call, sink);
-  const flows: CrossModuleFlow[] = [];
-  const query = { sanitizedFor: sink.sanitizedFor, ...(sink.includeLowTrust === true ? { includeLowTrust: true } : {}) };
-  for (const entry of target.file.taint.sinkSummary(target.fn, sink, 0)) {
-    const argument = call.arguments[entry.index];
-    if (argument === undefined || argument.type === 'SpreadElement' || flows.some((flow) => flow.argument === argument)) continue;
-    const values = taint.evaluator.valueAt(argument, entry.path, argument, 0).map((value) => ({
-      ...value,
-      hops: appendHops(hop(value.hops, argument, `passed to ${functionName(target.fn)}()`, taint.file), entry.hops),
-      cleaned: value.cleaned | entry.cleaned,
-    }));
-    const source = firstSource(taint, values, query, MAX_CALLER_HOPS);
-    if (source !== null) flows.push({ argument, api: entry.site.api, flow: { source: source.source, steps: hopsToSteps(source.hops) } });
-  }
-  return flows;
-}
-
-
-
-/**
- * `router.post('/ping', controller.ping)`: a handler of another module registered here receives the request,
- * so its sink summary is read with the request in the handler's request parameter. Reported here, at the
- * registered argument: this file is where the function becomes reachable by request data.
- */
-function flowsIntoHandlers(taint: FileTaint, call: CallNode, sink: TaintSink): readonly CrossModuleFlow[] {
-  const flows: CrossModuleFlow[] = [];
-  const bit = kindBit(sink.sanitizedFor);
-  for (const registration of taint.file.concepts.callsTo(call, 'request-handler')) {
-    const { row } = registration;
-    call.arguments.forEach((argument, index) => {
-      if (row.argument !== undefined && row.argument !== index) return;
-      if (row.property !== undefined || argument.type === 'SpreadElement') return;
-      const handler = resolveFunctionValue(taint.file, argument);
-      if (handler === null || handler.file === taint.file) return;
-      for (const entry of handler.file.taint.sinkSummary(handler.fn, sink, 0)) {
-        if (entry.index !== row.parameter || (entry.cleaned & bit) !== 0 || flows.some((flow) => flow.argument === argument)) continue;
-        const input = requestInputAt(row.request, entry.path);
-        if (input === null || input.callbackEvent !== undefined) continue;
-        const registered = { row, module: registration.reference.module, call, argumentIndex: index, property: null };
-        if (isValidatedBy(taint.evaluator, registered, handler.file.taint.functionFacts(handler.fn), row.request, entry.path)) continue;
-        const label = renderSteps(parameterLabel(handler.fn, row.parameter), entry.path);
-        const source = { label, kind: input.kind, node: argument, file: taint.file };
-        const start = hop(null, argument, `registered as a request handler: ${label} is request input (${input.kind})`, taint.file);
-        flows.push({ argument, api: entry.site.api, flow: { source, steps: hopsToSteps(appendHops(start, entry.hops)) } });
-      }
-    });
-  }
-  return flows;
-}
-
-function parameterLabel(fn: FunctionNode, index: number): string {
-  const parameter = fn.params[index];
-  return parameter?.type === 'Identifier' ? parameter.name : 'request';
 }
