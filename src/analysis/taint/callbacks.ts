@@ -13,7 +13,7 @@ import { renderSteps, requestInputAt } from './request-inputs.js';
 import type { FunctionNode, Origin } from './taint-types.js';
 
 /** The value a callback parameter receives, or null when `fn` is not a callback of a known API. */
-export function callbackParameterValue(ev: TaintEvaluator, fn: FunctionNode, index: number, path: readonly string[], anchor: TSESTree.Node, depth: number): readonly Origin[] | null {
+export function callbackParameterValue(ev: TaintEvaluator, fn: FunctionNode, index: number, path: readonly string[], depth: number): readonly Origin[] | null {
   const call = fn.parent;
   if (call?.type !== 'CallExpression' || !(call.arguments as readonly TSESTree.Node[]).includes(fn)) return null;
   const callee = unwrapExpression(call.callee);
@@ -21,9 +21,9 @@ export function callbackParameterValue(ev: TaintEvaluator, fn: FunctionNode, ind
   const method = staticPropertyName(callee);
   if (method === null) return null;
   const receiver = callee.object;
-  if (method === 'then' && index === 0 && (call.arguments[0] as TSESTree.Node | undefined) === fn) return ev.valueAt(receiver, path, anchor, depth);
-  if (ELEMENT_CALLBACK_METHODS.has(method) && index === 0 && (call.arguments[0] as TSESTree.Node | undefined) === fn) return ev.valueAt(receiver, ['*', ...path], anchor, depth);
-  if (method === 'reduce' && index === 1 && (call.arguments[0] as TSESTree.Node | undefined) === fn) return ev.valueAt(receiver, ['*', ...path], anchor, depth);
+  if (method === 'then' && index === 0 && (call.arguments[0] as TSESTree.Node | undefined) === fn) return ev.valueAt(receiver, path, depth);
+  if (ELEMENT_CALLBACK_METHODS.has(method) && index === 0 && (call.arguments[0] as TSESTree.Node | undefined) === fn) return ev.valueAt(receiver, ['*', ...path], depth);
+  if (method === 'reduce' && index === 1 && (call.arguments[0] as TSESTree.Node | undefined) === fn) return ev.valueAt(receiver, ['*', ...path], depth);
   if (index === 0) return eventValue(ev, call, receiver, method, fn, depth);
   return null;
 }

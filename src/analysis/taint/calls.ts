@@ -17,13 +17,13 @@ import { isCharacterAllowList } from './regex-allow-lists.js';
 import { schemaParseValue } from './schemas.js';
 import type { FunctionNode, Origin } from './taint-types.js';
 
-export function callValue(ev: TaintEvaluator, call: TSESTree.CallExpression, path: readonly string[], anchor: TSESTree.Node, depth: number): readonly Origin[] {
+export function callValue(ev: TaintEvaluator, call: TSESTree.CallExpression, path: readonly string[], depth: number): readonly Origin[] {
   const global = globalEffect(ev, call.callee);
   if (global !== null) return applyGlobal(ev, global, call, depth);
-  const library = libraryValue(ev, call, path, anchor, depth);
+  const library = libraryValue(ev, call, path, depth);
   if (library !== null) return library;
   const target = resolveCallee(ev.file, call);
-  if (target !== null) return returnedValue(ev, call, target.fn, ev.taint.returnSummaryOf(target, depth), path, depth);
+  if (target !== null) return returnedValue(ev, call, target.fn, ev.taint.returnSummaryOf(target), path, depth);
   return methodValue(ev, call, depth);
 }
 
@@ -58,7 +58,7 @@ function argumentsValue(ev: TaintEvaluator, call: CallNode, depth: number): read
 }
 
 /** A modeled library API: sanitizer, SQL escape, taint step, schema parse; null when the callee is no library value. */
-function libraryValue(ev: TaintEvaluator, call: TSESTree.CallExpression, path: readonly string[], anchor: TSESTree.Node, depth: number): readonly Origin[] | null {
+function libraryValue(ev: TaintEvaluator, call: TSESTree.CallExpression, path: readonly string[], depth: number): readonly Origin[] | null {
   const reference = ev.file.origins.referenceOf(call.callee);
   if (reference === null) return null;
   const index = ev.file.project.conceptIndex;
@@ -74,7 +74,7 @@ function libraryValue(ev: TaintEvaluator, call: TSESTree.CallExpression, path: r
   if (index.match(reference, 'taint-step') !== null) return through(argumentsValue(ev, call, depth), call, `through ${describeReference(reference)}`, ev.file);
   // Any other library call returns the library's value, not the caller's input; only string and array
   // methods on a tainted receiver (`request.nextUrl.searchParams.get('q')`) pass it on, below.
-  return schemaParseValue(ev, call, reference, path, anchor, depth);
+  return schemaParseValue(ev, call, reference, path, depth);
 }
 
 /** Substitutes a callee's return summary at this call: its parameters become this call's arguments. */
@@ -89,7 +89,7 @@ export function returnedValue(ev: TaintEvaluator, call: CallNode, fn: FunctionNo
     }
     const argument = call.arguments[origin.index];
     if (argument === undefined || argument.type === 'SpreadElement') continue;
-    const argumentValue = ev.valueAt(argument, [...origin.path, ...path], argument, depth);
+    const argumentValue = ev.valueAt(argument, [...origin.path, ...path], depth);
     parts.push(
       argumentValue.map((value) => ({
         ...value,
@@ -130,5 +130,5 @@ function callbackResultValue(ev: TaintEvaluator, call: TSESTree.CallExpression, 
     return effect?.effect === 'propagate' ? ev.valueOf(callee.object, depth) : CLEAN;
   }
   // The callback's parameters resolve through callbackParameterValue; only its own returns matter here.
-  return ev.taint.returnSummaryOf({ file: ev.file, fn: callback }, depth).filter((origin) => origin.type === 'source' || origin.fn !== callback);
+  return ev.taint.returnSummaryOf({ file: ev.file, fn: callback }).filter((origin) => origin.type === 'source' || origin.fn !== callback);
 }

@@ -29,7 +29,7 @@ function flowsIntoParameters(taint: FileTaint, call: CallNode, target: FunctionT
   for (const entry of target.file.taint.sinkSummary(target.fn, sink, 0)) {
     const argument = call.arguments[entry.index];
     if (argument === undefined || argument.type === 'SpreadElement' || flows.some((flow) => flow.argument === argument)) continue;
-    const values = taint.evaluator.valueAt(argument, entry.path, argument, 0).map((value) => ({
+    const values = taint.evaluator.valueAt(argument, entry.path, 0).map((value) => ({
       ...value,
       hops: appendHops(hop(value.hops, argument, `passed to ${functionName(target.fn)}()`, taint.file), entry.hops),
       cleaned: value.cleaned | entry.cleaned,

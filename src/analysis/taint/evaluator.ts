@@ -38,7 +38,7 @@ export class TaintEvaluator {
     this.budget -= 1;
     const cutsBefore = cutsSoFar();
     this.memo.set(node, PENDING); // a cycle (`s = s + x`) reads as clean; the other writes still count
-    const result = this.compute(node, [], node, depth + 1);
+    const result = this.compute(node, [], depth + 1);
     if (cutsSoFar() === cutsBefore) this.memo.set(node, result);
     else this.memo.delete(node);
     return result;
@@ -51,45 +51,45 @@ export class TaintEvaluator {
   }
 
   /** Origins of `node.path[0].path[1]...`: member paths matter for request objects, object literals and schemas. */
-  valueAt(node: TSESTree.Node, path: readonly string[], anchor: TSESTree.Node, depth: number): readonly Origin[] {
+  valueAt(node: TSESTree.Node, path: readonly string[], depth: number): readonly Origin[] {
     if (path.length === 0) return this.valueOf(node, depth);
     if (depth > MAX_EVALUATION_DEPTH || this.budget <= 0) return this.cutShort();
     this.budget -= 1;
-    return this.compute(node, path.slice(0, MAX_MEMBER_PATH), anchor, depth + 1);
+    return this.compute(node, path.slice(0, MAX_MEMBER_PATH), depth + 1);
   }
 
-  private compute(raw: TSESTree.Node, path: readonly string[], anchor: TSESTree.Node, depth: number): readonly Origin[] {
+  private compute(raw: TSESTree.Node, path: readonly string[], depth: number): readonly Origin[] {
     const node = unwrapExpression(raw);
     switch (node.type) {
       case 'Identifier':
-        return this.guarded(node, path, identifierValue(this, node, path, anchor, depth));
+        return this.guarded(node, path, identifierValue(this, node, path, depth));
       case 'MemberExpression':
-        return this.guarded(node, path, this.memberValue(node, path, anchor, depth));
+        return this.guarded(node, path, this.memberValue(node, path, depth));
       case 'CallExpression':
-        return requestChainValue(this, node, path, anchor, depth) ?? callValue(this, node, path, anchor, depth);
+        return requestChainValue(this, node, path, depth) ?? callValue(this, node, path, depth);
       case 'NewExpression':
         return newValue(this, node, depth);
       case 'AwaitExpression':
-        return this.valueAt(node.argument, path, anchor, depth);
+        return this.valueAt(node.argument, path, depth);
       case 'TemplateLiteral':
         return union(...node.expressions.map((expression) => this.valueOf(expression, depth)));
       case 'BinaryExpression':
         // Arithmetic and comparisons yield numbers and booleans: nothing to inject.
         return node.operator === '+' ? union(this.valueOf(node.left, depth), this.valueOf(node.right, depth)) : CLEAN;
       case 'LogicalExpression':
-        return union(this.valueAt(node.left, path, anchor, depth), this.valueAt(node.right, path, anchor, depth));
+        return union(this.valueAt(node.left, path, depth), this.valueAt(node.right, path, depth));
       case 'ConditionalExpression':
-        return union(this.valueAt(node.consequent, path, anchor, depth), this.valueAt(node.alternate, path, anchor, depth));
+        return union(this.valueAt(node.consequent, path, depth), this.valueAt(node.alternate, path, depth));
       case 'SequenceExpression': {
         const last = node.expressions[node.expressions.length - 1];
-        return last === undefined ? CLEAN : this.valueAt(last, path, anchor, depth);
+        return last === undefined ? CLEAN : this.valueAt(last, path, depth);
       }
       case 'AssignmentExpression':
-        return this.assignmentValue(node, path, anchor, depth);
+        return this.assignmentValue(node, path, depth);
       case 'ArrayExpression':
         return union(...node.elements.map((element) => (element === null ? CLEAN : this.valueOf(element.type === 'SpreadElement' ? element.argument : element, depth))));
       case 'ObjectExpression':
-        return this.objectValue(node, path, anchor, depth);
+        return this.objectValue(node, path, depth);
       case 'TaggedTemplateExpression':
         return this.isGlobal(node.tag, 'String', 'raw') ? union(...node.quasi.expressions.map((expression) => this.valueOf(expression, depth))) : CLEAN;
       default:
@@ -97,14 +97,14 @@ export class TaintEvaluator {
     }
   }
 
-  private memberValue(node: TSESTree.MemberExpression, path: readonly string[], anchor: TSESTree.Node, depth: number): readonly Origin[] {
-    const chained = requestChainValue(this, node, path, anchor, depth);
+  private memberValue(node: TSESTree.MemberExpression, path: readonly string[], depth: number): readonly Origin[] {
+    const chained = requestChainValue(this, node, path, depth);
     if (chained !== null) return chained;
     const name = this.memberName(node);
     // `.length` of anything is a number.
     if (name === 'length' && path.length === 0) return CLEAN;
     if (node.object.type === 'ThisExpression') return CLEAN;
-    return this.valueAt(node.object, [name, ...path], anchor, depth);
+    return this.valueAt(node.object, [name, ...path], depth);
   }
 
   /** A member's static name, a constant computed key, or `*` for any other computed key. */
@@ -115,8 +115,8 @@ export class TaintEvaluator {
     return key !== null && (typeof key.value === 'string' || typeof key.value === 'number') ? String(key.value) : '*';
   }
 
-  private assignmentValue(node: TSESTree.AssignmentExpression, path: readonly string[], anchor: TSESTree.Node, depth: number): readonly Origin[] {
-    if (node.operator === '=') return this.valueAt(node.right, path, anchor, depth);
+  private assignmentValue(node: TSESTree.AssignmentExpression, path: readonly string[], depth: number): readonly Origin[] {
+    if (node.operator === '=') return this.valueAt(node.right, path, depth);
     if (node.operator === '+=' || node.operator === '??=' || node.operator === '||=' || node.operator === '&&=') {
       return union(this.valueOf(node.left, depth), this.valueOf(node.right, depth));
     }
@@ -124,18 +124,18 @@ export class TaintEvaluator {
   }
 
   /** An object literal read at a path takes that property (field-sensitive); read whole, any property. */
-  private objectValue(node: TSESTree.ObjectExpression, path: readonly string[], anchor: TSESTree.Node, depth: number): readonly Origin[] {
+  private objectValue(node: TSESTree.ObjectExpression, path: readonly string[], depth: number): readonly Origin[] {
     const [head, ...rest] = path;
     const parts: Array<readonly Origin[]> = [];
     for (const property of node.properties) {
       if (property.type === 'SpreadElement') {
-        parts.push(this.valueAt(property.argument, path, anchor, depth));
+        parts.push(this.valueAt(property.argument, path, depth));
         continue;
       }
       if (property.kind !== 'init' || property.value.type === 'FunctionExpression' || property.value.type === 'ArrowFunctionExpression') continue;
       const key = staticPropertyName(property);
       if (head === undefined || key === null || head === '*') parts.push(this.valueOf(property.value, depth));
-      else if (key === head) parts.push(this.valueAt(property.value, rest, anchor, depth));
+      else if (key === head) parts.push(this.valueAt(property.value, rest, depth));
     }
     return union(...parts);
   }

@@ -84,7 +84,7 @@ export class FileTaint {
   }
 
   /** What `fn` (in this file) may return, in terms of sources and its own parameters. */
-  returnSummary(fn: FunctionNode, _depth: number): readonly Origin[] {
+  returnSummary(fn: FunctionNode): readonly Origin[] {
     const cached = this.returns.get(fn);
     if (cached !== undefined) return cached;
     if (activeSummaries >= MAX_SUMMARY_DEPTH) return this.evaluator.cutShort();
@@ -104,8 +104,8 @@ export class FileTaint {
   }
 
   /** The return summary of a function in any project file. */
-  returnSummaryOf(target: FunctionTarget, depth: number): readonly Origin[] {
-    return target.file.taint.returnSummary(target.fn, depth + 1);
+  returnSummaryOf(target: FunctionTarget): readonly Origin[] {
+    return target.file.taint.returnSummary(target.fn);
   }
 
   sinkSummary(fn: FunctionNode, sink: TaintSink, depth: number): readonly SinkEntry[] {

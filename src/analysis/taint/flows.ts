@@ -38,7 +38,7 @@ export function firstSource(taint: FileTaint, origins: readonly Origin[], query:
     for (const call of taint.callersOf(origin.fn)) {
       const argument = call.arguments[origin.index];
       if (argument === undefined || argument.type === 'SpreadElement') continue;
-      const values = taint.evaluator.valueAt(argument, origin.path, argument, 0).map((value) => ({
+      const values = taint.evaluator.valueAt(argument, origin.path, 0).map((value) => ({
         ...value,
         hops: appendHops(hop(value.hops, argument, `passed to ${functionName(origin.fn)}()`, taint.file), origin.hops),
         cleaned: value.cleaned | origin.cleaned,

@@ -28,7 +28,7 @@ export interface RequestRoot {
 }
 
 /** Source origins for a read of request input at `node.path`; CLEAN for a non-input member; null when the root is no request. */
-export function requestChainValue(ev: TaintEvaluator, node: TSESTree.Node, path: readonly string[], _anchor: TSESTree.Node, depth: number): readonly Origin[] | null {
+export function requestChainValue(ev: TaintEvaluator, node: TSESTree.Node, path: readonly string[], depth: number): readonly Origin[] | null {
   const chain = peel(ev, node);
   // A bare request object (`req`, read at no path) is no input: only its members are.
   if (chain === null || chain.steps.length + path.length === 0) return null;

@@ -20,7 +20,7 @@ function libraryOf(module: string): SchemaLibraryModel | null {
 }
 
 /** The value of `schema.parse(input)` read at `path`; null when the call is no modeled schema parse. */
-export function schemaParseValue(ev: TaintEvaluator, call: TSESTree.CallExpression, reference: ApiReference, path: readonly string[], anchor: TSESTree.Node, depth: number): readonly Origin[] | null {
+export function schemaParseValue(ev: TaintEvaluator, call: TSESTree.CallExpression, reference: ApiReference, path: readonly string[], depth: number): readonly Origin[] | null {
   const library = libraryOf(reference.module);
   const method = reference.steps[reference.steps.length - 1];
   const parser = library?.parsers.find((candidate) => candidate.method === method);
@@ -30,7 +30,7 @@ export function schemaParseValue(ev: TaintEvaluator, call: TSESTree.CallExpressi
   if (parser.result.some((step, index) => path[index] !== undefined && path[index] !== step)) return CLEAN; // `.error`, `.success`
   const fieldPath = path.slice(parser.result.length);
   if (path.length >= parser.result.length && isSafeAt(ev, library, callee.object, fieldPath, 0)) return CLEAN;
-  const value = ev.valueAt(input, fieldPath, anchor, depth);
+  const value = ev.valueAt(input, fieldPath, depth);
   return through(value, call, `validated by ${library.name} ${method}(): a schema check, not a sanitizer for this field`, ev.file);
 }
 

@@ -159,7 +159,7 @@ export function sinkSummary(taint: FileTaint, fn: FunctionNode, sink: TaintSink,
     for (const inner of target.file.taint.sinkSummary(target.fn, sink, depth + 1)) {
       const argument = call.arguments[inner.index];
       if (argument === undefined || argument.type === 'SpreadElement') continue;
-      for (const value of evaluator.valueAt(argument, inner.path, argument, 0)) {
+      for (const value of evaluator.valueAt(argument, inner.path, 0)) {
         if (value.type !== 'parameter' || value.fn !== fn || ((value.cleaned | inner.cleaned) & bit) !== 0) continue;
         const hops = appendHops(hop(value.hops, argument, `passed to ${functionName(target.fn)}()`, taint.file), inner.hops);
         entries.push({ index: value.index, path: value.path, hops, cleaned: value.cleaned | inner.cleaned, site: inner.site });

@@ -21,26 +21,26 @@ import type { FunctionNode, Origin } from './taint-types.js';
 /** Writes examined per variable read; a variable written more often is rare and treated by its first writes. */
 const MAX_WRITES = 32;
 
-export function identifierValue(ev: TaintEvaluator, node: TSESTree.Identifier, path: readonly string[], anchor: TSESTree.Node, depth: number): readonly Origin[] {
+export function identifierValue(ev: TaintEvaluator, node: TSESTree.Identifier, path: readonly string[], depth: number): readonly Origin[] {
   const variable = ev.file.scope.variableOf(node);
   if (variable === null) {
     // The global `process` (argv, env): low-trust input, kept only for queries that ask for it.
-    return path.length > 0 && rootOf(ev, node, depth) !== null ? (requestChainValue(ev, node, path, anchor, depth) ?? CLEAN) : CLEAN;
+    return path.length > 0 && rootOf(ev, node, depth) !== null ? (requestChainValue(ev, node, path, depth) ?? CLEAN) : CLEAN;
   }
   if (variable.defs.length !== 1) return CLEAN;
   const definition = variable.defs[0];
   if (definition === undefined) return CLEAN;
   let initial: readonly Origin[] = CLEAN;
-  if (definition.type === 'Parameter') initial = parameterValue(ev, definition.node as FunctionNode, definition.name, path, anchor, depth);
-  else if (definition.type === 'Variable') initial = declaredValue(ev, definition.node, definition.name, path, anchor, depth);
+  if (definition.type === 'Parameter') initial = parameterValue(ev, definition.node as FunctionNode, definition.name, path, depth);
+  else if (definition.type === 'Variable') initial = declaredValue(ev, definition.node, definition.name, path, depth);
   else return CLEAN;
   const writes = reachingWrites(variable, node);
   if (writes.killed) initial = CLEAN;
-  const assigned = writes.references.map((reference) => writeValue(ev, reference, path, anchor, depth));
+  const assigned = writes.references.map((reference) => writeValue(ev, reference, path, depth));
   return union(initial, ...assigned);
 }
 
-function declaredValue(ev: TaintEvaluator, declarator: TSESTree.Node, name: TSESTree.Node, path: readonly string[], anchor: TSESTree.Node, depth: number): readonly Origin[] {
+function declaredValue(ev: TaintEvaluator, declarator: TSESTree.Node, name: TSESTree.Node, path: readonly string[], depth: number): readonly Origin[] {
   if (declarator.type !== 'VariableDeclarator') return CLEAN;
   const steps = patternPath(declarator.id, name);
   if (steps === null) return CLEAN;
@@ -49,7 +49,7 @@ function declaredValue(ev: TaintEvaluator, declarator: TSESTree.Node, name: TSES
   const statement = declarator.parent?.parent;
   if (source === null && (statement?.type === 'ForOfStatement' || statement?.type === 'ForInStatement') && statement.left === declarator.parent) source = statement.right;
   if (source === null) return CLEAN;
-  const value = ev.valueAt(source, [...steps, ...path], anchor, depth);
+  const value = ev.valueAt(source, [...steps, ...path], depth);
   return through(value, name, `assigned to ${variableLabel(name)}`, ev.file);
 }
 
@@ -57,7 +57,7 @@ function variableLabel(name: TSESTree.Node): string {
   return name.type === 'Identifier' ? name.name : 'a variable';
 }
 
-function parameterValue(ev: TaintEvaluator, fn: FunctionNode, name: TSESTree.Node, path: readonly string[], anchor: TSESTree.Node, depth: number): readonly Origin[] {
+function parameterValue(ev: TaintEvaluator, fn: FunctionNode, name: TSESTree.Node, path: readonly string[], depth: number): readonly Origin[] {
   const index = fn.params.findIndex((parameter) => parameter.range[0] <= name.range[0] && name.range[1] <= parameter.range[1]);
   const parameter = fn.params[index];
   if (parameter === undefined || parameter.type === 'RestElement' || isDeclaredPrimitive(name)) return CLEAN;
@@ -69,8 +69,8 @@ function parameterValue(ev: TaintEvaluator, fn: FunctionNode, name: TSESTree.Nod
     const source: Origin = { type: 'source', source: { label: role.label, kind: role.kind, node: at, file: ev.file }, hops: hop(null, at, `request input ${role.label} (${role.kind})`, ev.file), cleaned: 0 };
     return sanitize([source], dtoFieldBits(ev, parameter, [...steps, ...path]));
   }
-  if (role !== null) return role.role === 'request' ? (requestChainValue(ev, name, path, anchor, depth) ?? CLEAN) : CLEAN;
-  const callback = callbackParameterValue(ev, fn, index, [...steps, ...path], anchor, depth);
+  if (role !== null) return role.role === 'request' ? (requestChainValue(ev, name, path, depth) ?? CLEAN) : CLEAN;
+  const callback = callbackParameterValue(ev, fn, index, [...steps, ...path], depth);
   if (callback !== null) return through(callback, name, `callback parameter ${parameterName(parameter)}`, ev.file);
   const message = `parameter ${variableLabel(name)} of ${functionName(fn)}()`;
   return [{ type: 'parameter', fn, index, path: [...steps, ...path], hops: hop(null, name, message, ev.file), cleaned: 0 }];
@@ -83,11 +83,11 @@ function isDeclaredPrimitive(name: TSESTree.Node): boolean {
   return type === 'TSNumberKeyword' || type === 'TSBigIntKeyword' || type === 'TSBooleanKeyword';
 }
 
-function writeValue(ev: TaintEvaluator, reference: ReferenceLike, path: readonly string[], anchor: TSESTree.Node, depth: number): readonly Origin[] {
+function writeValue(ev: TaintEvaluator, reference: ReferenceLike, path: readonly string[], depth: number): readonly Origin[] {
   const target = reference.identifier;
   const parent = target.parent;
   if (parent?.type === 'AssignmentExpression' && parent.left === target) {
-    const value = parent.operator === '=' ? ev.valueAt(parent.right, path, anchor, depth) : parent.operator === '+=' || parent.operator === '??=' || parent.operator === '||=' ? ev.valueOf(parent.right, depth) : CLEAN;
+    const value = parent.operator === '=' ? ev.valueAt(parent.right, path, depth) : parent.operator === '+=' || parent.operator === '??=' || parent.operator === '||=' ? ev.valueOf(parent.right, depth) : CLEAN;
     return through(value, target, `assigned to ${variableLabel(target)}`, ev.file);
   }
   if (parent?.type === 'UpdateExpression') return CLEAN;
