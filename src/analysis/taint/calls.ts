@@ -13,6 +13,7 @@ import type { TaintEvaluator } from './evaluator.js';
 import { functionName, type CallNode } from './function-facts.js';
 import { appendHops, CLEAN, hop, kindBit, kindBits, sanitize, through, union } from './origins.js';
 import { formatStringValue } from './format-strings.js';
+import { isAllowListCallback } from './guards.js';
 import { isCharacterAllowList } from './regex-allow-lists.js';
 import { schemaParseValue } from './schemas.js';
 import type { FunctionNode, Origin } from './taint-types.js';
@@ -113,6 +114,7 @@ function methodValue(ev: TaintEvaluator, call: TSESTree.CallExpression, depth: n
     return callback !== undefined && isFunctionNode(callback) ? callbackResultValue(ev, call, depth) : ev.valueOf(callee.object, depth);
   }
   if (!RECEIVER_METHODS.has(method)) return CLEAN;
+  if ((method === 'filter' || method === 'find') && isAllowListCallback(ev, call.arguments[0])) return CLEAN;
   if ((method === 'replace' || method === 'replaceAll') && isCharacterAllowList(ev, call)) return CLEAN;
   const receiver = ev.valueOf(callee.object, depth);
   if (!ARGUMENT_METHODS.has(method)) return receiver;

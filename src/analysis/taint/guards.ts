@@ -179,3 +179,14 @@ function subjectKey(ev: TaintEvaluator, raw: TSESTree.Node): string | null {
   }
   return null;
 }
+
+/** `(key) => ALLOWED.includes(key)`: a filter keeping only elements an allow-list admits. */
+export function isAllowListCallback(ev: TaintEvaluator, node: TSESTree.Node | undefined): boolean {
+  const callback = node === undefined ? null : unwrapExpression(node);
+  if (callback === null || (callback.type !== 'ArrowFunctionExpression' && callback.type !== 'FunctionExpression')) return false;
+  const parameter = callback.params[0];
+  const subject = parameter === undefined ? null : subjectKey(ev, parameter);
+  const body = callback.body;
+  const returned = body.type !== 'BlockStatement' ? body : body.body.length === 1 && body.body[0]?.type === 'ReturnStatement' ? body.body[0].argument : null;
+  return subject !== null && returned !== null && conditionBits(ev, returned, true, subject) === ALL_KINDS;
+}

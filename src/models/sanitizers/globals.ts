@@ -41,6 +41,8 @@ export const GLOBAL_FUNCTIONS: Readonly<Record<string, GlobalEffect>> = {
   'JSON.parse': PROPAGATE,
   'Buffer.from': PROPAGATE,
   'Buffer.concat': PROPAGATE,
+  // Keys of a parsed body are the client's too (`Object.keys(req.body)` as column names).
+  'Object.keys': PROPAGATE,
   'Object.values': PROPAGATE,
   'Object.entries': PROPAGATE,
   'Object.assign': PROPAGATE,

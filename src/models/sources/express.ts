@@ -4,7 +4,7 @@
  * middleware whose first parameter is the request and second the response.
  */
 import type { LibraryModel } from '../concepts.js';
-import type { RequestShape } from './request-shape.js';
+import { CLIENT_FILE_MEMBERS, type RequestShape } from './request-shape.js';
 
 const VERBS = '{get,post,put,patch,delete,del,all,use,options,head,param}';
 const HANDLER = { concept: 'request-handler', request: 'express-request', parameter: 0, response: { parameter: 1, type: 'Response()' } } as const;
@@ -24,7 +24,11 @@ export const expressSources: LibraryModel = {
   ],
 };
 
-/** `req.get(name)`/`req.header(name)` read a header; `req.files`/`req.file` are filled by upload middleware (multer, express-fileupload). */
+/**
+ * `req.get(name)`/`req.header(name)` read a header; `req.files`/`req.file` are filled by upload middleware
+ * (multer, express-fileupload), and only their client-chosen members are input (multer's generated `filename`
+ * is listed: with `diskStorage` it is often the client's `originalname`).
+ */
 export const expressRequest: RequestShape = {
   id: 'express-request',
   inputs: [
@@ -34,6 +38,6 @@ export const expressRequest: RequestShape = {
     { paths: ['headers', 'rawHeaders', 'get()', 'header()'], kind: 'header' },
     { paths: ['{cookies,signedCookies}'], kind: 'cookie' },
     { paths: ['{ip,ips,hostname,host,subdomains,path,url,originalUrl,baseUrl}'], kind: 'url' },
-    { paths: ['{files,file}'], kind: 'file' },
+    { paths: [`{files,file}.**.${CLIENT_FILE_MEMBERS}`], kind: 'file' },
   ],
 };

@@ -3,7 +3,7 @@
  * instance; a typed `FastifyInstance` (a plugin's first parameter) registers routes the same way.
  */
 import type { LibraryModel } from '../concepts.js';
-import type { RequestShape } from './request-shape.js';
+import { CLIENT_FILE_MEMBERS, type RequestShape } from './request-shape.js';
 
 const VERBS = '{get,post,put,patch,delete,all,options,head}';
 const HANDLER = { concept: 'request-handler', request: 'fastify-request', parameter: 0 } as const;
@@ -36,6 +36,6 @@ export const fastifyRequest: RequestShape = {
     { paths: ['headers', 'raw.headers'], kind: 'header' },
     { paths: ['cookies'], kind: 'cookie' },
     { paths: ['url', 'originalUrl', 'hostname', 'host', 'ip', 'ips', 'raw.url'], kind: 'url' },
-    { paths: ['file()', 'files()', 'saveRequestFiles()'], kind: 'file' },
+    { paths: [`{file,files,saveRequestFiles}().**.${CLIENT_FILE_MEMBERS}`], kind: 'file' },
   ],
 };

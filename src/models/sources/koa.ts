@@ -4,7 +4,7 @@
  * request body (koa-bodyparser, koa-body).
  */
 import type { LibraryModel } from '../concepts.js';
-import type { RequestShape } from './request-shape.js';
+import { CLIENT_FILE_MEMBERS, type RequestShape } from './request-shape.js';
 
 const VERBS = '{get,post,put,patch,delete,del,all,use,options,head,param}';
 const HANDLER = { concept: 'request-handler', request: 'koa-context', parameter: 0 } as const;
@@ -38,6 +38,6 @@ export const koaContext: RequestShape = {
     { paths: ['headers', 'header', 'get()', 'request.headers', 'request.header', 'request.get()', 'req.headers'], kind: 'header' },
     { paths: ['cookies.get()'], kind: 'cookie' },
     { paths: ['url', 'originalUrl', 'href', 'path', 'host', 'hostname', 'origin', 'ip', 'ips', 'subdomains', 'request.url', 'request.originalUrl', 'request.href', 'request.path', 'request.host', 'request.hostname', 'request.ip', 'req.url'], kind: 'url' },
-    { paths: ['request.files', 'request.file', 'files', 'file'], kind: 'file' },
+    { paths: [`{files,file}.**.${CLIENT_FILE_MEMBERS}`, `request.{files,file}.**.${CLIENT_FILE_MEMBERS}`], kind: 'file' },
   ],
 };

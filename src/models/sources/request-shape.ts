@@ -23,6 +23,14 @@ export interface RouteSchemas {
   readonly parts: Readonly<Record<string, readonly string[]>>;
 }
 
+/**
+ * The members of an uploaded file the client chooses: its name and type as sent, and its contents. Upload
+ * middleware also stores server-chosen values (multer's `path` and generated `filename`, formidable's
+ * `filepath`, express-fileupload's `tempFilePath`), which are not input. Names from multer, formidable,
+ * express-fileupload and @fastify/multipart.
+ */
+export const CLIENT_FILE_MEMBERS = '{originalname,originalFilename,name,mimetype,fieldname,buffer,data,filename,toBuffer}';
+
 export interface RequestShape {
   readonly id: RequestShapeId;
   readonly inputs: readonly RequestInputRow[];
