@@ -35,6 +35,22 @@ export interface RuleMeta<M extends string = string> {
   readonly help: string;
   /** One sentence per message id: what was found, from where, what to do instead. `{{name}}` placeholders. */
   readonly messages: Readonly<Record<M, string>>;
+  /** Set for a rule loaded from a user's Semgrep-style YAML file (src/semgrep/) rather than shipped with rampart. */
+  readonly yamlSource?: YamlRuleSource;
+}
+
+/** Where a YAML rule came from, and what reporters show for it instead of a rampart docs page. */
+export interface YamlRuleSource {
+  /** The rule file (as the CLI displays it) and the line of the rule's `id`. */
+  readonly file: string;
+  readonly line: number;
+  /** Every CWE and OWASP code the rule cites (`CWE-352`, `A01:2017`), including ones rampart's tables do not list. */
+  readonly cwe: readonly string[];
+  readonly owasp: readonly string[];
+  /** Help for SARIF: the rule's message and its references. */
+  readonly helpMarkdown: string;
+  /** The rule's first reference, or null. */
+  readonly helpUri: string | null;
 }
 
 /** One step of a data flow, for SARIF codeFlows and the text reporter. */
