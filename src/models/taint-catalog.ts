@@ -6,7 +6,7 @@ import { nodePath, nodeUtil, nodeUtilWrappers } from './libraries/node-path.js';
 import { nodeVm } from './libraries/node-vm.js';
 import { domPurify, escapeHtml, he, sanitizeFilename, sanitizeHtml, shellQuote, validatorJs } from './sanitizers/escaping.js';
 import { ajv } from './sanitizers/json-schema.js';
-import { classValidator, pgFormatTemplates } from './sanitizers/validation-libraries.js';
+import { classValidator, classValidatorFunctions, pgFormatTemplates, uuid } from './sanitizers/validation-libraries.js';
 import { SOURCE_MODELS } from './sources/shapes.js';
 
 export const TAINT_MODELS: readonly LibraryModel[] = [
@@ -32,5 +32,7 @@ export const TAINT_MODELS: readonly LibraryModel[] = [
   validatorJs,
   ajv,
   classValidator,
+  classValidatorFunctions,
+  uuid,
   pgFormatTemplates,
 ];

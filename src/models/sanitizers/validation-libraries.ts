@@ -23,6 +23,29 @@ export const classValidator: LibraryModel = {
   ],
 };
 
+/** class-validator's functions (`isUUID(value)`) check like its decorators: where one held, the value is safe. */
+export const classValidatorFunctions: LibraryModel = {
+  name: 'class-validator functions',
+  modules: ['class-validator'],
+  docs: 'https://github.com/typestack/class-validator#manual-validation',
+  rows: [
+    {
+      concept: 'validator',
+      path: '{isInt,isNumber,isPositive,isNegative,isBoolean,isDate,isEnum,isIn,isUUID,isMongoId,isAlphanumeric,isAlpha,isNumberString,isBooleanString,isISO8601,isHexadecimal,isPort}',
+      argument: 0,
+      kinds: SANITIZER_KINDS,
+    },
+  ],
+};
+
+/** uuid's `validate(s)` (https://github.com/uuidjs/uuid#uuidvalidatestr): hex digits and dashes only. */
+export const uuid: LibraryModel = {
+  name: 'uuid',
+  modules: ['uuid'],
+  docs: 'https://github.com/uuidjs/uuid#uuidvalidatestr',
+  rows: [{ concept: 'validator', path: 'validate', argument: 0, kinds: SANITIZER_KINDS }],
+};
+
 /**
  * pg-format (https://github.com/datalanche/node-pg-format#formatfmt-args): `%L` quotes a literal and `%I` an
  * identifier; `%s` inserts the value as is.
