@@ -4,9 +4,11 @@
  * middleware whose first parameter is the request and second the response.
  */
 import type { LibraryModel } from '../concepts.js';
+import { EXPRESS_APP } from '../frameworks/express.js';
+import { handlerMethods } from './registrations.js';
 import { CLIENT_FILE_MEMBERS, type RequestShape } from './request-shape.js';
 
-const VERBS = '{get,post,put,patch,delete,del,all,use,options,head,param}';
+const VERBS = handlerMethods(EXPRESS_APP, ['use', 'param']);
 const HANDLER = { concept: 'request-handler', request: 'express-request', parameter: 0, response: { parameter: 1, type: 'Response()' } } as const;
 
 export const expressSources: LibraryModel = {

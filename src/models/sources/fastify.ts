@@ -3,9 +3,11 @@
  * instance; a typed `FastifyInstance` (a plugin's first parameter) registers routes the same way.
  */
 import type { LibraryModel } from '../concepts.js';
+import { FASTIFY_INSTANCE } from '../frameworks/fastify.js';
+import { handlerMethods } from './registrations.js';
 import { CLIENT_FILE_MEMBERS, type RequestShape } from './request-shape.js';
 
-const VERBS = '{get,post,put,patch,delete,all,options,head}';
+const VERBS = handlerMethods(FASTIFY_INSTANCE, []);
 const HANDLER = { concept: 'request-handler', request: 'fastify-request', parameter: 0 } as const;
 
 export const fastifySources: LibraryModel = {

@@ -1,8 +1,10 @@
 /** Hono (https://hono.dev/docs/api/request): handlers and middleware receive the context `c`; input is on `c.req`. */
 import type { LibraryModel } from '../concepts.js';
+import { HONO_APP } from '../frameworks/hono.js';
+import { handlerMethods } from './registrations.js';
 import type { RequestShape } from './request-shape.js';
 
-const VERBS = '{get,post,put,patch,delete,all,on,use,options}';
+const VERBS = handlerMethods(HONO_APP, ['on', 'use']);
 const HANDLER = { concept: 'request-handler', request: 'hono-context', parameter: 0 } as const;
 
 export const honoSources: LibraryModel = {

@@ -4,9 +4,11 @@
  * request body (koa-bodyparser, koa-body).
  */
 import type { LibraryModel } from '../concepts.js';
+import { KOA_ROUTER } from '../frameworks/koa.js';
+import { handlerMethods } from './registrations.js';
 import { CLIENT_FILE_MEMBERS, type RequestShape } from './request-shape.js';
 
-const VERBS = '{get,post,put,patch,delete,del,all,use,options,head,param}';
+const VERBS = handlerMethods(KOA_ROUTER, ['use', 'param']);
 const HANDLER = { concept: 'request-handler', request: 'koa-context', parameter: 0 } as const;
 
 export const koaSources: LibraryModel = {
