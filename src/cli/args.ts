@@ -35,6 +35,8 @@ export interface CliArguments {
   readonly sarifOmitAbsent: boolean;
   readonly onlyRules: readonly string[];
   readonly disabledRules: readonly string[];
+  /** --rules: Semgrep-style YAML rule files or directories, relative to the working directory. */
+  readonly rulePaths: readonly string[];
   readonly ignore: readonly string[];
   readonly maxFileSize: number | null;
   /** null: the engine's default (oxc, falling back to typescript-estree per file). */
@@ -56,6 +58,8 @@ Options:
                             (default: the config's failOn, else low)
   --rule <id>               run only this rule (repeatable)
   --disable <id>            do not run this rule (repeatable)
+  --rules <path>            also run Semgrep-style YAML rules from this file or directory
+                            (repeatable; see docs/guides/custom-rules.md)
   --rule-severity <id>=<severity>
                             run a rule at another severity (repeatable; also sets its SARIF severity)
   --ignore <glob>           skip matching paths, relative to each scanned directory (repeatable)
@@ -94,6 +98,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   const outputs: OutputTarget[] = [];
   const onlyRules: string[] = [];
   const disabledRules: string[] = [];
+  const rulePaths: string[] = [];
   const ignore: string[] = [];
   let failOn: Severity | null = null;
   const severityOverrides: SeverityOverride[] = [];
@@ -184,6 +189,9 @@ export function parseArguments(argv: readonly string[]): CliArguments {
       case '--disable':
         disabledRules.push(value());
         break;
+      case '--rules':
+        rulePaths.push(value());
+        break;
       case '--ignore':
         ignore.push(value());
         break;
@@ -245,6 +253,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
     sarifOmitAbsent,
     onlyRules,
     disabledRules,
+    rulePaths,
     ignore,
     maxFileSize,
     parser,

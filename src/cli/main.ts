@@ -18,6 +18,8 @@ import { formatJson } from '../report/json.js';
 import type { ScanReport } from '../report/scan-report.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatText } from '../report/text.js';
+import type { Rule } from '../rules-api/rule-types.js';
+import { loadYamlRules } from '../semgrep/load.js';
 import { HELP_TEXT, parseArguments, type CliArguments, type OutputTarget } from './args.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './exit-codes.js';
 import { knownRuleIds, selectRules } from './rule-selection.js';
@@ -73,15 +75,21 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     }
     // Real paths throughout: git reports the checkout root resolved, and SARIF URIs are relative to it.
     const cwd = realpathSync(io.cwd);
-    const config = args.useConfig ? loadConfig({ cwd, explicitFile: args.configFile, knownRuleIds: knownRuleIds() }) : EMPTY_CONFIG;
-    const selection = selectRules(args, config);
+    // YAML rules (--rules, and the config's ruleDirectories) load before the config's `rules` is checked, which may name them.
+    let yamlRules: readonly Rule[] | null = null;
+    const loadRules = (ruleDirectories: readonly string[]): readonly Rule[] => {
+      yamlRules ??= loadYamlRules([...args.rulePaths.map((path) => resolve(cwd, path)), ...ruleDirectories], { cwd, reservedIds: knownRuleIds() });
+      return yamlRules;
+    };
+    const config = args.useConfig
+      ? loadConfig({ cwd, explicitFile: args.configFile, knownRuleIds: knownRuleIds(), yamlRuleIds: (directories) => new Set(loadRules(directories).map((rule) => rule.id)) })
+      : EMPTY_CONFIG;
+    const customRules = loadRules(config.ruleDirectories);
+    const selection = selectRules(args, config, customRules);
     const gitRoot = checkoutRoot(cwd);
     const sourceRoot = gitRoot !== null ? realpathSync(gitRoot) : cwd;
     const changes = args.changedSince !== null ? changesSince(cwd, args.changedSince) : null;
     const baseline = args.baseline !== null ? readBaseline(cwd, args.baseline) : null;
-    if (config.ruleDirectories.length > 0 && !args.quiet) {
-      io.stderr(`rampart: note: ${config.file ?? 'config'}: ruleDirectories exist but are not loaded yet; YAML rules load from them in a later release (JavaScript never will)\n`);
-    }
 
     const startedAt = new Date();
     const outcome = runGate({
@@ -91,7 +99,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       maxFileSize: args.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
       rules: selection.active,
       parser: args.parser,
-      knownRuleIds: knownRuleIds(),
+      knownRuleIds: knownRuleIds(customRules),
       metaSeverity: selection.metaSeverity,
       sourceRoot,
       changes,

@@ -22,17 +22,22 @@ export interface RuleSelection {
   readonly reported: readonly ReportedRule[];
 }
 
-/** Every rule id a config, a flag or a suppression comment may name. */
-export function knownRuleIds(): ReadonlySet<string> {
-  return new Set([...BUILT_IN_RULES.map((rule) => rule.id), unusedSuppression.id]);
+/** Every rule id a config, a flag or a suppression comment may name: built-in rules and the loaded YAML rules. */
+export function knownRuleIds(yamlRules: readonly Rule[] = []): ReadonlySet<string> {
+  return new Set([...BUILT_IN_RULES.map((rule) => rule.id), unusedSuppression.id, ...yamlRules.map((rule) => rule.id)]);
 }
 
-export function selectRules(args: Pick<CliArguments, 'onlyRules' | 'disabledRules' | 'severityOverrides'>, config: Pick<RampartConfig, 'rules'>): RuleSelection {
-  const known = knownRuleIds();
+/** `yamlRules` (src/semgrep/) take part like built-in rules: on unless the config or a flag says otherwise. */
+export function selectRules(
+  args: Pick<CliArguments, 'onlyRules' | 'disabledRules' | 'severityOverrides'>,
+  config: Pick<RampartConfig, 'rules'>,
+  yamlRules: readonly Rule[] = [],
+): RuleSelection {
+  const known = knownRuleIds(yamlRules);
   for (const id of [...args.onlyRules, ...args.disabledRules, ...args.severityOverrides.map((override) => override.ruleId)]) {
     if (!known.has(id)) throw new UsageError(`unknown rule '${id}' (known: ${[...known].sort().join(', ')})`);
   }
-  const candidates: readonly Rule[] = [...BUILT_IN_RULES, unusedSuppression];
+  const candidates: readonly Rule[] = [...BUILT_IN_RULES, ...yamlRules, unusedSuppression];
   const reported: ReportedRule[] = [];
   for (const rule of candidates) {
     const setting = config.rules.get(rule.id) ?? 'on';

@@ -42,6 +42,11 @@ export interface ConfigSearch {
   readonly explicitFile: string | null;
   /** Rule ids a config may name. */
   readonly knownRuleIds: ReadonlySet<string>;
+  /**
+   * Loads the YAML rules of the config's `ruleDirectories` (absolute) and returns their ids, which the
+   * config's `rules` may then name too. Called once, before `rules` is checked.
+   */
+  readonly yamlRuleIds?: (ruleDirectories: readonly string[]) => ReadonlySet<string>;
 }
 
 export function loadConfig(search: ConfigSearch): RampartConfig {
@@ -52,7 +57,7 @@ export function loadConfig(search: ConfigSearch): RampartConfig {
   const basePath: DataPath = located.underKey === null ? [] : [located.underKey];
   const value = located.underKey === null ? document.value : (document.value as Record<string, unknown>)[located.underKey];
   checkAgainstSchema(document, 'rampart.config.schema.json', value, basePath);
-  return interpret(document, value as RawConfig, basePath, dirname(located.path), search.knownRuleIds);
+  return interpret(document, value as RawConfig, basePath, dirname(located.path), search);
 }
 
 interface ConfigSource {
@@ -97,14 +102,7 @@ function packageJsonHasKey(manifest: string): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, 'rampart');
 }
 
-function interpret(document: PositionedDocument, raw: RawConfig, basePath: DataPath, directory: string, knownRuleIds: ReadonlySet<string>): RampartConfig {
-  const rules = new Map<string, RuleSetting>();
-  for (const [id, setting] of Object.entries(raw.rules ?? {})) {
-    if (!knownRuleIds.has(id)) {
-      throw document.errorAt([...basePath, 'rules', id], `unknown rule '${id}' (known: ${[...knownRuleIds].sort().join(', ')})`, 'key');
-    }
-    rules.set(id, setting);
-  }
+function interpret(document: PositionedDocument, raw: RawConfig, basePath: DataPath, directory: string, search: ConfigSearch): RampartConfig {
   const ruleDirectories = (raw.ruleDirectories ?? []).map((given, index) => {
     const path = isAbsolute(given) ? given : resolve(directory, given);
     let isDirectory: boolean;
@@ -116,6 +114,14 @@ function interpret(document: PositionedDocument, raw: RawConfig, basePath: DataP
     if (!isDirectory) throw document.errorAt([...basePath, 'ruleDirectories', index], `rule directory '${given}' is not a directory`);
     return path;
   });
+  const knownRuleIds = new Set([...search.knownRuleIds, ...(search.yamlRuleIds?.(ruleDirectories) ?? [])]);
+  const rules = new Map<string, RuleSetting>();
+  for (const [id, setting] of Object.entries(raw.rules ?? {})) {
+    if (!knownRuleIds.has(id)) {
+      throw document.errorAt([...basePath, 'rules', id], `unknown rule '${id}' (known: ${[...knownRuleIds].sort().join(', ')})`, 'key');
+    }
+    rules.set(id, setting);
+  }
   return { file: document.file, rules, failOn: raw.failOn ?? null, ignore: raw.ignore ?? [], ruleDirectories };
 }
 

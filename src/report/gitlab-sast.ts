@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { relative, resolve, sep } from 'node:path';
 import { ruleDocsUrl } from '../engine/package-info.js';
+import type { Rule } from '../rules-api/rule-types.js';
 import { cweNumber } from '../taxonomy/cwe.js';
 import type { Severity } from '../taxonomy/severity.js';
 import type { ReportedFinding, ScanReport } from './scan-report.js';
@@ -28,6 +29,12 @@ export interface ScanTiming {
   readonly finishedAt: Date;
 }
 
+/** A built-in rule's docs page; a YAML rule's first reference, or no link (it has no rampart page). */
+function ruleUrl(rule: Rule | undefined, ruleId: string): { url?: string } {
+  if (rule?.yamlSource === undefined) return { url: ruleDocsUrl(ruleId) };
+  return rule.yamlSource.helpUri !== null ? { url: rule.yamlSource.helpUri } : {};
+}
+
 export function buildGitlabSast(report: ScanReport, timing: ScanTiming): object {
   const tool = { id: 'rampart', name: 'rampart', url: 'https://github.com/rampart-security/rampart', version: report.toolVersion, vendor: { name: 'rampart' } };
   const rules = new Map(report.rules.map((entry) => [entry.rule.id, entry.rule]));
@@ -37,7 +44,7 @@ export function buildGitlabSast(report: ScanReport, timing: ScanTiming): object 
       const { finding } = item;
       const rule = rules.get(finding.ruleId);
       const identifiers: GitlabIdentifier[] = [
-        { type: 'rampart_rule_id', name: `rampart ${finding.ruleId}`, value: finding.ruleId, url: ruleDocsUrl(finding.ruleId) },
+        { type: 'rampart_rule_id', name: `rampart ${finding.ruleId}`, value: finding.ruleId, ...ruleUrl(rule, finding.ruleId) },
         ...(rule?.cwe ?? []).map((cwe) => ({ type: 'cwe', name: cwe, value: cweNumber(cwe), url: `https://cwe.mitre.org/data/definitions/${cweNumber(cwe)}.html` })),
       ];
       return {

@@ -7,7 +7,6 @@
 import type * as Sarif from 'sarif';
 import { ruleDocsMarkdown, ruleDocsUrl } from '../engine/package-info.js';
 import type { Rule } from '../rules-api/rule-types.js';
-import { cweNumber } from '../taxonomy/cwe.js';
 import { owaspTitle } from '../taxonomy/owasp.js';
 import { SECURITY_SEVERITY_SCORE, type Severity } from '../taxonomy/severity.js';
 
@@ -19,8 +18,11 @@ export function sarifLevel(severity: Severity): Sarif.ReportingConfiguration.lev
 }
 
 export function ruleTags(rule: Rule): string[] {
-  const tags = ['security', ...rule.cwe.map((cwe) => `external/cwe/cwe-${cweNumber(cwe)}`)];
-  for (const code of [...rule.owasp[2021], ...rule.owasp[2025]]) tags.push(`external/owasp/${code.toLowerCase().replace(':', '-')}`);
+  // A YAML rule may cite codes rampart's tables do not list (CWE-352, A01:2017); its tags keep them all.
+  const cwes = rule.yamlSource?.cwe ?? rule.cwe;
+  const owasps = rule.yamlSource?.owasp ?? [...rule.owasp[2021], ...rule.owasp[2025]];
+  const tags = ['security', ...cwes.map((cwe) => `external/cwe/cwe-${cwe.slice('CWE-'.length)}`)];
+  for (const code of owasps) tags.push(`external/owasp/${code.toLowerCase().replace(':', '-')}`);
   return [...new Set(tags)].slice(0, MAX_TAGS_PER_RULE);
 }
 
@@ -35,15 +37,18 @@ export function ruleName(id: string): string {
 
 export function sarifRule(rule: Rule, severity: Severity): Sarif.ReportingDescriptor {
   const owasp = [...rule.owasp[2021], ...rule.owasp[2025]].map((code) => `${code} ${owaspTitle(code)}`).join('; ');
-  const page = ruleDocsMarkdown(rule.id);
-  const markdown = page !== null ? withoutFrontMatter(page) : `${rule.help}\n\nOWASP: ${owasp}\n`;
+  const yamlSource = rule.yamlSource;
+  const page = yamlSource === undefined ? ruleDocsMarkdown(rule.id) : null;
+  const markdown = yamlSource !== undefined ? yamlSource.helpMarkdown : page !== null ? withoutFrontMatter(page) : `${rule.help}\n\nOWASP: ${owasp}\n`;
+  const helpUri = yamlSource !== undefined ? yamlSource.helpUri : ruleDocsUrl(rule.id);
   return {
     id: rule.id,
     name: ruleName(rule.id),
     shortDescription: { text: rule.title },
-    fullDescription: { text: `${rule.title}. ${rule.help}` },
+    // A YAML rule's title is the first sentence of its help, which would then read twice.
+    fullDescription: { text: yamlSource !== undefined ? rule.help : `${rule.title}. ${rule.help}` },
     help: { text: markdownAsText(markdown), markdown },
-    helpUri: ruleDocsUrl(rule.id),
+    ...(helpUri !== null ? { helpUri } : {}),
     defaultConfiguration: { level: sarifLevel(severity) },
     properties: {
       'security-severity': SECURITY_SEVERITY_SCORE[severity],

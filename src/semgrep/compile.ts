@@ -36,7 +36,7 @@ const UNSUPPORTED_KEYS: Readonly<Record<string, string>> = {
 /** Source and sink options rampart accepts; `exact` changes nothing it reports (sinks are always exact). */
 const TAINT_ITEM_OPTIONS = ['exact'];
 
-export function compileRule(file: RuleFile, rule: unknown, path: DataPath, ruleText: string): Rule {
+export function compileRule(file: RuleFile, rule: unknown, path: DataPath): Rule {
   if (!isYamlMap(rule)) throw file.errorAt(path, 'a rule must be a map with id, message, severity, languages and a pattern');
   for (const key of Object.keys(rule)) {
     if (!KNOWN_KEYS.has(key)) throw file.errorAt([...path, key], UNSUPPORTED_KEYS[key] ?? `unknown rule key '${key}'`, 'key');
@@ -46,7 +46,7 @@ export function compileRule(file: RuleFile, rule: unknown, path: DataPath, ruleT
   const message = requiredString(file, rule, path, 'message');
   checkLanguages(file, rule, path);
   const description = describeRule(file, rule, path, message);
-  const compiler = new FormulaCompiler(file, ruleText);
+  const compiler = new FormulaCompiler(file, rule);
   const mode = rule['mode'] ?? 'search';
   const appliesTo = pathFilter(file, rule['paths'], [...path, 'paths']);
   let create: (context: RuleContext) => RuleListeners;

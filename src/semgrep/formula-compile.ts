@@ -28,9 +28,9 @@ export class FormulaCompiler {
   /** Metavariables written in the rule's patterns, to reject a condition or focus on a misspelt one. */
   private readonly written: ReadonlySet<string>;
 
-  constructor(file: RuleFile, ruleText: string) {
+  constructor(file: RuleFile, rule: YamlMap) {
     this.file = file;
-    this.written = new Set(ruleText.match(/\$(\.\.\.)?[A-Z_][A-Z0-9_]*/g) ?? []);
+    this.written = new Set(patternTexts(rule).flatMap((text) => text.match(/\$(\.\.\.)?[A-Z_][A-Z0-9_]*/g) ?? []));
   }
 
   /** The formula of a map that holds exactly one of `pattern`, `patterns`, `pattern-either`, `pattern-regex`. */
@@ -201,6 +201,19 @@ export class FormulaCompiler {
       throw error;
     }
   }
+}
+
+const PATTERN_TEXT_KEYS: ReadonlySet<string> = new Set(['pattern', 'pattern-inside', 'pattern-not', 'pattern-not-inside']);
+
+/** Pattern strings anywhere in a rule, and regex group names as `$NAME`: where metavariables get bound. */
+function patternTexts(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(patternTexts);
+  if (!isYamlMap(value)) return [];
+  return Object.entries(value).flatMap(([key, item]) => {
+    if (typeof item !== 'string') return patternTexts(item);
+    if (PATTERN_TEXT_KEYS.has(key)) return [item];
+    return key === 'pattern-regex' ? [...item.matchAll(/\(\?P?<([A-Z_][A-Z0-9_]*)>/g)].map((match) => `$${match[1] ?? ''}`) : [];
+  });
 }
 
 function compilePattern(text: string): { text: string; shape: ReturnType<typeof parsePattern>; anchors: ReturnType<typeof anchorsOf> } {

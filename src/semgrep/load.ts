@@ -81,7 +81,7 @@ function loadRuleFile(path: string, display: string): Rule[] {
   const value = file.document.value;
   if (!isYamlMap(value) || !Array.isArray(value['rules'])) throw file.errorAt([], 'not a rule file: expected a top-level `rules:` list');
   for (const key of Object.keys(value)) if (key !== 'rules') throw file.errorAt([key], `unexpected top-level key '${key}' (a rule file holds \`rules:\`)`, 'key');
-  return value['rules'].map((rule: unknown, index) => compileRule(file, rule, ['rules', index], JSON.stringify(rule) ?? ''));
+  return value['rules'].map((rule: unknown, index) => compileRule(file, rule, ['rules', index]));
 }
 
 function displayPath(cwd: string, path: string): string {

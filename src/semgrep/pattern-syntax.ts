@@ -32,6 +32,11 @@ interface Replacement {
 
 const IDENTIFIER_START = /[A-Za-z_$(\[{]/;
 
+/** `f(...args)`, `[...items]`, `{ ...rest }`: JavaScript's spread, where an element begins and an operand follows. */
+function isSpread(before: string, next: string): boolean {
+  return IDENTIFIER_START.test(next) && /[(\[{,]$/.test(before.trimEnd());
+}
+
 export function rewritePattern(pattern: string): RewrittenPattern {
   const replacements: Replacement[] = [];
   let out = '';
@@ -75,7 +80,7 @@ export function rewritePattern(pattern: string): RewrittenPattern {
       replace(index, 4, ')');
       deepDepth -= 1;
       index += 4;
-    } else if (rest.startsWith('...') && !IDENTIFIER_START.test(pattern[index + 3] ?? '')) {
+    } else if (rest.startsWith('...') && !isSpread(out, pattern[index + 3] ?? '')) {
       const previous = out.trimEnd().slice(-1);
       // `$O.foo(). ... .bar()`: after a dot the ellipsis stands for any chain of members and calls.
       replace(index, 3, previous === '.' ? `${CHAIN_PREFIX}${counter}` : `${ELLIPSIS_PREFIX}${counter}`);
