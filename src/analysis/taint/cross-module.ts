@@ -12,6 +12,7 @@ import type { FileTaint } from './file-taint.js';
 import { firstSource } from './flows.js';
 import { functionName, type CallNode } from './function-facts.js';
 import { appendHops, hop, hopsToSteps, kindBit } from './origins.js';
+import { isRequestObject } from './request-chains.js';
 import { renderSteps, requestInputAt } from './request-inputs.js';
 import { isValidatedBy } from './route-validation.js';
 import type { CrossModuleFlow, TaintSink } from './sinks.js';
@@ -25,6 +26,10 @@ export function flowsIntoCall(taint: FileTaint, call: CallNode, sink: TaintSink)
 
 function flowsIntoParameters(taint: FileTaint, call: CallNode, target: FunctionTarget, sink: TaintSink): CrossModuleFlow[] {
   const flows: CrossModuleFlow[] = [];
+  // Cheap first: a call whose arguments carry nothing from a request or a parameter needs no callee summary.
+  const carries = (argument: TSESTree.Node): boolean =>
+    argument.type !== 'SpreadElement' && (taint.evaluator.valueOf(argument, 0).length > 0 || isRequestObject(taint.evaluator, argument));
+  if (!call.arguments.some(carries)) return flows;
   const query = { sanitizedFor: sink.sanitizedFor, ...(sink.includeLowTrust === true ? { includeLowTrust: true } : {}) };
   for (const entry of target.file.taint.sinkSummary(target.fn, sink, 0)) {
     const argument = call.arguments[entry.index];

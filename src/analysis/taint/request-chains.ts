@@ -84,6 +84,12 @@ function peel(ev: TaintEvaluator, node: TSESTree.Node): { root: TSESTree.Node; s
   return current.type !== 'Identifier' ? null : { root: current, steps };
 }
 
+/** True when `node` is a request object or a part of one (`req`, `ctx.request`): its members may be input. */
+export function isRequestObject(ev: TaintEvaluator, node: TSESTree.Node): boolean {
+  const chain = peel(ev, node);
+  return chain !== null && rootOf(ev, chain.root, 0) !== null;
+}
+
 /** The request object an identifier is, or a part of; null for anything else. */
 export function rootOf(ev: TaintEvaluator, identifier: TSESTree.Node, depth: number): RequestRoot | null {
   if (identifier.type !== 'Identifier') return null;
