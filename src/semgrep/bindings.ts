@@ -46,7 +46,10 @@ function sameBinding(first: Binding, second: Binding): boolean {
     });
   }
   if (first.kind === 'text' && second.kind === 'text') return first.text === second.text;
-  return false;
+  // A name bound through an import (text) and the same name written in the code (an identifier) agree.
+  const text = first.kind === 'text' ? first : second.kind === 'text' ? second : null;
+  const node = first.kind === 'node' ? first.node : second.kind === 'node' ? second.node : null;
+  return text !== null && node?.type === 'Identifier' && node.name === text.text;
 }
 
 const IGNORED_KEYS: ReadonlySet<string> = new Set(['parent', 'range', 'loc', 'start', 'end', 'raw', 'optional']);

@@ -169,9 +169,15 @@ export function matchByMeaning(pattern: TSESTree.Node, code: TSESTree.Node, bind
   if (path !== null) {
     if (code.type !== 'Identifier' && code.type !== 'MemberExpression' && code.type !== 'CallExpression') return NONE;
     const reference = env.file.origins.referenceOf(code);
-    if (reference === null || normalizeModule(reference.module) !== path.module) return NONE;
-    const sameSteps = reference.steps.length === path.steps.length && reference.steps.every((step, index) => step === path.steps[index]);
-    return sameSteps ? [bindings] : NONE;
+    if (reference === null || normalizeModule(reference.module) !== path.module || reference.steps.length !== path.steps.length) return NONE;
+    let state: Bindings | null = bindings;
+    path.steps.forEach((step, index) => {
+      const actual = reference.steps[index] ?? '';
+      // A metavariable step binds the member's name as the module spells it (`exec`, even when imported as `run`).
+      if (typeof step !== 'string') state = state === null ? null : bind(state, step.metavariable, { kind: 'text', text: actual, node: code });
+      else if (step !== actual) state = null;
+    });
+    return orNone(state);
   }
   if (pattern.type === 'Literal' && (code.type === 'Identifier' || code.type === 'BinaryExpression' || code.type === 'TemplateLiteral' || code.type === 'MemberExpression')) {
     return matchConstant(pattern, code, bindings, env);

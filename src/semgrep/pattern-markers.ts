@@ -79,10 +79,13 @@ export function isAnyRegexLiteral(literal: TSESTree.Literal): boolean {
   return 'regex' in literal && literal.regex !== undefined && literal.regex !== null && literal.regex.pattern.startsWith(ELLIPSIS_PREFIX);
 }
 
+/** A member step of a module path: a name, or a metavariable standing for any name (`require('fs').$FN`). */
+export type ModuleStep = string | { readonly metavariable: string };
+
 /** A member chain rooted at a module: `{ module: 'child_process', steps: ['exec'] }`. */
 export interface ModulePath {
   readonly module: string;
-  readonly steps: readonly string[];
+  readonly steps: readonly ModuleStep[];
 }
 
 const modulePaths = new WeakMap<TSESTree.Node, ModulePath | null>();
@@ -101,11 +104,13 @@ export function modulePathOf(node: TSESTree.Node): ModulePath | null {
 }
 
 function computeModulePath(node: TSESTree.Node): ModulePath | null {
-  const steps: string[] = [];
+  const steps: ModuleStep[] = [];
   let current = node;
   while (current.type === 'MemberExpression') {
-    if (current.computed || current.property.type !== 'Identifier' || markerOf(current.property) !== null) return null;
-    steps.unshift(current.property.name);
+    if (current.computed || current.property.type !== 'Identifier') return null;
+    const marker = markerOf(current.property);
+    if (marker !== null && marker.kind !== 'metavariable') return null;
+    steps.unshift(marker === null ? current.property.name : { metavariable: marker.name });
     current = current.object;
   }
   if (steps.length === 0) return null;

@@ -64,15 +64,24 @@ function sinkTargets(sink: Match): readonly TSESTree.Node[] {
   return [node];
 }
 
+/**
+ * The engine's source matches a source pattern at its node or at a step of the path: when a helper reads
+ * `req.query.next` from a request passed in, the source node is the handler's `req` parameter and the
+ * read is a later step.
+ */
 function sourceAccepted(spec: TaintSpec, flow: TaintFlow): boolean {
   if (spec.anySource) return true;
-  const matcher = fileMatcher(flow.source.file);
-  const node = flow.source.node;
-  if (insideMatch(flow.source.file, spec.sources, node)) return true;
+  if (matchesSource(spec.sources, flow.source.file, flow.source.node)) return true;
+  return flow.steps.some((step) => matchesSource(spec.sources, step.file, step.node));
+}
+
+function matchesSource(sources: Formula, file: FileContext, node: TSESTree.Node): boolean {
+  if (insideMatch(file, sources, node)) return true;
   // A source pattern for part of the source's expression (`$REQ.query` when the source read is `req.query.id`).
+  const matcher = fileMatcher(file);
   let current: TSESTree.Node | null = node;
   for (let depth = 0; current !== null && depth < MAX_SOURCE_DESCENT; depth += 1) {
-    if (matcher.evaluate(spec.sources, current).length > 0) return true;
+    if (matcher.evaluate(sources, current).length > 0) return true;
     current = objectOf(current);
   }
   return false;

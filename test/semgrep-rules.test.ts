@@ -1,0 +1,36 @@
+/**
+ * The sample YAML rules in test/semgrep-rules/, each with a sample file of the same stem: `// ruleid: <id>`
+ * above every line the rule must flag, `// ok: <id>` above look-alikes it must not. Run through rampart's
+ * engine under both parsers; unannotated lines must stay silent.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scanWithYaml } from './semgrep-harness.js';
+
+const SAMPLES = join(import.meta.dirname, 'semgrep-rules');
+
+function expectedLines(code: string): number[] {
+  return code.split('\n').flatMap((line, index) => (/^\s*\/\/ ruleid:/.test(line) ? [index + 2] : []));
+}
+
+describe('sample YAML rules', () => {
+  const rules = readdirSync(SAMPLES).filter((name) => name.endsWith('.yaml'));
+
+  it('has a sample file for every rule file', () => {
+    expect(rules.length).toBeGreaterThanOrEqual(3);
+    for (const rule of rules) expect(readdirSync(SAMPLES)).toContain(rule.replace(/\.yaml$/, '.js'));
+  });
+
+  for (const ruleFile of rules) {
+    const sampleFile = ruleFile.replace(/\.yaml$/, '.js');
+    for (const parser of ['typescript-estree', 'oxc'] as const) {
+      it(`${ruleFile} flags exactly the ruleid lines of ${sampleFile} (${parser})`, () => {
+        const code = readFileSync(join(SAMPLES, sampleFile), 'utf8');
+        const result = scanWithYaml(readFileSync(join(SAMPLES, ruleFile), 'utf8'), { [sampleFile]: code }, parser);
+        expect(result.problems).toEqual([]);
+        expect(result.hits.map((hit) => Number(hit.split(':').pop()))).toEqual(expectedLines(code));
+      });
+    }
+  }
+});
