@@ -80,6 +80,14 @@ describe('flowTo', () => {
     expect(p.file('app.ts').taint.flowTo(p.argument('app.ts', 'pool.query'), { sanitizedFor: 'sql' })).toBeNull();
   });
 
+  it('reads predicate helpers, and stops on recursive ones', () => {
+    const code = `${EXPRESS}const KINDS = ['a', 'b'];\nfunction known(k: string): boolean {\n  return KINDS.includes(k);\n}\nfunction loops(k: string): boolean {\n  return loops(k);\n}\napp.get('/p', (req, res) => {\n  const k = String(req.query.k);\n  if (loops(k)) pool.query('A ' + k);\n  if (known(k)) pool.query('B ' + k);\n  res.end();\n});\n`;
+    const p = open({ 'app.ts': code });
+    const taint = p.file('app.ts').taint;
+    expect(taint.flowTo(p.nthArgument('app.ts', 'pool.query', 0), { sanitizedFor: 'sql' })?.source.label).toBe('req.query.k');
+    expect(taint.flowTo(p.nthArgument('app.ts', 'pool.query', 1), { sanitizedFor: 'sql' })).toBeNull();
+  });
+
   it('follows parameters to callers in the same file', () => {
     const code = `${EXPRESS}function find(name: string) {\n  return pool.query("SELECT '" + name + "'");\n}\napp.get('/f', (req) => find(req.params.name));\n`;
     const p = open({ 'app.ts': code });

@@ -9,11 +9,15 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { staticPropertyName, unwrapExpression } from '../node-shapes.js';
 import type { TaintEvaluator } from './evaluator.js';
 import { ALL_KINDS, kindBit, kindBits } from './origins.js';
+import { resolveCallee } from './callee-resolver.js';
 import { isJsonSchemaSafeAt } from './json-schemas.js';
 import { isAnchoredAllowList } from './regex-allow-lists.js';
 
 /** Ancestors climbed from a read looking for checks; deeper nesting than this is rare in handlers. */
 const MAX_GUARD_ANCESTORS = 40;
+/** Predicate helpers followed inside one another (`isValid` calling `isKnown`); also stops recursive ones. */
+const MAX_PREDICATE_HELPERS = 3;
+let helpersInProgress = 0;
 
 /** The kinds a read is proven safe for by the checks that dominate it (a bit set; 0 when none). */
 export function guardedBits(ev: TaintEvaluator, use: TSESTree.Node): number {
@@ -111,6 +115,8 @@ function predicateBits(ev: TaintEvaluator, call: TSESTree.CallExpression, subjec
   }
   const schemaBits = jsonSchemaGuardBits(ev, call, subject);
   if (schemaBits !== 0) return schemaBits;
+  const helperBits = predicateHelperBits(ev, call, subject);
+  if (helperBits !== 0) return helperBits;
   for (const match of ev.file.concepts.callsTo(call, 'validator')) {
     const argument = call.arguments[match.row.argument];
     if (argument !== undefined && subjectKey(ev, argument) === subject) return kindBits(match.row.kinds);
@@ -178,6 +184,36 @@ function subjectKey(ev: TaintEvaluator, raw: TSESTree.Node): string | null {
     return name === null || base === null ? null : `${base}.${name}`;
   }
   return null;
+}
+
+/**
+ * `if (!isSortable(column)) return` with `function isSortable(c) { return COLUMNS.includes(c); }` (in this or
+ * another module): a predicate of the project whose one return is a check on its parameter.
+ */
+function predicateHelperBits(ev: TaintEvaluator, call: TSESTree.CallExpression, subject: string): number {
+  if (helpersInProgress >= MAX_PREDICATE_HELPERS) return 0;
+  helpersInProgress += 1;
+  try {
+    return helperBits(ev, call, subject);
+  } finally {
+    helpersInProgress -= 1;
+  }
+}
+
+function helperBits(ev: TaintEvaluator, call: TSESTree.CallExpression, subject: string): number {
+  const target = resolveCallee(ev.file, call);
+  if (target === null) return 0;
+  const returns = target.file.taint.functionFacts(target.fn).returns;
+  const returned = returns.length === 1 ? returns[0] : undefined;
+  if (returned === undefined) return 0;
+  let bits = 0;
+  target.fn.params.forEach((parameter, index) => {
+    const argument = call.arguments[index];
+    if (argument === undefined || argument.type === 'SpreadElement' || subjectKey(ev, argument) !== subject) return;
+    const own = subjectKey(target.file.taint.evaluator, parameter);
+    if (own !== null) bits |= conditionBits(target.file.taint.evaluator, returned, true, own);
+  });
+  return bits;
 }
 
 /** `(key) => ALLOWED.includes(key)`: a filter keeping only elements an allow-list admits. */
