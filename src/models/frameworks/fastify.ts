@@ -70,7 +70,7 @@ export const fastifyPlugin: LibraryModel = {
   docs: 'https://github.com/fastify/fastify-plugin#usage',
   rows: [
     { concept: 'plugin-wrapper', path: '', argument: 0 },
-    { concept: 'plugin-wrapper', path: '{fastifyPlugin,default}', argument: 0 },
+    { concept: 'plugin-wrapper', path: 'fastifyPlugin', argument: 0 },
   ],
 };
 
@@ -81,6 +81,6 @@ export const fastifyAutoload: LibraryModel = {
   docs: 'https://github.com/fastify/fastify-autoload',
   rows: [
     { concept: 'project-code-loader', path: '' },
-    { concept: 'project-code-loader', path: '{default,fastifyAutoload}' },
+    { concept: 'project-code-loader', path: 'fastifyAutoload' },
   ],
 };

@@ -71,7 +71,6 @@ export const koaFramework: LibraryModel = {
   docs: 'https://koajs.com/#application',
   rows: [
     { concept: 'http-app', path: '()', shape: KOA_APP },
-    { concept: 'http-app', path: '{Koa,default}()', shape: KOA_APP },
   ],
 };
 
@@ -81,6 +80,5 @@ export const koaRouter: LibraryModel = {
   docs: 'https://github.com/koajs/router/blob/master/API.md',
   rows: [
     { concept: 'http-app', path: '()', shape: KOA_ROUTER },
-    { concept: 'http-app', path: '{Router,default}()', shape: KOA_ROUTER },
   ],
 };

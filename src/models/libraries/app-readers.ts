@@ -17,7 +17,7 @@ export const supertest: LibraryModel = {
   name: 'supertest',
   modules: ['supertest'],
   docs: 'https://github.com/ladjs/supertest#example',
-  rows: [{ concept: 'app-reader', path: '' }, { concept: 'app-reader', path: 'default' }],
+  rows: [{ concept: 'app-reader', path: '' }],
 };
 
 /** Sentry's error handlers are added after the routes and only report errors (https://docs.sentry.io/platforms/javascript/guides/express/). */

@@ -45,6 +45,6 @@ export const fastifyHelmet: LibraryModel = {
   docs: 'https://github.com/fastify/fastify-helmet#usage',
   rows: [
     { concept: 'security-headers', path: '', removesPoweredBy: true, switches: HELMET_SWITCHES },
-    { concept: 'security-headers', path: '{fastifyHelmet,default}', removesPoweredBy: true, switches: HELMET_SWITCHES },
+    { concept: 'security-headers', path: 'fastifyHelmet', removesPoweredBy: true, switches: HELMET_SWITCHES },
   ],
 };

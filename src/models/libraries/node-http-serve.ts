@@ -11,7 +11,6 @@ export const nodeHttpServe: LibraryModel = {
   docs: 'https://nodejs.org/api/http.html#httpcreateserveroptions-requestlistener',
   rows: [
     { concept: 'http-serve', path: '{createServer,createSecureServer}' },
-    { concept: 'http-serve', path: 'Server' },
   ],
 };
 
@@ -26,7 +25,7 @@ export const serverlessHttp: LibraryModel = {
   name: 'serverless-http',
   modules: ['serverless-http'],
   docs: 'https://github.com/dougmoscrop/serverless-http#usage',
-  rows: [{ concept: 'http-serve', path: '' }, { concept: 'http-serve', path: 'default' }],
+  rows: [{ concept: 'http-serve', path: '' }],
 };
 
 /** Runtime globals that serve a request handler: `Bun.serve({ fetch })` (https://bun.sh/docs/api/http), `Deno.serve(handler)`. */

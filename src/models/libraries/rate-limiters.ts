@@ -22,7 +22,7 @@ export const expressSlowDown: LibraryModel = {
   docs: 'https://github.com/express-rate-limit/express-slow-down#usage',
   rows: [
     { concept: 'rate-limiter', path: '()' },
-    { concept: 'rate-limiter', path: '{slowDown,default}()' },
+    { concept: 'rate-limiter', path: 'slowDown()' },
   ],
 };
 
@@ -50,7 +50,7 @@ export const fastifyRateLimit: LibraryModel = {
   docs: 'https://github.com/fastify/fastify-rate-limit#usage',
   rows: [
     { concept: 'rate-limiter', path: '', optInOption: 'global' },
-    { concept: 'rate-limiter', path: '{fastifyRateLimit,default}', optInOption: 'global' },
+    { concept: 'rate-limiter', path: 'fastifyRateLimit', optInOption: 'global' },
   ],
 };
 
@@ -61,7 +61,7 @@ export const fastifyRateLimitDecorator: LibraryModel = {
   docs: 'https://github.com/fastify/fastify-rate-limit#using-the-ratelimit-decorator',
   rows: [
     { concept: 'rate-limiter', path: '().rateLimit()' },
-    { concept: 'rate-limiter', path: '{fastify,default,FastifyInstance}().rateLimit()' },
+    { concept: 'rate-limiter', path: '{fastify,FastifyInstance}().rateLimit()' },
   ],
 };
 
@@ -75,7 +75,6 @@ export const nestThrottler: LibraryModel = {
   docs: 'https://docs.nestjs.com/security/rate-limiting',
   rows: [
     { concept: 'rate-limiter', path: 'ThrottlerGuard' },
-    { concept: 'rate-limiter', path: 'ThrottlerGuard()' },
     { concept: 'rate-limiter', path: 'Throttle()' },
     { concept: 'rate-limit-exemption', path: 'SkipThrottle()', argument: 0 },
   ],
@@ -88,7 +87,6 @@ export const koaRatelimit: LibraryModel = {
   docs: 'https://github.com/koajs/ratelimit#example',
   rows: [
     { concept: 'rate-limiter', path: '()' },
-    { concept: 'rate-limiter', path: 'default()' },
   ],
 };
 
