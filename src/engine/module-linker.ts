@@ -61,8 +61,10 @@ export class ProjectLinker implements ModuleLinker {
     if (depth > MAX_RESOLUTION_DEPTH) return null;
     const file = this.load(modulePath);
     if (file === null) return null;
-    const commonJs = commonJsExport(file.ast, exportName);
-    if (commonJs !== null && unwrapExpression(commonJs).type !== 'ObjectExpression') return file.origins.referenceOf(commonJs, depth + 1);
+    const commonJs = commonJsExport(file.ast, exportName) ?? exportedObjectProperty(file, exportName);
+    if (commonJs !== null && unwrapExpression(commonJs).type !== 'ObjectExpression' && !isObjectLiteralVariable(file, commonJs)) {
+      return file.origins.referenceOf(commonJs, depth + 1);
+    }
     // An exports object (ESM, or `module.exports = { ... }`) is resolved member by member.
     if (exportName === '*') return { module: LOCAL_MODULE_PREFIX + modulePath, steps: [] };
     return this.esmExport(file, exportName, depth + 1);
@@ -105,6 +107,22 @@ export class ProjectLinker implements ModuleLinker {
     }
     return null;
   }
+}
+
+/** `module.exports = db` where `db` is an object literal variable: export `name` is what `db.name` holds. */
+function exportedObjectProperty(file: FileContext, name: string): TSESTree.Node | null {
+  if (name === '*' || name === 'default') return null;
+  const exported = commonJsExport(file.ast, '*');
+  const object = exported === null ? null : unwrapExpression(exported);
+  return object?.type === 'Identifier' ? file.origins.objectPropertyValue(object, name) : null;
+}
+
+/** True for an identifier bound to an object literal: its members are resolved one by one, like an exports object. */
+function isObjectLiteralVariable(file: FileContext, node: TSESTree.Node): boolean {
+  const value = unwrapExpression(node);
+  if (value.type !== 'Identifier') return false;
+  const definition = file.scope.variableOf(value)?.defs[0];
+  return definition?.node.type === 'VariableDeclarator' && definition.node.init !== null && unwrapExpression(definition.node.init).type === 'ObjectExpression';
 }
 
 function isExpression(node: TSESTree.Node): node is TSESTree.Expression {

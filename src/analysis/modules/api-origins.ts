@@ -5,7 +5,7 @@
  * (null): a rule never guesses a library from a method name.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { enclosingClassOfThis, staticPropertyName, stringLiteralValue, unwrapExpression } from '../node-shapes.js';
+import { enclosingClassOfThis, findProperty, staticPropertyName, stringLiteralValue, unwrapExpression } from '../node-shapes.js';
 import type { ScopeFacts } from '../scope/scope-facts.js';
 import type { VariableLike } from '../scope/scope-types.js';
 import { CALL, extendReference, isRelativeSpecifier, type ApiReference } from './api-reference.js';
@@ -76,6 +76,11 @@ export class ApiOrigins {
         const name = staticPropertyName(expression);
         if (name === null) return null;
         if (expression.object.type === 'ThisExpression') return this.thisMemberReference(expression, name, depth);
+        const object = unwrapExpression(expression.object);
+        if (object.type === 'Identifier') {
+          const held = this.objectPropertyValue(object, name);
+          if (held !== null) return this.referenceOf(held, depth);
+        }
         return this.member(this.referenceOf(expression.object, depth), name, depth);
       }
       case 'CallExpression': {
@@ -118,6 +123,29 @@ export class ApiOrigins {
     // A default import of a CommonJS module is its module object, so `import pg from 'pg'` is the root.
     if (exportName === 'default' || exportName === '*') return { module: specifier, steps: [] };
     return { module: specifier, steps: [exportName] };
+  }
+
+  /**
+   * For a variable bound once to an object literal (`const db = {}` or `{ pool }`): what property `name` holds,
+   * from the literal or from the one `db.name = value` assignment in the file (the CommonJS models/index.js
+   * pattern: `db.sequelize = new Sequelize(...)`; `module.exports = db`). Null when absent or assigned twice.
+   */
+  objectPropertyValue(identifier: TSESTree.Identifier, name: string): TSESTree.Node | null {
+    const variable = this.scope.variableOf(identifier);
+    const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (variable === null || definition?.type !== 'Variable' || definition.node.type !== 'VariableDeclarator') return null;
+    const init = definition.node.init === null ? null : unwrapExpression(definition.node.init);
+    if (init?.type !== 'ObjectExpression' || variable.references.some((reference) => reference.isWrite() && reference.init !== true)) return null;
+    const values: TSESTree.Node[] = [];
+    const property = findProperty(init, name);
+    if (property !== null) values.push(property.value);
+    for (const reference of variable.references) {
+      const member = reference.identifier.parent;
+      if (member?.type !== 'MemberExpression' || member.object !== reference.identifier || staticPropertyName(member) !== name) continue;
+      const assignment = member.parent;
+      if (assignment?.type === 'AssignmentExpression' && assignment.left === member && assignment.operator === '=') values.push(assignment.right);
+    }
+    return values.length === 1 ? (values[0] ?? null) : null;
   }
 
   private identifierReference(identifier: TSESTree.Identifier, depth: number): ApiReference | null {
