@@ -72,7 +72,7 @@ export type RequestInputKind = 'parameter' | 'body' | 'query' | 'header' | 'cook
  * The sink contexts a sanitizer makes a value safe for. Sanitizers are context-specific: HTML escaping leaves
  * quotes that break SQL. Numeric coercion and allow-lists (a value that is one of a few constants) clean all.
  */
-export const SANITIZER_KINDS = ['sql', 'html', 'path', 'url', 'shell', 'nosql-object', 'code', 'regex', 'header'] as const;
+export const SANITIZER_KINDS = ['sql', 'html', 'path', 'url', 'shell', 'nosql-object', 'code', 'regex', 'header', 'ldap', 'xpath', 'xml', 'deserialization'] as const;
 export type SanitizerKind = (typeof SANITIZER_KINDS)[number];
 
 /** The request objects frameworks hand to handlers; each has a shape (`models/sources/*`) saying which members are input. */
@@ -192,6 +192,58 @@ export interface CodeExecutionRow extends RowBase {
   readonly argument: number;
 }
 
+/**
+ * Compiles `argument` as a template (`ejs.render(tpl)`, `pug.compile(tpl)`, `_.template(tpl)`) or picks the
+ * template file by name (`res.render(view)`): the template is code, so its text must not come from a request.
+ */
+export interface TemplateCompilationRow extends RowBase {
+  readonly concept: 'template-compilation';
+  readonly argument: number;
+}
+
+/** Compiles `argument` as a regular expression pattern with a backtracking engine (`XRegExp(pattern)`). */
+export interface RegexCompilationRow extends RowBase {
+  readonly concept: 'regex-compilation';
+  readonly argument: number;
+}
+
+/**
+ * Writes `argument` into a response a browser renders as HTML (`c.html(x)`), or, with `htmlWhen`, only when
+ * the response's content type is HTML: `'string-default'` when a string body defaults to `text/html` and another
+ * type set earlier makes it safe (Express `res.send`), `'declared'` when it is HTML only once a `text/html`
+ * type was set (`res.end` of node:http, Fastify `reply.send`).
+ */
+export interface HtmlOutputRow extends RowBase {
+  readonly concept: 'html-output';
+  readonly argument: number;
+  readonly htmlWhen?: 'string-default' | 'declared';
+}
+
+/** Deserializes `argument` with a format that can rebuild functions or run code while reading (node-serialize `unserialize`). */
+export interface ObjectDeserializationRow extends RowBase {
+  readonly concept: 'object-deserialization';
+  readonly argument: number;
+}
+
+/** Parses `argument` as XML with external entities or DTDs loaded, as its `when` option condition says (libxmljs `noent`). */
+export interface XmlParseRow extends RowBase {
+  readonly concept: 'xml-parse';
+  readonly argument: number;
+  readonly when?: SinkCondition;
+}
+
+/** Runs an LDAP search whose filter (or base DN) is `argument` (or its `property`): `client.search(base, { filter })`. */
+export interface LdapQueryRow extends RowBase {
+  readonly concept: 'ldap-query';
+  readonly argument: number;
+}
+
+/** Evaluates `argument` as an XPath expression (`xpath.select(expr, doc)`); values bound as variables are not the argument. */
+export interface XpathQueryRow extends RowBase {
+  readonly concept: 'xpath-query';
+  readonly argument: number;
+}
+
 export type TaintRow =
   | RequestHandlerRow
   | RequestTypeRow
@@ -206,7 +258,31 @@ export type TaintRow =
   | FormatStringRow
   | CommandExecutionRow
   | FileAccessRow
-  | CodeExecutionRow;
+  | CodeExecutionRow
+  | ObjectDeserializationRow
+  | XmlParseRow
+  | LdapQueryRow
+  | XpathQueryRow
+  | TemplateCompilationRow
+  | RegexCompilationRow
+  | HtmlOutputRow;
+
+// ── Secrets: parameters that take a credential (docs/rules/hardcoded-secret.md) ──────────────────────────
+
+/** What a secret parameter holds, for messages: a JWT or session signing secret, a password, an API key, ... */
+export type SecretKind = 'signing-key' | 'encryption-key' | 'password' | 'api-key' | 'access-key' | 'connection-url';
+
+/**
+ * Takes a secret: a JWT signing key, a session or cookie secret, a database password, a cloud or SaaS
+ * credential. A constant there is a credential in the source. `property` may be a dotted path into nested
+ * options (`connection.password`, `credentials.secretAccessKey`). For `connection-url` the value is a URL and
+ * the secret is the password in it (`mongodb://user:pass@host`); a URL without one holds no secret.
+ */
+export interface SecretArgumentRow extends RowBase {
+  readonly concept: 'secret-argument';
+  readonly argument: number;
+  readonly secret: SecretKind;
+}
 
 // ── Web frameworks: apps, routers, and the security middleware mounted on them (models/frameworks/*) ─────
 
@@ -297,24 +373,7 @@ export type HttpRow =
   | PluginWrapperRow
   | ProjectCodeLoaderRow;
 
-// ── Secrets: parameters that take a credential (docs/rules/hardcoded-secret.md) ──────────────────────────
-
-/** What a secret parameter holds, for messages: a JWT or session signing secret, a password, an API key, ... */
-export type SecretKind = 'signing-key' | 'encryption-key' | 'password' | 'api-key' | 'access-key' | 'connection-url';
-
-/**
- * Takes a secret: a JWT signing key, a session or cookie secret, a database password, a cloud or SaaS
- * credential. A constant there is a credential in the source. `property` may be a dotted path into nested
- * options (`connection.password`, `credentials.secretAccessKey`). For `connection-url` the value is a URL and
- * the secret is the password in it (`mongodb://user:pass@host`); a URL without one holds no secret.
- */
-export interface SecretArgumentRow extends RowBase {
-  readonly concept: 'secret-argument';
-  readonly argument: number;
-  readonly secret: SecretKind;
-}
-
-export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow | TaintRow | HttpRow | SecretArgumentRow;
+export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow | TaintRow | SecretArgumentRow | HttpRow;
 
 export type ConceptKind = ApiRow['concept'];
 export type RowOf<K extends ConceptKind> = Extract<ApiRow, { readonly concept: K }>;

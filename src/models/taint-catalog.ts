@@ -4,6 +4,11 @@ import { childProcess, crossSpawn, execa, shelljs } from './libraries/child-proc
 import { expressFiles, fsExtra, nodeFs, nodeFsPromises } from './libraries/node-fs.js';
 import { nodePath, nodeUtil, nodeUtilWrappers } from './libraries/node-path.js';
 import { nodeVm } from './libraries/node-vm.js';
+import { TEMPLATE_ENGINES } from './libraries/template-engines.js';
+import { cryo, funcster, nodeSerialize, serializeToJs } from './libraries/deserializers.js';
+import { activeDirectory, ldapjs, ldapts } from './libraries/ldap.js';
+import { libxmljs } from './libraries/libxmljs.js';
+import { fontoxpath, xpath } from './libraries/xpath.js';
 import { domPurify, escapeHtml, he, sanitizeFilename, sanitizeHtml, shellQuote, validatorJs } from './sanitizers/escaping.js';
 import { ajv } from './sanitizers/json-schema.js';
 import { classValidator, classValidatorFunctions, pgFormatTemplates, uuid } from './sanitizers/validation-libraries.js';
@@ -23,6 +28,17 @@ export const TAINT_MODELS: readonly LibraryModel[] = [
   nodeUtil,
   nodeUtilWrappers,
   nodeVm,
+  ...TEMPLATE_ENGINES,
+  nodeSerialize,
+  funcster,
+  cryo,
+  serializeToJs,
+  libxmljs,
+  ldapjs,
+  ldapts,
+  activeDirectory,
+  xpath,
+  fontoxpath,
   escapeHtml,
   he,
   domPurify,

@@ -1,16 +1,19 @@
 /** Every built-in rule. The engine and the ESLint plugin know rules only through this list. */
 import { codeInjection } from '../../rules/code-injection.js';
 import { commandInjection } from '../../rules/command-injection.js';
-import { pathTraversal } from '../../rules/path-traversal.js';
 import { hardcodedSecret } from '../../rules/hardcoded-secret.js';
 import { missingAppRateLimit } from '../../rules/missing-app-rate-limit.js';
 import { missingRateLimit } from '../../rules/missing-rate-limit.js';
 import { missingSecurityHeaders } from '../../rules/missing-security-headers.js';
+import { pathTraversal } from '../../rules/path-traversal.js';
 import { sqlInjection } from '../../rules/sql-injection.js';
+import { templateInjection } from '../../rules/template-injection.js';
 import { weakPasswordHash } from '../../rules/weak-password-hash.js';
+import { unsafeDeserialization } from '../../rules/unsafe-deserialization.js';
+import { xxe } from '../../rules/xxe.js';
 import type { Rule } from './rule-types.js';
 
-export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, codeInjection, weakPasswordHash, hardcodedSecret, missingSecurityHeaders, missingRateLimit, missingAppRateLimit];
+export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, codeInjection, weakPasswordHash, hardcodedSecret, missingSecurityHeaders, missingRateLimit, missingAppRateLimit, templateInjection, unsafeDeserialization, xxe];
 
 export function findRule(id: string): Rule | null {
   return BUILT_IN_RULES.find((rule) => rule.id === id) ?? null;

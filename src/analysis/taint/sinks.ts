@@ -15,7 +15,18 @@ import { functionName, type CallNode } from './function-facts.js';
 import { appendHops, hop, kindBit } from './origins.js';
 import { MAX_ORIGINS, type FunctionNode, type Hop, type TaintFlow } from './taint-types.js';
 
-export type SinkConcept = 'sql-execution' | 'command-execution' | 'file-access' | 'code-execution';
+export type SinkConcept =
+  | 'sql-execution'
+  | 'command-execution'
+  | 'file-access'
+  | 'code-execution'
+  | 'object-deserialization'
+  | 'xml-parse'
+  | 'ldap-query'
+  | 'xpath-query'
+  | 'template-compilation'
+  | 'regex-compilation'
+  | 'html-output';
 
 /** What a sink rule looks for: calls of a concept, and values not sanitized for a kind. */
 export interface TaintSink {
