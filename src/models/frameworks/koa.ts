@@ -30,7 +30,10 @@ export const KOA_APP: HttpFrameworkShape = {
   mounts: [{ method: 'use', path: 'none', firstMiddleware: 0, optionsArgument: null, prefixOption: null, scopeParameter: null }],
   listenMethods: ['listen'],
   servingMembers: ['callback'],
-  exportServes: true,
+  // Koa composes apps: an exported Koa app is as often a sub-app mounted with koa-mount (`app.use(mount('/oauth',
+  // oauth))`) as a server, so only `listen` and `callback()` count as serving; on outline's server, treating an
+  // export as serving flagged three mounted sub-apps whose parent sets the headers.
+  exportServes: false,
   mountOrderMatters: true,
   chainableMethods: ['use'],
   mountableMembers: [],
