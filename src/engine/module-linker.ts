@@ -7,9 +7,10 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { LOCAL_MODULE_PREFIX, MAX_RESOLUTION_DEPTH, type ModuleLinker } from '../analysis/modules/api-origins.js';
-import type { ApiReference } from '../analysis/modules/api-reference.js';
+import { isRelativeSpecifier, registerProjectAliasPrefixes, type ApiReference } from '../analysis/modules/api-reference.js';
 import { findProperty, staticPropertyName, unwrapExpression } from '../analysis/node-shapes.js';
 import type { FileContext } from './file-context.js';
+import { expandAlias, readPathAliases, type PathAlias } from './path-aliases.js';
 
 export type FileLoader = (absolutePath: string) => FileContext | null;
 
@@ -23,6 +24,7 @@ export class ProjectLinker implements ModuleLinker {
   constructor(root: string, load: FileLoader) {
     this.root = root;
     this.load = load;
+    this.pathAliases();
   }
 
   /** Resolved specifiers by `<directory>\0<specifier>`: resolution stats the disk, and files repeat imports. */
@@ -37,8 +39,30 @@ export class ProjectLinker implements ModuleLinker {
     return found;
   }
 
+  private aliases: readonly PathAlias[] | null = null;
+
+  /**
+   * The root's tsconfig/jsconfig path aliases, read once. Read when the linker is made (see the constructor),
+   * because files are classified as importing project code before any specifier reaches `resolve`.
+   */
+  private pathAliases(): readonly PathAlias[] {
+    if (this.aliases === null) {
+      this.aliases = readPathAliases(this.root);
+      registerProjectAliasPrefixes(this.aliases.map((alias) => alias.prefix));
+    }
+    return this.aliases;
+  }
+
   private resolveOnDisk(fromFile: string, specifier: string): string | null {
-    const base = resolve(dirname(fromFile), specifier);
+    if (isRelativeSpecifier(specifier)) return this.resolveBase(resolve(dirname(fromFile), specifier));
+    for (const base of expandAlias(this.pathAliases(), specifier)) {
+      const found = this.resolveBase(base);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+
+  private resolveBase(base: string): string | null {
     if (base !== this.root && !base.startsWith(this.root + sep)) return null;
     const candidates: string[] = [base];
     for (const [jsExtension, tsExtensions] of Object.entries(JS_TO_TS)) {

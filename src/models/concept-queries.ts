@@ -4,7 +4,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ApiOrigins } from '../analysis/modules/api-origins.js';
-import { describeReference, type ApiReference } from '../analysis/modules/api-reference.js';
+import { describeReference, isProjectSpecifier, type ApiReference } from '../analysis/modules/api-reference.js';
 import { findProperty, unwrapExpression } from '../analysis/node-shapes.js';
 import type { ConceptIndex, ConceptMatch } from './concept-index.js';
 import type { ApiRow, ConceptKind, RowOf } from './concepts.js';
@@ -61,7 +61,7 @@ export class ConceptQueries {
   mayUse(concept: ConceptKind): boolean {
     const wanted = this.index.modulesFor(concept);
     for (const module of this.importedModules()) {
-      if (wanted.has(module) || module.startsWith('.')) return true;
+      if (wanted.has(module) || isProjectSpecifier(module)) return true;
     }
     return false;
   }

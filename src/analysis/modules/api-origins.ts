@@ -8,7 +8,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { enclosingClassOfThis, findProperty, staticPropertyName, stringLiteralValue, unwrapExpression } from '../node-shapes.js';
 import type { ScopeFacts } from '../scope/scope-facts.js';
 import type { VariableLike } from '../scope/scope-types.js';
-import { CALL, extendReference, isRelativeSpecifier, type ApiReference } from './api-reference.js';
+import { CALL, extendReference, isProjectSpecifier, type ApiReference } from './api-reference.js';
 
 /**
  * Resolves `import { name } from './relative'` to what that module exports, so a pool created in `db.ts` is
@@ -114,12 +114,12 @@ export class ApiOrigins {
   }
 
   private moduleRoot(specifier: string, depth: number): ApiReference | null {
-    if (isRelativeSpecifier(specifier)) return this.linked(specifier, '*', depth);
+    if (isProjectSpecifier(specifier)) return this.linked(specifier, '*', depth);
     return { module: specifier, steps: [] };
   }
 
   private imported(specifier: string, exportName: string, depth: number): ApiReference | null {
-    if (isRelativeSpecifier(specifier)) return this.linked(specifier, exportName, depth);
+    if (isProjectSpecifier(specifier)) return this.linked(specifier, exportName, depth);
     // A default import of a CommonJS module is its module object, so `import pg from 'pg'` is the root.
     if (exportName === 'default' || exportName === '*') return { module: specifier, steps: [] };
     return { module: specifier, steps: [exportName] };

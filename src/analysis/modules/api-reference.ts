@@ -25,3 +25,21 @@ export function describeReference(reference: ApiReference): string {
 export function isRelativeSpecifier(specifier: string): boolean {
   return specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..';
 }
+
+/**
+ * Prefixes of the scanned projects' path aliases (`@server/` from tsconfig `paths`), registered by the module
+ * linker when it reads them. Process-wide because a specifier is classified where no linker is at hand; the
+ * linker still decides, per project root, what an alias resolves to.
+ */
+const projectAliasPrefixes = new Set<string>();
+
+export function registerProjectAliasPrefixes(prefixes: Iterable<string>): void {
+  for (const prefix of prefixes) if (prefix !== '') projectAliasPrefixes.add(prefix);
+}
+
+/** A specifier that names project code: relative, or through one of the project's path aliases. */
+export function isProjectSpecifier(specifier: string): boolean {
+  if (isRelativeSpecifier(specifier)) return true;
+  for (const prefix of projectAliasPrefixes) if (specifier.startsWith(prefix)) return true;
+  return false;
+}

@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FileContext } from '../../engine/file-context.js';
 import { findProperty, staticPropertyName, unwrapExpression } from '../node-shapes.js';
-import { isRelativeSpecifier } from '../modules/api-reference.js';
+import { isProjectSpecifier } from '../modules/api-reference.js';
 import type { VariableLike } from '../scope/scope-types.js';
 
 /** Imports, re-exports and class hierarchies are followed this deep. */
@@ -24,7 +24,7 @@ function moduleFiles(file: FileContext): ModuleFiles | null {
 
 /** The project file a relative specifier names, loaded; null for packages and files outside the project. */
 export function importedFile(file: FileContext, specifier: string): FileContext | null {
-  if (!isRelativeSpecifier(specifier)) return null;
+  if (!isProjectSpecifier(specifier)) return null;
   const files = moduleFiles(file);
   const path = files?.resolve(file.absolutePath, specifier) ?? null;
   return path === null ? null : (files?.fileAt(path) ?? null);

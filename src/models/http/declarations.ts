@@ -5,7 +5,7 @@
  * (ESM and CommonJS); every chase is bounded.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { isRelativeSpecifier } from '../../analysis/modules/api-reference.js';
+import { isProjectSpecifier } from '../../analysis/modules/api-reference.js';
 import { findProperty, isFunctionNode, staticPropertyName, unwrapExpression } from '../../analysis/node-shapes.js';
 import type { HttpAppFacts } from './http-app-facts.js';
 import type { ClassNode, FunctionNode } from './http-types.js';
@@ -32,7 +32,7 @@ export function declarationOf(facts: HttpAppFacts, node: TSESTree.Node, depth = 
   }
   if (expression.type === 'ImportExpression') {
     const specifier = expression.source.type === 'Literal' && typeof expression.source.value === 'string' ? expression.source.value : null;
-    const linked = specifier !== null && isRelativeSpecifier(specifier) ? facts.linked(specifier) : null;
+    const linked = specifier !== null && isProjectSpecifier(specifier) ? facts.linked(specifier) : null;
     return linked === null ? null : { kind: 'module', facts: linked };
   }
   if (expression.type === 'CallExpression') {
@@ -81,7 +81,7 @@ function destructuredKey(pattern: TSESTree.Node, target: TSESTree.Node): string 
 
 function importDeclaration(facts: HttpAppFacts, node: TSESTree.Node, depth: number): Declaration | null {
   const declaration = node.parent;
-  if (declaration?.type !== 'ImportDeclaration' || !isRelativeSpecifier(declaration.source.value)) return null;
+  if (declaration?.type !== 'ImportDeclaration' || !isProjectSpecifier(declaration.source.value)) return null;
   const linked = facts.linked(declaration.source.value);
   if (linked === null) return null;
   switch (node.type) {
@@ -98,7 +98,7 @@ function importDeclaration(facts: HttpAppFacts, node: TSESTree.Node, depth: numb
 
 function relativeRequire(facts: HttpAppFacts, call: TSESTree.CallExpression): Declaration | null {
   const specifier = facts.file.origins.requiredModule(call);
-  if (specifier === null || !isRelativeSpecifier(specifier)) return null;
+  if (specifier === null || !isProjectSpecifier(specifier)) return null;
   const linked = facts.linked(specifier);
   if (linked === null) return null;
   const whole = commonJsExport(linked.file.ast, '*');
