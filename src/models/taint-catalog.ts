@@ -5,11 +5,12 @@ import { expressFiles, fsExtra, nodeFs, nodeFsPromises } from './libraries/node-
 import { nodePath, nodeUtil, nodeUtilWrappers } from './libraries/node-path.js';
 import { nodeVm } from './libraries/node-vm.js';
 import { TEMPLATE_ENGINES } from './libraries/template-engines.js';
+import { REGEX_LIBRARIES } from './libraries/regex-libraries.js';
 import { cryo, funcster, nodeSerialize, serializeToJs } from './libraries/deserializers.js';
 import { activeDirectory, ldapjs, ldapts } from './libraries/ldap.js';
 import { libxmljs } from './libraries/libxmljs.js';
 import { fontoxpath, xpath } from './libraries/xpath.js';
-import { domPurify, escapeHtml, he, sanitizeFilename, sanitizeHtml, shellQuote, validatorJs } from './sanitizers/escaping.js';
+import { domPurify, escapeHtml, he, lodashEscapers, sanitizeFilename, sanitizeHtml, shellQuote, validatorJs } from './sanitizers/escaping.js';
 import { ajv } from './sanitizers/json-schema.js';
 import { classValidator, classValidatorFunctions, pgFormatTemplates, uuid } from './sanitizers/validation-libraries.js';
 import { SOURCE_MODELS } from './sources/shapes.js';
@@ -29,6 +30,7 @@ export const TAINT_MODELS: readonly LibraryModel[] = [
   nodeUtilWrappers,
   nodeVm,
   ...TEMPLATE_ENGINES,
+  ...REGEX_LIBRARIES,
   nodeSerialize,
   funcster,
   cryo,
@@ -40,6 +42,7 @@ export const TAINT_MODELS: readonly LibraryModel[] = [
   xpath,
   fontoxpath,
   escapeHtml,
+  lodashEscapers,
   he,
   domPurify,
   sanitizeHtml,

@@ -8,12 +8,13 @@ import { missingSecurityHeaders } from '../../rules/missing-security-headers.js'
 import { pathTraversal } from '../../rules/path-traversal.js';
 import { sqlInjection } from '../../rules/sql-injection.js';
 import { templateInjection } from '../../rules/template-injection.js';
+import { regexInjection } from '../../rules/regex-injection.js';
 import { weakPasswordHash } from '../../rules/weak-password-hash.js';
 import { unsafeDeserialization } from '../../rules/unsafe-deserialization.js';
 import { xxe } from '../../rules/xxe.js';
 import type { Rule } from './rule-types.js';
 
-export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, codeInjection, weakPasswordHash, hardcodedSecret, missingSecurityHeaders, missingRateLimit, missingAppRateLimit, templateInjection, unsafeDeserialization, xxe];
+export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, codeInjection, weakPasswordHash, hardcodedSecret, missingSecurityHeaders, missingRateLimit, missingAppRateLimit, templateInjection, regexInjection, unsafeDeserialization, xxe];
 
 export function findRule(id: string): Rule | null {
   return BUILT_IN_RULES.find((rule) => rule.id === id) ?? null;

@@ -23,6 +23,7 @@ export const CWE = {
   'CWE-611': 'XML External Entity Reference',
   'CWE-643': 'XPath Injection',
   'CWE-693': 'Protection Mechanism Failure',
+  'CWE-730': 'OWASP Top Ten 2004 Category A9 - Denial of Service',
   'CWE-770': 'Allocation of Resources Without Limits or Throttling',
   'CWE-798': 'Use of Hard-coded Credentials',
   'CWE-915': 'Mass Assignment',

@@ -15,6 +15,7 @@ import { appendHops, CLEAN, hop, kindBit, kindBits, sanitize, through, union } f
 import { formatStringValue } from './format-strings.js';
 import { isAllowListCallback } from './guards.js';
 import { isCharacterAllowList } from './regex-allow-lists.js';
+import { isRegexMetacharacterEscape } from './regex-escapes.js';
 import { schemaParseValue } from './schemas.js';
 import type { FunctionNode, Origin } from './taint-types.js';
 
@@ -117,6 +118,8 @@ function methodValue(ev: TaintEvaluator, call: TSESTree.CallExpression, depth: n
   if ((method === 'filter' || method === 'find') && isAllowListCallback(ev, call.arguments[0])) return CLEAN;
   if ((method === 'replace' || method === 'replaceAll') && isCharacterAllowList(ev, call)) return CLEAN;
   const receiver = ev.valueOf(callee.object, depth);
+  // `s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')` escapes every pattern metacharacter: safe as a regex, nothing else.
+  if ((method === 'replace' || method === 'replaceAll') && isRegexMetacharacterEscape(ev, call)) return sanitize(receiver, kindBit('regex'));
   if (!ARGUMENT_METHODS.has(method)) return receiver;
   const spliced = method === 'replace' || method === 'replaceAll' ? call.arguments.slice(1) : call.arguments;
   return union(receiver, ...spliced.map((argument) => ev.valueOf(argument.type === 'SpreadElement' ? argument.argument : argument, depth)));

@@ -12,6 +12,7 @@ import { GLOBAL_CODE_SINKS } from '../../models/sanitizers/globals.js';
 import { resolveCallee } from './callee-resolver.js';
 import type { FileTaint } from './file-taint.js';
 import { functionName, type CallNode } from './function-facts.js';
+import { globalRegexSinks } from './regex-sinks.js';
 import { appendHops, hop, kindBit } from './origins.js';
 import { MAX_ORIGINS, type FunctionNode, type Hop, type TaintFlow } from './taint-types.js';
 
@@ -73,6 +74,7 @@ export function sinksAt(taint: FileTaint, call: CallNode, sink: TaintSink): read
     sites.push({ target: match.target, api: match.api });
   }
   if (sink.concept === 'code-execution') sites.push(...globalCodeSinks(taint, call));
+  if (sink.concept === 'regex-compilation') sites.push(...globalRegexSinks(taint, call));
   return sites;
 }
 

@@ -40,6 +40,17 @@ export const sanitizeHtml: LibraryModel = {
   ],
 };
 
+/** lodash/underscore `escape` replaces `& < > " '` with entities (HTML only); `escapeRegExp` backslashes pattern metacharacters. */
+export const lodashEscapers: LibraryModel = {
+  name: 'lodash',
+  modules: ['lodash', 'lodash-es', 'underscore'],
+  docs: 'https://lodash.com/docs/4.17.15#escape',
+  rows: [
+    { concept: 'sanitizer', path: 'escape', argument: 0, kinds: ['html'] },
+    { concept: 'sanitizer', path: 'escapeRegExp', argument: 0, kinds: ['regex'] },
+  ],
+};
+
 /** sanitize-filename strips separators, `..` and control characters: one safe file name. */
 export const sanitizeFilename: LibraryModel = {
   name: 'sanitize-filename',

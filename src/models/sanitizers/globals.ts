@@ -29,6 +29,8 @@ export const GLOBAL_FUNCTIONS: Readonly<Record<string, GlobalEffect>> = {
   'Date.*': CLEAN,
   'Array.isArray': CLEAN,
   encodeURIComponent: { effect: 'sanitize', kinds: ['url'] },
+  // ES2025 `RegExp.escape(s)` escapes every character with a meaning in a pattern.
+  'RegExp.escape': { effect: 'sanitize', kinds: ['regex'] },
   String: PROPAGATE,
   encodeURI: PROPAGATE,
   decodeURI: PROPAGATE,
@@ -66,6 +68,11 @@ export const GLOBAL_CODE_SINKS: Readonly<Record<string, { readonly arguments: 'f
   // Loading a module the request names runs that module's code (and reads any file `require` can reach).
   require: { arguments: 'first' },
 };
+
+/** Built-ins that compile argument 0 as a regular expression pattern (backtracking: `(a+)+$` can run for ages). */
+export const GLOBAL_REGEX_SINKS: ReadonlySet<string> = new Set(['RegExp']);
+/** String methods that turn a string argument 0 into a pattern (`new RegExp(arg)`), on a receiver known to be a string. */
+export const STRING_PATTERN_METHODS: ReadonlySet<string> = new Set(['match', 'matchAll', 'search']);
 
 /**
  * Methods that return (part of) their receiver's text or elements: taint passes from the receiver, and from
