@@ -72,7 +72,7 @@ export type RequestInputKind = 'parameter' | 'body' | 'query' | 'header' | 'cook
  * The sink contexts a sanitizer makes a value safe for. Sanitizers are context-specific: HTML escaping leaves
  * quotes that break SQL. Numeric coercion and allow-lists (a value that is one of a few constants) clean all.
  */
-export const SANITIZER_KINDS = ['sql', 'html', 'path', 'url', 'shell', 'nosql-object', 'code', 'regex', 'header', 'ldap', 'xpath', 'xml', 'deserialization'] as const;
+export const SANITIZER_KINDS = ['sql', 'html', 'path', 'url', 'shell', 'nosql-object', 'code', 'regex', 'header', 'log', 'ldap', 'xpath', 'xml', 'deserialization'] as const;
 export type SanitizerKind = (typeof SANITIZER_KINDS)[number];
 
 /** The request objects frameworks hand to handlers; each has a shape (`models/sources/*`) saying which members are input. */
@@ -244,6 +244,38 @@ export interface XpathQueryRow extends RowBase {
   readonly argument: number;
 }
 
+/**
+ * Sends a request from the server to the URL in `argument` (or its options `property`: `url`, `baseURL`,
+ * `host`): whoever chooses the host makes the server call internal services or cloud metadata (SSRF).
+ */
+export interface ServerRequestRow extends RowBase {
+  readonly concept: 'server-request';
+  readonly argument: number;
+}
+
+/**
+ * Sends the client elsewhere: `argument` is the redirect target (`res.redirect(url)`), or, with `header`, the
+ * value of a response header set by name in argument 0 (`res.setHeader('Location', url)`), matched only when
+ * that name folds to `header` (case-insensitively).
+ */
+export interface RedirectRow extends RowBase {
+  readonly concept: 'redirect';
+  readonly argument: number;
+  readonly header?: string;
+}
+
+/** Writes a response header whose value (or a headers object) is `argument`: CR/LF there would split the response. */
+export interface HeaderWriteRow extends RowBase {
+  readonly concept: 'header-write';
+  readonly argument: number;
+}
+
+/** Writes `argument` to a plain-text log, one entry a line: a newline in it forges a new entry (CWE-117). */
+export interface LogWriteRow extends RowBase {
+  readonly concept: 'log-write';
+  readonly argument: number;
+}
+
 export type TaintRow =
   | RequestHandlerRow
   | RequestTypeRow
@@ -265,6 +297,10 @@ export type TaintRow =
   | XpathQueryRow
   | TemplateCompilationRow
   | RegexCompilationRow
+  | ServerRequestRow
+  | RedirectRow
+  | HeaderWriteRow
+  | LogWriteRow
   | HtmlOutputRow;
 
 // ── Secrets: parameters that take a credential (docs/rules/hardcoded-secret.md) ──────────────────────────

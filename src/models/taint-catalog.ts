@@ -13,10 +13,17 @@ import { fontoxpath, xpath } from './libraries/xpath.js';
 import { domPurify, escapeHtml, he, lodashEscapers, sanitizeFilename, sanitizeHtml, shellQuote, validatorJs } from './sanitizers/escaping.js';
 import { ajv } from './sanitizers/json-schema.js';
 import { classValidator, classValidatorFunctions, pgFormatTemplates, uuid } from './sanitizers/validation-libraries.js';
+import { axios, got, nodeFetch, nodeHttpClient, superagent, undici } from './libraries/http-clients.js';
 import { SOURCE_MODELS } from './sources/shapes.js';
 
 export const TAINT_MODELS: readonly LibraryModel[] = [
   ...SOURCE_MODELS,
+  axios,
+  got,
+  undici,
+  nodeFetch,
+  nodeHttpClient,
+  superagent,
   childProcess,
   crossSpawn,
   execa,

@@ -15,6 +15,7 @@ import { requestChainValue } from './request-chains.js';
 import { MAX_EVALUATION_DEPTH, MAX_EVALUATIONS_PER_FILE, MAX_MEMBER_PATH, type Origin } from './taint-types.js';
 import type { FileTaint } from './file-taint.js';
 import { identifierValue } from './variables.js';
+import { placedInUrl, prefixText, templatePrefix } from './url-positions.js';
 
 const PENDING: readonly Origin[] = Object.freeze([]) as readonly Origin[];
 
@@ -72,10 +73,11 @@ export class TaintEvaluator {
       case 'AwaitExpression':
         return this.valueAt(node.argument, path, depth);
       case 'TemplateLiteral':
-        return union(...node.expressions.map((expression) => this.valueOf(expression, depth)));
+        // Each part is placed in the URL the text may be (url-positions.ts): after a fixed `https://host/` it cannot move the host.
+        return union(...node.expressions.map((expression, index) => placedInUrl(this.valueOf(expression, depth), templatePrefix(this.file.values, node, index))));
       case 'BinaryExpression':
         // Arithmetic and comparisons yield numbers and booleans: nothing to inject.
-        return node.operator === '+' ? union(this.valueOf(node.left, depth), this.valueOf(node.right, depth)) : CLEAN;
+        return node.operator === '+' ? union(this.valueOf(node.left, depth), placedInUrl(this.valueOf(node.right, depth), prefixText(this.file.values, node.left))) : CLEAN;
       case 'LogicalExpression':
         return union(this.valueAt(node.left, path, depth), this.valueAt(node.right, path, depth));
       case 'ConditionalExpression':

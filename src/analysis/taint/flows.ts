@@ -14,6 +14,9 @@ import { MAX_CALLER_HOPS, MAX_CALLERS, type FlowQuery, type FunctionNode, type O
 export function isReported(origin: Origin, query: FlowQuery): boolean {
   if ((origin.cleaned & kindBit(query.sanitizedFor)) !== 0) return false;
   if (origin.type !== 'source') return true;
+  // The request's own URL and host (`req.url`, `req.hostname`) name this server: a redirect or request there
+  // does not leave it (`res.redirect('https://' + req.hostname + req.url)` upgrades to HTTPS).
+  if (origin.source.kind === 'url' && query.sanitizedFor === 'url') return false;
   const lowTrust = origin.source.kind === 'cli-argument' || origin.source.kind === 'environment';
   return !lowTrust || query.includeLowTrust === true;
 }

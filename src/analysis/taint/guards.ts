@@ -93,6 +93,8 @@ function comparisonBits(ev: TaintEvaluator, test: TSESTree.BinaryExpression, hol
     return type === 'number' || type === 'boolean' || type === 'bigint' ? ALL_KINDS : 0;
   }
   if (subjectKey(ev, left) === subject && ev.file.values.isConstant(right)) return ALL_KINDS;
+  // `new URL(x).origin === ALLOWED_ORIGIN`: the URL's host is fixed, not its path.
+  if ((isUrlHostOf(ev, left, subject) && isFixedHost(ev, right)) || (isUrlHostOf(ev, right, subject) && isFixedHost(ev, left))) return kindBit('url');
   // `x in ALLOWED`: a key of a constant object.
   if (test.operator === 'in' && subjectKey(ev, left) === subject && isConstantCollection(ev, right)) return ALL_KINDS;
   if (subjectKey(ev, right) === subject && ev.file.values.isConstant(left)) return ALL_KINDS;
@@ -107,6 +109,8 @@ function predicateBits(ev: TaintEvaluator, call: TSESTree.CallExpression, subjec
     const receiver = unwrapExpression(callee.object);
     // ALLOWED.includes(x), new Set([...]).has(x): an allow-list of constants.
     if ((method === 'includes' || method === 'has' || method === 'hasOwnProperty') && first !== undefined && subjectKey(ev, first) === subject && isConstantCollection(ev, receiver)) return ALL_KINDS;
+    // ALLOWED_HOSTS.includes(new URL(x).hostname): an allow-list of hosts fixes where `x` points.
+    if ((method === 'includes' || method === 'has') && first !== undefined && isUrlHostOf(ev, first, subject) && isConstantCollection(ev, receiver)) return kindBit('url');
     const second = call.arguments[1];
     if (method === 'hasOwn' && ev.isGlobal(receiver, 'Object') && second !== undefined && subjectKey(ev, second) === subject && first !== undefined && isConstantCollection(ev, first)) return ALL_KINDS;
     if (method === 'test' && first !== undefined && subjectKey(ev, first) === subject && isAnchoredAllowList(receiver)) return ALL_KINDS;
@@ -169,6 +173,28 @@ function isResolvedPath(ev: TaintEvaluator, node: TSESTree.Node): boolean {
   const reference = ev.file.origins.referenceOf(value.callee);
   const step = reference === null ? null : ev.file.project.conceptIndex.match(reference, 'taint-step');
   return step?.row.resolvesPath === true;
+}
+
+const URL_HOST_MEMBERS = new Set(['host', 'hostname', 'origin']);
+
+/** `u.hostname` (or `.host`, `.origin`) of the subject parsed as a URL: `new URL(x).host`, or `u` with `const u = new URL(x)`. */
+function isUrlHostOf(ev: TaintEvaluator, raw: TSESTree.Node, subject: string): boolean {
+  const node = unwrapExpression(raw);
+  if (node.type !== 'MemberExpression' || !URL_HOST_MEMBERS.has(staticPropertyName(node) ?? '')) return false;
+  const object = unwrapExpression(node.object);
+  if (subjectKey(ev, object) === subject) return true;
+  const parsed = resolveConst(ev, object);
+  const input = parsed?.type === 'NewExpression' && ev.isGlobal(parsed.callee, 'URL') ? parsed.arguments[0] : undefined;
+  return input !== undefined && subjectKey(ev, input) === subject;
+}
+
+/** A constant, or the host of a URL parsed from one (`new URL(BASE).origin`). */
+function isFixedHost(ev: TaintEvaluator, raw: TSESTree.Node): boolean {
+  const node = unwrapExpression(raw);
+  if (ev.file.values.isConstant(node)) return true;
+  if (node.type !== 'MemberExpression' || !URL_HOST_MEMBERS.has(staticPropertyName(node) ?? '')) return false;
+  const parsed = resolveConst(ev, unwrapExpression(node.object));
+  return parsed?.type === 'NewExpression' && ev.isGlobal(parsed.callee, 'URL') && parsed.arguments.length > 0 && parsed.arguments.every((argument) => ev.file.values.isConstant(argument));
 }
 
 /** What a check is about: a variable (by identity) plus a static member path; null for anything else. */

@@ -72,6 +72,14 @@ function registeredRole(file: FileContext, fn: FunctionNode, index: number): Par
   return null;
 }
 
+/** The response type of a parameter that is the request too (Koa's `ctx`, Hono's `c`): a row's `response` on the same parameter. */
+export function contextResponseType(file: FileContext, fn: FunctionNode, index: number): ApiReference | null {
+  for (const { row, module } of file.taint.registrations(fn)) {
+    if (row.parameter === index && row.response?.parameter === index) return { module, steps: simplePathSteps(row.response.type) };
+  }
+  return null;
+}
+
 /** `Response()` → ['Response', '()']: the simple paths (no braces or wildcards) a model uses to name a type. */
 function simplePathSteps(path: string): string[] {
   const steps: string[] = [];

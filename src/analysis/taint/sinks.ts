@@ -12,6 +12,8 @@ import { GLOBAL_CODE_SINKS } from '../../models/sanitizers/globals.js';
 import { resolveCallee } from './callee-resolver.js';
 import type { FileTaint } from './file-taint.js';
 import { functionName, type CallNode } from './function-facts.js';
+import { globalApiSinks, setsHeaderNamed } from './global-sinks.js';
+import { contextResponseType } from './request-sources.js';
 import { globalRegexSinks } from './regex-sinks.js';
 import { appendHops, hop, kindBit } from './origins.js';
 import { MAX_ORIGINS, type FunctionNode, type Hop, type TaintFlow } from './taint-types.js';
@@ -27,7 +29,11 @@ export type SinkConcept =
   | 'xpath-query'
   | 'template-compilation'
   | 'regex-compilation'
-  | 'html-output';
+  | 'html-output'
+  | 'server-request'
+  | 'redirect'
+  | 'header-write'
+  | 'log-write';
 
 /** What a sink rule looks for: calls of a concept, and values not sanitized for a kind. */
 export interface TaintSink {
@@ -71,9 +77,11 @@ export function sinksAt(taint: FileTaint, call: CallNode, sink: TaintSink): read
     if (match.target === null) continue;
     const condition = 'when' in match.row ? match.row.when : undefined;
     if (condition !== undefined && !conditionHolds(taint, call, condition)) continue;
+    if ('header' in match.row && match.row.header !== undefined && !setsHeaderNamed(taint, call, match.row.header)) continue;
     sites.push({ target: match.target, api: match.api });
   }
   if (sink.concept === 'code-execution') sites.push(...globalCodeSinks(taint, call));
+  sites.push(...globalApiSinks(taint, call, sink.concept));
   if (sink.concept === 'regex-compilation') sites.push(...globalRegexSinks(taint, call));
   return sites;
 }
@@ -91,7 +99,9 @@ function responseReference(taint: FileTaint, call: CallNode): ApiReference | nul
   const fn = definition.node as FunctionNode;
   const index = fn.params.indexOf(definition.name as TSESTree.Parameter);
   const role = index < 0 ? null : taint.parameterRole(fn, index);
-  return role?.role === 'response' ? { module: role.reference.module, steps: [...role.reference.steps, method] } : null;
+  // Koa's `ctx` and Hono's `c` are request and response in one parameter: the row names its response type too.
+  const reference = role?.role === 'response' ? role.reference : role?.role === 'request' ? contextResponseType(taint.file, fn, index) : null;
+  return reference === null ? null : { module: reference.module, steps: [...reference.steps, method] };
 }
 
 /** `const run = promisify(exec); run(cmd)`: the wrapped function's reference, so `run` is the sink `exec` is. */

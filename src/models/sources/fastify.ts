@@ -8,7 +8,7 @@ import { handlerMethods } from './registrations.js';
 import { CLIENT_FILE_MEMBERS, type RequestShape } from './request-shape.js';
 
 const VERBS = handlerMethods(FASTIFY_INSTANCE, []);
-const HANDLER = { concept: 'request-handler', request: 'fastify-request', parameter: 0 } as const;
+const HANDLER = { concept: 'request-handler', request: 'fastify-request', parameter: 0, response: { parameter: 1, type: 'FastifyReply()' } } as const;
 
 export const fastifySources: LibraryModel = {
   name: 'fastify',

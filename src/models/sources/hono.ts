@@ -5,7 +5,8 @@ import { handlerMethods } from './registrations.js';
 import type { RequestShape } from './request-shape.js';
 
 const VERBS = handlerMethods(HONO_APP, ['on', 'use']);
-const HANDLER = { concept: 'request-handler', request: 'hono-context', parameter: 0 } as const;
+// The context is the response too (`c.redirect`, `c.header`).
+const HANDLER = { concept: 'request-handler', request: 'hono-context', parameter: 0, response: { parameter: 0, type: 'Context()' } } as const;
 
 export const honoSources: LibraryModel = {
   name: 'hono',

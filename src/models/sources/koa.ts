@@ -9,7 +9,9 @@ import { handlerMethods } from './registrations.js';
 import { CLIENT_FILE_MEMBERS, type RequestShape } from './request-shape.js';
 
 const VERBS = handlerMethods(KOA_ROUTER, ['use', 'param']);
-const HANDLER = { concept: 'request-handler', request: 'koa-context', parameter: 0 } as const;
+// The context is the response too (`ctx.redirect`, `ctx.set`): koa's `Context`, or the router's `RouterContext`.
+const HANDLER = { concept: 'request-handler', request: 'koa-context', parameter: 0, response: { parameter: 0, type: 'Context()' } } as const;
+const ROUTER_HANDLER = { ...HANDLER, response: { parameter: 0, type: 'RouterContext()' } } as const;
 
 export const koaSources: LibraryModel = {
   name: 'koa',
@@ -26,7 +28,7 @@ export const koaRouterSources: LibraryModel = {
   modules: ['@koa/router', 'koa-router'],
   docs: 'https://github.com/koajs/router/blob/master/API.md',
   rows: [
-    { ...HANDLER, path: `().${VERBS}` },
+    { ...ROUTER_HANDLER, path: `().${VERBS}` },
     { concept: 'request-type', path: '{RouterContext,RouterParamContext}()', request: 'koa-context' },
   ],
 };

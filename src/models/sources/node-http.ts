@@ -5,7 +5,7 @@
 import type { LibraryModel } from '../concepts.js';
 import type { RequestShape } from './request-shape.js';
 
-const HANDLER = { concept: 'request-handler', request: 'node-request', parameter: 0 } as const;
+const HANDLER = { concept: 'request-handler', request: 'node-request', parameter: 0, response: { parameter: 1, type: 'ServerResponse()' } } as const;
 
 export const nodeHttpSources: LibraryModel = {
   name: 'http',

@@ -1,0 +1,83 @@
+import type { LibraryModel, ServerRequestRow } from '../concepts.js';
+
+/**
+ * HTTP clients: each row is where the request's URL (or its host) is chosen. A URL argument may be a whole URL
+ * or, for the clients that also take one options object in its place, that object: then only the `url`,
+ * `baseURL`/`prefixUrl`, `host` and `hostname` options choose where the request goes (headers, `params` and
+ * `data` do not).
+ */
+function urlRows(path: string, argument: number, properties: readonly string[]): ServerRequestRow[] {
+  return properties.map((property) => ({ concept: 'server-request', path, argument, property }));
+}
+
+const AXIOS_VERBS = '{get,delete,head,options,post,put,patch,request,getUri,postForm,putForm,patchForm}';
+const AXIOS_CONFIG = ['url', 'baseURL'];
+
+/** axios (https://axios-http.com/docs/api_intro): `axios(url | config)`, `axios.get(url)`, `axios.create({ baseURL })`. */
+export const axios: LibraryModel = {
+  name: 'axios',
+  modules: ['axios'],
+  docs: 'https://axios-http.com/docs/req_config',
+  rows: [
+    ...urlRows('', 0, AXIOS_CONFIG),
+    ...urlRows(AXIOS_VERBS, 0, AXIOS_CONFIG),
+    { concept: 'server-request', path: 'create', argument: 0, property: 'baseURL' },
+    ...urlRows(`create().${AXIOS_VERBS}`, 0, AXIOS_CONFIG),
+  ],
+};
+
+const GOT_VERBS = '{get,post,put,patch,delete,head,stream,paginate}';
+
+/** got (https://github.com/sindresorhus/got/blob/main/documentation/2-options.md): `got(url, options)`, `got.get(url)`, `prefixUrl`. */
+export const got: LibraryModel = {
+  name: 'got',
+  modules: ['got'],
+  docs: 'https://github.com/sindresorhus/got/blob/main/documentation/2-options.md#url',
+  rows: [
+    ...urlRows('', 0, ['url', 'prefixUrl']),
+    ...urlRows(GOT_VERBS, 0, ['url', 'prefixUrl']),
+    { concept: 'server-request', path: 'extend', argument: 0, property: 'prefixUrl' },
+    ...urlRows(`extend().${GOT_VERBS}`, 0, ['url']),
+  ],
+};
+
+/** undici (https://undici.nodejs.org/#/docs/api/Dispatcher): `request(url)`, `fetch(url)`, `new Client(origin)`, `new Pool(origin)`. */
+export const undici: LibraryModel = {
+  name: 'undici',
+  modules: ['undici'],
+  docs: 'https://undici.nodejs.org/#/?id=undicirequesturl-options-promise',
+  rows: [
+    ...urlRows('{request,fetch,stream}', 0, ['origin']),
+    { concept: 'server-request', path: '{Client,Pool}', argument: 0 },
+  ],
+};
+
+/** node-fetch (https://github.com/node-fetch/node-fetch#fetchurl-options): the default export is `fetch(url, options)`. */
+export const nodeFetch: LibraryModel = {
+  name: 'node-fetch',
+  modules: ['node-fetch'],
+  docs: 'https://github.com/node-fetch/node-fetch#fetchurl-options',
+  rows: [{ concept: 'server-request', path: '', argument: 0 }],
+};
+
+/**
+ * node:http and node:https (https://nodejs.org/api/http.html#httprequesturl-options-callback): `request(url)`
+ * or `request(options)`, where `host`/`hostname` choose the server; `get` is the same.
+ */
+export const nodeHttpClient: LibraryModel = {
+  name: 'http',
+  modules: ['http', 'node:http', 'https', 'node:https'],
+  docs: 'https://nodejs.org/api/http.html#httprequestoptions-callback',
+  rows: urlRows('{request,get}', 0, ['host', 'hostname']),
+};
+
+/** superagent (https://ladjs.github.io/superagent/#request-basics): `superagent.get(url)`, `superagent(method, url)`. */
+export const superagent: LibraryModel = {
+  name: 'superagent',
+  modules: ['superagent'],
+  docs: 'https://ladjs.github.io/superagent/#request-basics',
+  rows: [
+    { concept: 'server-request', path: '{get,post,put,patch,del,delete,head,options}', argument: 0 },
+    { concept: 'server-request', path: '', argument: 1 },
+  ],
+};

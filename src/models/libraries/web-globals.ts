@@ -1,0 +1,20 @@
+/**
+ * Sinks that are globals rather than imports: `fetch` (Node 18+, https://nodejs.org/api/globals.html#fetch)
+ * sends a request to its first argument; `console.*` (https://nodejs.org/api/console.html) writes its
+ * arguments as text, one entry a line, to stdout/stderr, where log collectors split entries at newlines.
+ */
+import type { ConceptKind } from '../concepts.js';
+
+export interface GlobalSinkRow {
+  readonly concept: ConceptKind;
+  /** The global's name; with `members`, a method of it (`console.log`). */
+  readonly global: string;
+  readonly members?: readonly string[];
+  /** The argument that must not carry request data, or every argument. */
+  readonly argument: number | 'all';
+}
+
+export const GLOBAL_API_SINKS: readonly GlobalSinkRow[] = [
+  { concept: 'server-request', global: 'fetch', argument: 0 },
+  { concept: 'log-write', global: 'console', members: ['log', 'info', 'warn', 'error', 'debug', 'trace'], argument: 'all' },
+];
