@@ -208,15 +208,16 @@ export interface RegexCompilationRow extends RowBase {
 }
 
 /**
- * Writes `argument` into a response a browser renders as HTML (`c.html(x)`), or, with `htmlWhen`, only when
- * the response's content type is HTML: `'string-default'` when a string body defaults to `text/html` and another
- * type set earlier makes it safe (Express `res.send`), `'declared'` when it is HTML only once a `text/html`
- * type was set (`res.end` of node:http, Fastify `reply.send`).
+ * Writes `argument` into a response a browser renders as HTML (`c.html(x)`; for a property such as Koa's
+ * `ctx.body`, argument 0 is the assigned value), or, with `htmlWhen`, only when the response's content type is
+ * HTML: `'string-default'` when a string body defaults to `text/html` and another type set earlier makes it safe
+ * (Express `res.send`), `'declared'` when it is HTML only once a `text/html` type was set (`res.end` of
+ * node:http, Fastify `reply.send`), `'leading-markup'` when a string body starting with `<` is sent as HTML (Koa).
  */
 export interface HtmlOutputRow extends RowBase {
   readonly concept: 'html-output';
   readonly argument: number;
-  readonly htmlWhen?: 'string-default' | 'declared';
+  readonly htmlWhen?: 'string-default' | 'declared' | 'leading-markup';
 }
 
 /** Deserializes `argument` with a format that can rebuild functions or run code while reading (node-serialize `unserialize`). */

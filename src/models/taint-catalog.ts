@@ -6,6 +6,7 @@ import { nodePath, nodeUtil, nodeUtilWrappers } from './libraries/node-path.js';
 import { nodeVm } from './libraries/node-vm.js';
 import { TEMPLATE_ENGINES } from './libraries/template-engines.js';
 import { REGEX_LIBRARIES } from './libraries/regex-libraries.js';
+import { HTML_RESPONSES } from './libraries/html-responses.js';
 import { cryo, funcster, nodeSerialize, serializeToJs } from './libraries/deserializers.js';
 import { activeDirectory, ldapjs, ldapts } from './libraries/ldap.js';
 import { libxmljs } from './libraries/libxmljs.js';
@@ -38,6 +39,7 @@ export const TAINT_MODELS: readonly LibraryModel[] = [
   nodeVm,
   ...TEMPLATE_ENGINES,
   ...REGEX_LIBRARIES,
+  ...HTML_RESPONSES,
   nodeSerialize,
   funcster,
   cryo,

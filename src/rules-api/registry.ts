@@ -9,13 +9,14 @@ import { pathTraversal } from '../../rules/path-traversal.js';
 import { sqlInjection } from '../../rules/sql-injection.js';
 import { templateInjection } from '../../rules/template-injection.js';
 import { regexInjection } from '../../rules/regex-injection.js';
+import { xss } from '../../rules/xss.js';
 import { weakPasswordHash } from '../../rules/weak-password-hash.js';
 import { unsafeDeserialization } from '../../rules/unsafe-deserialization.js';
 import { xxe } from '../../rules/xxe.js';
 import { ssrf } from '../../rules/ssrf.js';
 import type { Rule } from './rule-types.js';
 
-export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, codeInjection, weakPasswordHash, hardcodedSecret, missingSecurityHeaders, missingRateLimit, missingAppRateLimit, templateInjection, regexInjection, unsafeDeserialization, xxe, ssrf];
+export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, codeInjection, weakPasswordHash, hardcodedSecret, missingSecurityHeaders, missingRateLimit, missingAppRateLimit, templateInjection, regexInjection, xss, unsafeDeserialization, xxe, ssrf];
 
 export function findRule(id: string): Rule | null {
   return BUILT_IN_RULES.find((rule) => rule.id === id) ?? null;

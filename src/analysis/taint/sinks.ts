@@ -15,6 +15,7 @@ import { functionName, type CallNode } from './function-facts.js';
 import { globalApiSinks, setsHeaderNamed } from './global-sinks.js';
 import { contextResponseType } from './request-sources.js';
 import { globalRegexSinks } from './regex-sinks.js';
+import { callServesHtml, chainedResponseReference } from './html-responses.js';
 import { appendHops, hop, kindBit } from './origins.js';
 import { MAX_ORIGINS, type FunctionNode, type Hop, type TaintFlow } from './taint-types.js';
 
@@ -69,7 +70,7 @@ export function sinksAt(taint: FileTaint, call: CallNode, sink: TaintSink): read
   const file = taint.file;
   let matches = file.concepts.callsTo(call, sink.concept);
   if (matches.length === 0) {
-    const other = responseReference(taint, call) ?? wrappedReference(taint, call);
+    const other = responseReference(taint, call) ?? wrappedReference(taint, call) ?? chainedResponseReference(taint, call);
     if (other !== null) matches = file.concepts.callsMatching(call, other, sink.concept);
   }
   const sites: SinkSite[] = [];
@@ -77,6 +78,7 @@ export function sinksAt(taint: FileTaint, call: CallNode, sink: TaintSink): read
     if (match.target === null) continue;
     const condition = 'when' in match.row ? match.row.when : undefined;
     if (condition !== undefined && !conditionHolds(taint, call, condition)) continue;
+    if (match.row.concept === 'html-output' && !callServesHtml(file, call, match.row, match.target)) continue;
     if ('header' in match.row && match.row.header !== undefined && !setsHeaderNamed(taint, call, match.row.header)) continue;
     sites.push({ target: match.target, api: match.api });
   }
