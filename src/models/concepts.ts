@@ -75,6 +75,12 @@ export type RequestInputKind = 'parameter' | 'body' | 'query' | 'header' | 'cook
 export const SANITIZER_KINDS = ['sql', 'html', 'path', 'url', 'shell', 'nosql-object', 'code', 'regex', 'header', 'log', 'ldap', 'xpath', 'xml', 'deserialization'] as const;
 export type SanitizerKind = (typeof SANITIZER_KINDS)[number];
 
+/**
+ * Sink kinds only an object can trip (a MongoDB operator object such as `{ "$ne": null }`): a value that is
+ * text (`String(x)`, a template, a route parameter) is clean for them, whatever characters it holds.
+ */
+export const OBJECT_KINDS: readonly SanitizerKind[] = ['nosql-object'];
+
 /** The request objects frameworks hand to handlers; each has a shape (`models/sources/*`) saying which members are input. */
 export type RequestShapeId = 'express-request' | 'koa-context' | 'fastify-request' | 'hono-context' | 'fetch-request' | 'next-api-request' | 'node-request';
 
@@ -199,6 +205,12 @@ export interface CodeExecutionRow extends RowBase {
 export interface TemplateCompilationRow extends RowBase {
   readonly concept: 'template-compilation';
   readonly argument: number;
+  /**
+   * The argument is the template's options-and-data object (`res.render(view, locals)`), a sink only when request
+   * data supplies the object itself, its keys included (`req.body`, `{ ...req.query }`): engines read options
+   * such as hbs `layout` or ejs `settings` from it. Request values inside an object literal are just data.
+   */
+  readonly wholeObject?: true;
 }
 
 /** Compiles `argument` as a regular expression pattern with a backtracking engine (`XRegExp(pattern)`). */
@@ -246,6 +258,24 @@ export interface XpathQueryRow extends RowBase {
 }
 
 /**
+ * Runs a MongoDB query document (a `find` filter, an `aggregate` pipeline): a request object anywhere a value is
+ * expected can carry query operators (`{ "$ne": null }`). An object-literal document is read key by key, and the
+ * values under `literalKeys` are not query values: compared literally (`$eq`, `$in`) or run as code (`$where`,
+ * the `nosql-code` concept's).
+ */
+export interface NoSqlQueryRow extends RowBase {
+  readonly concept: 'nosql-query';
+  readonly argument: number;
+  readonly literalKeys?: readonly string[];
+}
+
+/** Runs `argument` (or its options `property`) as JavaScript on the database server: `$where`, `mapReduce` functions. */
+export interface NoSqlCodeRow extends RowBase {
+  readonly concept: 'nosql-code';
+  readonly argument: number;
+}
+
+/**
  * Sends a request from the server to the URL in `argument` (or its options `property`: `url`, `baseURL`,
  * `host`): whoever chooses the host makes the server call internal services or cloud metadata (SSRF).
  */
@@ -278,6 +308,8 @@ export interface LogWriteRow extends RowBase {
 }
 
 export type TaintRow =
+  | NoSqlQueryRow
+  | NoSqlCodeRow
   | RequestHandlerRow
   | RequestTypeRow
   | RequestDecoratorRow

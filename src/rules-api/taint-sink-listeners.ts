@@ -34,7 +34,7 @@ export function taintSinkListeners<M extends string>(context: RuleContext<M>, si
         sinkLabel: site.api,
         ...(sink.includeLowTrust === true ? { includeLowTrust: true } : {}),
       });
-      if (flow !== null) report({ node: site.target, api: site.api, source: flow.source.label, flow: flow.steps, crossModule: false });
+      if (flow !== null) report({ node: site.reportAt ?? site.target, api: site.api, source: flow.source.label, flow: flow.steps, crossModule: false });
     }
     for (const crossing of context.taint.flowsIntoCall(call, sink)) {
       report({ node: crossing.argument, api: crossing.api, source: crossing.flow.source.label, flow: crossing.flow.steps, crossModule: true });

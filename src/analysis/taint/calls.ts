@@ -7,11 +7,11 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { describeReference } from '../modules/api-reference.js';
 import { isFunctionNode, staticPropertyName, unwrapExpression } from '../node-shapes.js';
-import { ARGUMENT_METHODS, CALLBACK_RESULT_METHODS, GLOBAL_FUNCTIONS, RECEIVER_METHODS, type GlobalEffect } from '../../models/sanitizers/globals.js';
+import { ARGUMENT_METHODS, CALLBACK_RESULT_METHODS, GLOBAL_FUNCTIONS, RECEIVER_METHODS, TEXT_RESULT_METHODS, type GlobalEffect } from '../../models/sanitizers/globals.js';
 import { resolveCallee } from './callee-resolver.js';
 import type { TaintEvaluator } from './evaluator.js';
 import { functionName, type CallNode } from './function-facts.js';
-import { appendHops, CLEAN, hop, kindBit, kindBits, sanitize, through, union } from './origins.js';
+import { appendHops, asText, CLEAN, hop, kindBit, kindBits, sanitize, through, union } from './origins.js';
 import { formatStringValue } from './format-strings.js';
 import { isAllowListCallback } from './guards.js';
 import { isCharacterAllowList } from './regex-allow-lists.js';
@@ -51,7 +51,7 @@ function globalEffect(ev: TaintEvaluator, calleeNode: TSESTree.Node): GlobalEffe
 function applyGlobal(ev: TaintEvaluator, effect: GlobalEffect, call: CallNode, depth: number): readonly Origin[] {
   if (effect.effect === 'clean') return CLEAN;
   const value = argumentsValue(ev, call, depth);
-  if (effect.effect === 'propagate') return value;
+  if (effect.effect === 'propagate') return effect.returnsText === true ? asText(value) : value;
   return sanitize(value, kindBits(effect.kinds));
 }
 
@@ -118,11 +118,12 @@ function methodValue(ev: TaintEvaluator, call: TSESTree.CallExpression, depth: n
   if ((method === 'filter' || method === 'find') && isAllowListCallback(ev, call.arguments[0])) return CLEAN;
   if ((method === 'replace' || method === 'replaceAll') && isCharacterAllowList(ev, call)) return CLEAN;
   const receiver = ev.valueOf(callee.object, depth);
+  const text = TEXT_RESULT_METHODS.has(method) ? asText : (origins: readonly Origin[]): readonly Origin[] => origins;
   // `s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')` escapes every pattern metacharacter: safe as a regex, nothing else.
-  if ((method === 'replace' || method === 'replaceAll') && isRegexMetacharacterEscape(ev, call)) return sanitize(receiver, kindBit('regex'));
-  if (!ARGUMENT_METHODS.has(method)) return receiver;
+  if ((method === 'replace' || method === 'replaceAll') && isRegexMetacharacterEscape(ev, call)) return sanitize(text(receiver), kindBit('regex'));
+  if (!ARGUMENT_METHODS.has(method)) return text(receiver);
   const spliced = method === 'replace' || method === 'replaceAll' ? call.arguments.slice(1) : call.arguments;
-  return union(receiver, ...spliced.map((argument) => ev.valueOf(argument.type === 'SpreadElement' ? argument.argument : argument, depth)));
+  return text(union(receiver, ...spliced.map((argument) => ev.valueOf(argument.type === 'SpreadElement' ? argument.argument : argument, depth))));
 }
 
 /** `items.map(item => ...)` and `promise.then(value => ...)`: what the callback returns, with its first parameter bound to the receiver's elements. */
@@ -132,7 +133,8 @@ function callbackResultValue(ev: TaintEvaluator, call: TSESTree.CallExpression, 
     // `ids.map(String)` keeps the elements; `ids.map(Number)` cleans them; an unknown function returns its own values.
     const effect = callback === undefined ? null : globalEffect(ev, callback);
     const callee = unwrapExpression(call.callee) as TSESTree.MemberExpression;
-    return effect?.effect === 'propagate' ? ev.valueOf(callee.object, depth) : CLEAN;
+    if (effect?.effect !== 'propagate') return CLEAN;
+    return effect.returnsText === true ? asText(ev.valueOf(callee.object, depth)) : ev.valueOf(callee.object, depth);
   }
   // The callback's parameters resolve through callbackParameterValue; only its own returns matter here.
   return ev.taint.returnSummaryOf({ file: ev.file, fn: callback }).filter((origin) => origin.type === 'source' || origin.fn !== callback);

@@ -11,7 +11,7 @@ import { resolveCallee, resolveFunctionValue } from './callee-resolver.js';
 import type { FileTaint } from './file-taint.js';
 import { firstSource } from './flows.js';
 import { functionName, type CallNode } from './function-facts.js';
-import { appendHops, hop, hopsToSteps, kindBit } from './origins.js';
+import { appendHops, hop, hopsToSteps, kindBit, TEXT_BITS } from './origins.js';
 import { isRequestObject } from './request-chains.js';
 import { renderSteps, requestInputAt } from './request-inputs.js';
 import { isValidatedBy } from './route-validation.js';
@@ -63,7 +63,7 @@ function handlerFlows(taint: FileTaint, registered: RegisteredHandler, sink: Tai
   for (const entry of handler.file.taint.sinkSummary(handler.fn, sink, 0)) {
     if (entry.index !== row.parameter || (entry.cleaned & bit) !== 0 || flows.length > 0) continue;
     const input = requestInputAt(row.request, entry.path);
-    if (input === null || input.callbackEvent !== undefined) continue;
+    if (input === null || input.callbackEvent !== undefined || (input.text && (TEXT_BITS & bit) !== 0)) continue;
     const registration = { row, module: registered.module, call: registered.call, argumentIndex: registered.argumentIndex, property: null };
     if (isValidatedBy(registered.registrationTaint.evaluator, registration, handler.file.taint.functionFacts(handler.fn), row.request, entry.path)) continue;
     const label = renderSteps(parameterLabel(handler.fn, row.parameter), entry.path);

@@ -10,7 +10,7 @@ import { staticPropertyName, unwrapExpression } from '../node-shapes.js';
 import { cutsSoFar, recordCut } from './bounds.js';
 import { callValue, newValue } from './calls.js';
 import { guardedBits } from './guards.js';
-import { CLEAN, sanitize, union } from './origins.js';
+import { asText, CLEAN, sanitize, union } from './origins.js';
 import { requestChainValue } from './request-chains.js';
 import { MAX_EVALUATION_DEPTH, MAX_EVALUATIONS_PER_FILE, MAX_MEMBER_PATH, type Origin } from './taint-types.js';
 import type { FileTaint } from './file-taint.js';
@@ -74,10 +74,10 @@ export class TaintEvaluator {
         return this.valueAt(node.argument, path, depth);
       case 'TemplateLiteral':
         // Each part is placed in the URL the text may be (url-positions.ts): after a fixed `https://host/` it cannot move the host.
-        return union(...node.expressions.map((expression, index) => placedInUrl(this.valueOf(expression, depth), templatePrefix(this.file.values, node, index))));
+        return asText(union(...node.expressions.map((expression, index) => placedInUrl(this.valueOf(expression, depth), templatePrefix(this.file.values, node, index)))));
       case 'BinaryExpression':
-        // Arithmetic and comparisons yield numbers and booleans: nothing to inject.
-        return node.operator === '+' ? union(this.valueOf(node.left, depth), placedInUrl(this.valueOf(node.right, depth), prefixText(this.file.values, node.left))) : CLEAN;
+        // Arithmetic and comparisons yield numbers and booleans: nothing to inject; `+` yields text (or a number).
+        return node.operator === '+' ? asText(union(this.valueOf(node.left, depth), placedInUrl(this.valueOf(node.right, depth), prefixText(this.file.values, node.left)))) : CLEAN;
       case 'LogicalExpression':
         return union(this.valueAt(node.left, path, depth), this.valueAt(node.right, path, depth));
       case 'ConditionalExpression':
@@ -93,7 +93,7 @@ export class TaintEvaluator {
       case 'ObjectExpression':
         return this.objectValue(node, path, depth);
       case 'TaggedTemplateExpression':
-        return this.isGlobal(node.tag, 'String', 'raw') ? union(...node.quasi.expressions.map((expression) => this.valueOf(expression, depth))) : CLEAN;
+        return this.isGlobal(node.tag, 'String', 'raw') ? asText(union(...node.quasi.expressions.map((expression) => this.valueOf(expression, depth)))) : CLEAN;
       default:
         return CLEAN;
     }

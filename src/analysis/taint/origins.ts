@@ -1,7 +1,7 @@
 /** Building and combining origin lists: bounded, de-duplicated, sources first. */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FileContext } from '../../engine/file-context.js';
-import { SANITIZER_KINDS, type SanitizerKind } from '../../models/concepts.js';
+import { OBJECT_KINDS, SANITIZER_KINDS, type SanitizerKind } from '../../models/concepts.js';
 import { MAX_HOPS, MAX_ORIGINS, type Hop, type Origin, type TaintStep } from './taint-types.js';
 
 export const CLEAN: readonly Origin[] = [];
@@ -17,6 +17,14 @@ export function kindBits(kinds: readonly SanitizerKind[]): number {
 }
 
 export const ALL_KINDS = kindBits(SANITIZER_KINDS);
+
+/** What a value gains by being text: it is clean for the kinds only an object trips (OBJECT_KINDS). */
+export const TEXT_BITS = kindBits(OBJECT_KINDS);
+
+/** The origins of a value known to be a string (`String(x)`, a template, `x.trim()`). */
+export function asText(origins: readonly Origin[]): readonly Origin[] {
+  return sanitize(origins, TEXT_BITS);
+}
 
 export function hop(previous: Hop | null, node: TSESTree.Node, message: string, file: FileContext): Hop {
   const length = (previous?.length ?? 0) + 1;

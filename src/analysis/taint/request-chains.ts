@@ -10,7 +10,7 @@ import type { RequestShapeId } from '../../models/concepts.js';
 import { unwrapExpression } from '../node-shapes.js';
 import type { VariableLike } from '../scope/scope-types.js';
 import type { TaintEvaluator } from './evaluator.js';
-import { ALL_KINDS, CLEAN } from './origins.js';
+import { ALL_KINDS, CLEAN, TEXT_BITS } from './origins.js';
 import { routeValidatedBits } from './route-validation.js';
 import { processInputAt, renderSteps, requestInputAt, type InputMatch } from './request-inputs.js';
 import { parameterName } from './request-sources.js';
@@ -44,7 +44,7 @@ export function requestChainValue(ev: TaintEvaluator, node: TSESTree.Node, path:
   const label = renderSteps(root.name, read);
   // The read itself is the source's location (`req.query` in `const q = req.query; q.id`); the label names the member.
   const at = node;
-  return [{ type: 'source', source: { label, kind: inputLength.match.kind, node: at, file: ev.file }, hops: hop(null, at, `request input ${label} (${inputLength.match.kind})`, ev.file), cleaned: 0 }];
+  return [{ type: 'source', source: { label, kind: inputLength.match.kind, node: at, file: ev.file }, hops: hop(null, at, `request input ${label} (${inputLength.match.kind})`, ev.file), cleaned: inputLength.match.text ? TEXT_BITS : 0 }];
 }
 
 /** The input prefix plus the plain member reads after it (`req.query.id`), stopping before a method call. */

@@ -9,7 +9,7 @@ import { CALL, type ApiReference } from '../modules/api-reference.js';
 import { findProperty, staticPropertyName, unwrapExpression } from '../node-shapes.js';
 import { SCHEMA_LIBRARIES, type SchemaLibraryModel } from '../../models/sanitizers/schemas.js';
 import type { TaintEvaluator } from './evaluator.js';
-import { CLEAN, through } from './origins.js';
+import { asText, CLEAN, through } from './origins.js';
 import type { Origin } from './taint-types.js';
 
 /** Schema chains followed this deep (methods, bindings, nested fields). */
@@ -30,7 +30,9 @@ export function schemaParseValue(ev: TaintEvaluator, call: TSESTree.CallExpressi
   if (parser.result.some((step, index) => path[index] !== undefined && path[index] !== step)) return CLEAN; // `.error`, `.success`
   const fieldPath = path.slice(parser.result.length);
   if (path.length >= parser.result.length && isSafeAt(ev, library, callee.object, fieldPath, 0)) return CLEAN;
-  const value = ev.valueAt(input, fieldPath, depth);
+  const parsed = ev.valueAt(input, fieldPath, depth);
+  // `z.string()` admits no object: the field is text, clean for operator injection (not for quotes).
+  const value = path.length >= parser.result.length && isSafeAt(ev, library, callee.object, fieldPath, 0, admitsOnlyText) ? asText(parsed) : parsed;
   return through(value, call, `validated by ${library.name} ${method}(): a schema check, not a sanitizer for this field`, ev.file);
 }
 
@@ -73,14 +75,24 @@ function peelSchema(ev: TaintEvaluator, library: SchemaLibraryModel, raw: TSESTr
   return null;
 }
 
-function isSafeAt(ev: TaintEvaluator, library: SchemaLibraryModel, schema: TSESTree.Node, path: readonly string[], depth: number): boolean {
+/** A schema that admits nothing able to carry injection text: numbers, enums, safe formats. */
+function admitsNoText(library: SchemaLibraryModel, chain: SchemaChain): boolean {
+  return library.safeBuilders.includes(chain.builder) || chain.methods.some((method) => library.safeRefinements.includes(method));
+}
+
+/** A schema that admits only text (or safe values): no object passes it. */
+function admitsOnlyText(library: SchemaLibraryModel, chain: SchemaChain): boolean {
+  return admitsNoText(library, chain) || (library.textBuilders ?? []).includes(chain.builder);
+}
+
+function isSafeAt(ev: TaintEvaluator, library: SchemaLibraryModel, schema: TSESTree.Node, path: readonly string[], depth: number, admits = admitsNoText): boolean {
   const chain = peelSchema(ev, library, schema, depth);
   if (chain === null) return false;
   const [head, ...rest] = path;
-  if (head === undefined) return library.safeBuilders.includes(chain.builder) || chain.methods.some((method) => library.safeRefinements.includes(method));
+  if (head === undefined) return admits(library, chain);
   if (library.arrayBuilders.includes(chain.builder)) {
     const element = chain.builderCall.arguments[0];
-    return element !== undefined && /^\d+$|^\*$/.test(head) && isSafeAt(ev, library, element, rest, depth + 1);
+    return element !== undefined && /^\d+$|^\*$/.test(head) && isSafeAt(ev, library, element, rest, depth + 1, admits);
   }
   if (!library.objectBuilders.includes(chain.builder)) return false;
   const shapes = [chain.builderCall.arguments[0], ...chain.shapes];
@@ -88,7 +100,7 @@ function isSafeAt(ev: TaintEvaluator, library: SchemaLibraryModel, schema: TSEST
     const object = shape === undefined ? null : resolveBinding(ev, shape);
     if (object?.type !== 'ObjectExpression') continue;
     const field = findProperty(object, head);
-    if (field !== null) return isSafeAt(ev, library, field.value, rest, depth + 1);
+    if (field !== null) return isSafeAt(ev, library, field.value, rest, depth + 1, admits);
   }
   return false;
 }

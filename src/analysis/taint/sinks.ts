@@ -12,11 +12,13 @@ import { GLOBAL_CODE_SINKS } from '../../models/sanitizers/globals.js';
 import { resolveCallee } from './callee-resolver.js';
 import type { FileTaint } from './file-taint.js';
 import { functionName, type CallNode } from './function-facts.js';
-import { globalApiSinks, setsHeaderNamed } from './global-sinks.js';
-import { contextResponseType } from './request-sources.js';
 import { globalRegexSinks } from './regex-sinks.js';
 import { callServesHtml, chainedResponseReference } from './html-responses.js';
+import { wholeObjectParts } from './whole-objects.js';
+import { globalApiSinks, setsHeaderNamed } from './global-sinks.js';
+import { contextResponseType } from './request-sources.js';
 import { appendHops, hop, kindBit } from './origins.js';
+import { queryDocumentValues } from './query-documents.js';
 import { MAX_ORIGINS, type FunctionNode, type Hop, type TaintFlow } from './taint-types.js';
 
 export type SinkConcept =
@@ -31,6 +33,8 @@ export type SinkConcept =
   | 'template-compilation'
   | 'regex-compilation'
   | 'html-output'
+  | 'nosql-query'
+  | 'nosql-code'
   | 'server-request'
   | 'redirect'
   | 'header-write'
@@ -48,6 +52,8 @@ export interface SinkSite {
   readonly target: TSESTree.Node;
   /** `child_process exec`, for messages. */
   readonly api: string;
+  /** Where to report, when not at the target: the query document a checked value sits in. */
+  readonly reportAt?: TSESTree.Node;
 }
 
 /** "Parameter `index` of this function, read at `path`, reaches `site`" (in `hops`' last file). */
@@ -79,8 +85,14 @@ export function sinksAt(taint: FileTaint, call: CallNode, sink: TaintSink): read
     const condition = 'when' in match.row ? match.row.when : undefined;
     if (condition !== undefined && !conditionHolds(taint, call, condition)) continue;
     if (match.row.concept === 'html-output' && !callServesHtml(file, call, match.row, match.target)) continue;
+    if (match.row.concept === 'template-compilation' && match.row.wholeObject === true) {
+      for (const target of wholeObjectParts(file, match.target)) sites.push({ target, api: match.api });
+      continue;
+    }
     if ('header' in match.row && match.row.header !== undefined && !setsHeaderNamed(taint, call, match.row.header)) continue;
-    sites.push({ target: match.target, api: match.api });
+    if (match.row.concept === 'nosql-query' && match.row.literalKeys !== undefined) {
+      for (const target of queryDocumentValues(taint.file, match.target, match.row.literalKeys)) sites.push({ target, api: match.api, reportAt: match.target });
+    } else sites.push({ target: match.target, api: match.api });
   }
   if (sink.concept === 'code-execution') sites.push(...globalCodeSinks(taint, call));
   sites.push(...globalApiSinks(taint, call, sink.concept));

@@ -8,11 +8,13 @@ import type { RequestInputKind, SanitizerKind } from '../concepts.js';
 
 export type GlobalEffect =
   | { readonly effect: 'clean' }
-  | { readonly effect: 'propagate' }
+  | { readonly effect: 'propagate'; readonly returnsText?: true }
   | { readonly effect: 'sanitize'; readonly kinds: readonly SanitizerKind[] };
 
 const CLEAN = { effect: 'clean' } as const;
 const PROPAGATE = { effect: 'propagate' } as const;
+/** Returns a string built from its input: taint passes, but no object does (OBJECT_KINDS). */
+const TEXT = { effect: 'propagate', returnsText: true } as const;
 
 /** Keyed by global name, or `Global.member` for a static method; a `new` call uses the same key. */
 export const GLOBAL_FUNCTIONS: Readonly<Record<string, GlobalEffect>> = {
@@ -31,15 +33,15 @@ export const GLOBAL_FUNCTIONS: Readonly<Record<string, GlobalEffect>> = {
   encodeURIComponent: { effect: 'sanitize', kinds: ['url'] },
   // ES2025 `RegExp.escape(s)` escapes every character with a meaning in a pattern.
   'RegExp.escape': { effect: 'sanitize', kinds: ['regex'] },
-  String: PROPAGATE,
-  encodeURI: PROPAGATE,
-  decodeURI: PROPAGATE,
-  decodeURIComponent: PROPAGATE,
-  unescape: PROPAGATE,
-  escape: PROPAGATE,
-  atob: PROPAGATE,
-  btoa: PROPAGATE,
-  'JSON.stringify': PROPAGATE,
+  String: TEXT,
+  encodeURI: TEXT,
+  decodeURI: TEXT,
+  decodeURIComponent: TEXT,
+  unescape: TEXT,
+  escape: TEXT,
+  atob: TEXT,
+  btoa: TEXT,
+  'JSON.stringify': TEXT,
   'JSON.parse': PROPAGATE,
   'Buffer.from': PROPAGATE,
   'Buffer.concat': PROPAGATE,
@@ -51,7 +53,7 @@ export const GLOBAL_FUNCTIONS: Readonly<Record<string, GlobalEffect>> = {
   'Object.fromEntries': PROPAGATE,
   'Array.from': PROPAGATE,
   'Array.of': PROPAGATE,
-  'String.raw': PROPAGATE,
+  'String.raw': TEXT,
   'Promise.resolve': PROPAGATE,
   'Promise.all': PROPAGATE,
   URL: PROPAGATE,
@@ -84,6 +86,11 @@ export const RECEIVER_METHODS: ReadonlySet<string> = new Set([
   'normalize', 'slice', 'substring', 'substr', 'split', 'at', 'charAt', 'padStart', 'padEnd', 'repeat', 'replace', 'replaceAll',
   'concat', 'join', 'flat', 'reverse', 'sort', 'filter', 'find', 'findLast', 'pop', 'shift', 'toSorted', 'toReversed', 'entries',
   'values', 'keys', 'get', 'getAll', 'match', 'matchAll', 'exec',
+]);
+/** Of those, the ones that always return a string (so no object passes through them). */
+export const TEXT_RESULT_METHODS: ReadonlySet<string> = new Set([
+  'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'toString', 'normalize',
+  'substring', 'substr', 'charAt', 'padStart', 'padEnd', 'repeat', 'replace', 'replaceAll', 'join',
 ]);
 /** Of those, the ones whose arguments are spliced into the result. */
 export const ARGUMENT_METHODS: ReadonlySet<string> = new Set(['concat', 'replace', 'replaceAll', 'padStart', 'padEnd']);

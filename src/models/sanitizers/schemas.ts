@@ -20,6 +20,8 @@ export interface SchemaLibraryModel {
   readonly roots: readonly string[];
   /** Builders whose values cannot carry text. */
   readonly safeBuilders: readonly string[];
+  /** Builders whose values are always text (no object passes them): clean for the kinds only an object trips. */
+  readonly textBuilders?: readonly string[];
   /** Methods on a schema that restrict it to a safe format or a fixed set of values. */
   readonly safeRefinements: readonly string[];
   /** Builders of object schemas; the first argument, when an object literal, is the shape. */
@@ -39,6 +41,7 @@ export const zod: SchemaLibraryModel = {
   docs: 'https://zod.dev/api',
   roots: ['z', 'coerce'],
   safeBuilders: ['number', 'bigint', 'boolean', 'date', 'enum', 'nativeEnum', 'literal', 'nan', 'int', 'uuid', 'cuid', 'cuid2', 'ulid', 'stringbool'],
+  textBuilders: ['string', 'email', 'url'],
   safeRefinements: [...SAFE_STRING_FORMATS, 'int'],
   objectBuilders: ['object', 'strictObject', 'looseObject'],
   shapeMethods: ['extend', 'merge', 'safeExtend'],
@@ -58,6 +61,7 @@ export const joi: SchemaLibraryModel = {
   docs: 'https://joi.dev/api/',
   roots: ['Joi'],
   safeBuilders: ['number', 'boolean', 'date'],
+  textBuilders: ['string'],
   safeRefinements: [...SAFE_STRING_FORMATS, 'valid', 'equal', 'integer', 'port'],
   objectBuilders: ['object'],
   shapeMethods: ['keys', 'append'],
@@ -75,6 +79,7 @@ export const yup: SchemaLibraryModel = {
   docs: 'https://github.com/jquense/yup#api',
   roots: ['yup'],
   safeBuilders: ['number', 'boolean', 'date', 'bool'],
+  textBuilders: ['string'],
   safeRefinements: ['uuid', 'oneOf', 'integer'],
   objectBuilders: ['object'],
   shapeMethods: ['shape', 'concat'],

@@ -29,17 +29,18 @@ export const expressSources: LibraryModel = {
 /**
  * `req.get(name)`/`req.header(name)` read a header; `req.files`/`req.file` are filled by upload middleware
  * (multer, express-fileupload), and only their client-chosen members are input (multer's generated `filename`
- * is listed: with `diskStorage` it is often the client's `originalname`).
+ * is listed: with `diskStorage` it is often the client's `originalname`). Route parameters, headers and URL parts
+ * are always text; `query` is parsed by `qs` (`?a[$ne]=1` is an object) and a JSON `body` may hold objects.
  */
 export const expressRequest: RequestShape = {
   id: 'express-request',
   inputs: [
     { paths: ['query'], kind: 'query' },
-    { paths: ['params', 'param()'], kind: 'parameter' },
+    { paths: ['params', 'param()'], kind: 'parameter', text: true },
     { paths: ['body'], kind: 'body' },
-    { paths: ['headers', 'rawHeaders', 'get()', 'header()'], kind: 'header' },
+    { paths: ['headers', 'rawHeaders', 'get()', 'header()'], kind: 'header', text: true },
     { paths: ['{cookies,signedCookies}'], kind: 'cookie' },
-    { paths: ['{ip,ips,hostname,host,subdomains,path,url,originalUrl,baseUrl}'], kind: 'url' },
+    { paths: ['{ip,ips,hostname,host,subdomains,path,url,originalUrl,baseUrl}'], kind: 'url', text: true },
     { paths: [`{files,file}.**.${CLIENT_FILE_MEMBERS}`], kind: 'file' },
   ],
 };

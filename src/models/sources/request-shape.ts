@@ -12,6 +12,8 @@ export interface RequestInputRow {
   readonly kind: RequestInputKind;
   /** A callback argument of this call receives the input in its first parameter (`req.on('data', chunk => ...)`), when argument 0 is this event. */
   readonly callbackEvent?: string;
+  /** The framework hands this input over as text, never as a parsed object (express route parameters, headers). */
+  readonly text?: true;
 }
 
 /**
