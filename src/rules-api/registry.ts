@@ -5,6 +5,7 @@ import { hardcodedSecret } from '../../rules/hardcoded-secret.js';
 import { missingAppRateLimit } from '../../rules/missing-app-rate-limit.js';
 import { missingRateLimit } from '../../rules/missing-rate-limit.js';
 import { missingSecurityHeaders } from '../../rules/missing-security-headers.js';
+import { nosqlInjection } from '../../rules/nosql-injection.js';
 import { pathTraversal } from '../../rules/path-traversal.js';
 import { sqlInjection } from '../../rules/sql-injection.js';
 import { templateInjection } from '../../rules/template-injection.js';
@@ -16,7 +17,7 @@ import { xxe } from '../../rules/xxe.js';
 import { ssrf } from '../../rules/ssrf.js';
 import type { Rule } from './rule-types.js';
 
-export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, codeInjection, weakPasswordHash, hardcodedSecret, missingSecurityHeaders, missingRateLimit, missingAppRateLimit, templateInjection, regexInjection, xss, unsafeDeserialization, xxe, ssrf];
+export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, codeInjection, weakPasswordHash, hardcodedSecret, missingSecurityHeaders, missingRateLimit, missingAppRateLimit, templateInjection, regexInjection, xss, unsafeDeserialization, xxe, ssrf, nosqlInjection];
 
 export function findRule(id: string): Rule | null {
   return BUILT_IN_RULES.find((rule) => rule.id === id) ?? null;
