@@ -95,13 +95,19 @@ export const eta: LibraryModel = {
  * Express `res.render(view)` (https://expressjs.com/en/5x/api.html#res.render): the view engine resolves the
  * name against the views directory, so a request-chosen name (`../uploads/evil`) makes it compile any file
  * with the engine's extension, an upload included: template injection by file, reported here rather than as
- * path traversal because what happens to the file is compilation.
+ * path traversal because what happens to the file is compilation. The locals object is also the engine's
+ * options: a request object passed whole (`res.render('account', req.body)`) lets the caller set hbs `layout`
+ * (another file to compile) or, in ejs before 3.1.7, `settings['view options'].outputFunctionName` (code).
  */
 export const expressViews: LibraryModel = {
   name: 'express',
   modules: ['express'],
   docs: 'https://expressjs.com/en/5x/api.html#res.render',
-  rows: [{ concept: 'template-compilation', path: 'Response().render', argument: 0 }],
+  rows: [
+    { concept: 'template-compilation', path: 'Response().**.render', argument: 0 },
+    // Locals double as render options: hbs reads `layout` (a file it compiles), ejs < 3.1.7 `settings['view options']`.
+    { concept: 'template-compilation', path: 'Response().**.render', argument: 1, wholeObject: true },
+  ],
 };
 
 export const TEMPLATE_ENGINES: readonly LibraryModel[] = [ejs, pug, handlebars, nunjucks, lodashTemplate, lodashTemplateFunction, mustache, doT, twig, eta, expressViews];
