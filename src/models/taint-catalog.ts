@@ -15,6 +15,7 @@ import { domPurify, escapeHtml, he, lodashEscapers, sanitizeFilename, sanitizeHt
 import { ajv } from './sanitizers/json-schema.js';
 import { classValidator, classValidatorFunctions, pgFormatTemplates, uuid } from './sanitizers/validation-libraries.js';
 import { axios, got, nodeFetch, nodeHttpClient, superagent, undici } from './libraries/http-clients.js';
+import { expressResponses, fastifyResponses, honoResponses, koaResponses, koaRouterResponses, nextNavigation, nextServerResponses, nodeHttpResponses } from './libraries/http-responses.js';
 import { SOURCE_MODELS } from './sources/shapes.js';
 
 export const TAINT_MODELS: readonly LibraryModel[] = [
@@ -25,6 +26,14 @@ export const TAINT_MODELS: readonly LibraryModel[] = [
   nodeFetch,
   nodeHttpClient,
   superagent,
+  expressResponses,
+  nodeHttpResponses,
+  koaResponses,
+  koaRouterResponses,
+  fastifyResponses,
+  honoResponses,
+  nextNavigation,
+  nextServerResponses,
   childProcess,
   crossSpawn,
   execa,

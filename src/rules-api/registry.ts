@@ -4,6 +4,7 @@ import { commandInjection } from '../../rules/command-injection.js';
 import { hardcodedSecret } from '../../rules/hardcoded-secret.js';
 import { missingAppRateLimit } from '../../rules/missing-app-rate-limit.js';
 import { missingRateLimit } from '../../rules/missing-rate-limit.js';
+import { massAssignment } from '../../rules/mass-assignment.js';
 import { missingSecurityHeaders } from '../../rules/missing-security-headers.js';
 import { nosqlInjection } from '../../rules/nosql-injection.js';
 import { pathTraversal } from '../../rules/path-traversal.js';
@@ -15,9 +16,11 @@ import { weakPasswordHash } from '../../rules/weak-password-hash.js';
 import { unsafeDeserialization } from '../../rules/unsafe-deserialization.js';
 import { xxe } from '../../rules/xxe.js';
 import { ssrf } from '../../rules/ssrf.js';
+import { openRedirect } from '../../rules/open-redirect.js';
+import { ldapInjection } from '../../rules/ldap-injection.js';
 import type { Rule } from './rule-types.js';
 
-export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, codeInjection, weakPasswordHash, hardcodedSecret, missingSecurityHeaders, missingRateLimit, missingAppRateLimit, templateInjection, regexInjection, xss, unsafeDeserialization, xxe, ssrf, nosqlInjection];
+export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, codeInjection, weakPasswordHash, hardcodedSecret, missingSecurityHeaders, missingRateLimit, missingAppRateLimit, templateInjection, regexInjection, xss, unsafeDeserialization, xxe, ssrf, openRedirect, nosqlInjection, ldapInjection, massAssignment];
 
 export function findRule(id: string): Rule | null {
   return BUILT_IN_RULES.find((rule) => rule.id === id) ?? null;
