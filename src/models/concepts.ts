@@ -72,7 +72,7 @@ export type RequestInputKind = 'parameter' | 'body' | 'query' | 'header' | 'cook
  * The sink contexts a sanitizer makes a value safe for. Sanitizers are context-specific: HTML escaping leaves
  * quotes that break SQL. Numeric coercion and allow-lists (a value that is one of a few constants) clean all.
  */
-export const SANITIZER_KINDS = ['sql', 'html', 'path', 'url', 'shell', 'nosql-object', 'code', 'regex', 'header', 'log', 'ldap', 'xpath', 'xml', 'deserialization'] as const;
+export const SANITIZER_KINDS = ['sql', 'html', 'path', 'url', 'shell', 'nosql-object', 'code', 'regex', 'header', 'log', 'ldap', 'xpath', 'xml', 'deserialization', 'object-keys'] as const;
 export type SanitizerKind = (typeof SANITIZER_KINDS)[number];
 
 /**
@@ -307,7 +307,20 @@ export interface LogWriteRow extends RowBase {
   readonly argument: number;
 }
 
+/**
+ * Creates or updates a stored record from `argument` (or its options `property`, Prisma's `data`) taking every
+ * key it holds: a request object there sets fields the form never showed (`isAdmin`, `role`, `balance`).
+ * An object literal there supplies keys the code chose; only what it spreads is checked. `when` is checked on
+ * the options (Sequelize's `fields` allow-list).
+ */
+export interface MassAssignmentRow extends RowBase {
+  readonly concept: 'mass-assignment';
+  readonly argument: number;
+  readonly when?: SinkCondition;
+}
+
 export type TaintRow =
+  | MassAssignmentRow
   | NoSqlQueryRow
   | NoSqlCodeRow
   | RequestHandlerRow

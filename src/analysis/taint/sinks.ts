@@ -35,6 +35,7 @@ export type SinkConcept =
   | 'html-output'
   | 'nosql-query'
   | 'nosql-code'
+  | 'mass-assignment'
   | 'server-request'
   | 'redirect'
   | 'header-write'
@@ -90,6 +91,10 @@ export function sinksAt(taint: FileTaint, call: CallNode, sink: TaintSink): read
       continue;
     }
     if ('header' in match.row && match.row.header !== undefined && !setsHeaderNamed(taint, call, match.row.header)) continue;
+    if (match.row.concept === 'mass-assignment') {
+      for (const target of wholeObjectParts(file, match.target)) sites.push({ target, api: match.api, reportAt: match.target });
+      continue;
+    }
     if (match.row.concept === 'nosql-query' && match.row.literalKeys !== undefined) {
       for (const target of queryDocumentValues(taint.file, match.target, match.row.literalKeys)) sites.push({ target, api: match.api, reportAt: match.target });
     } else sites.push({ target: match.target, api: match.api });

@@ -26,5 +26,10 @@ export const mongoose: LibraryModel = {
       { concept: 'nosql-code', path: `${model}.mapReduce`, argument: 0, property: 'map' },
       { concept: 'nosql-code', path: `${model}.mapReduce`, argument: 0, property: 'reduce' },
     ] as const),
+    // Whole documents written from an object (mass-assignment): `create`, `new Model(obj)`, update documents.
+    { concept: 'mass-assignment', path: '**.model().{create,insertMany}', argument: 0 },
+    // `new Model(obj)`: the path names the constructor (it also matches `model(name)`, whose argument 0 is a constant).
+    { concept: 'mass-assignment', path: '**.model()', argument: 0 },
+    { concept: 'mass-assignment', path: '**.model().{findByIdAndUpdate,findOneAndUpdate,updateOne,updateMany}', argument: 1 },
   ],
 };

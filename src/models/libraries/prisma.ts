@@ -8,5 +8,7 @@ export const prisma: LibraryModel = {
   rows: [
     { concept: 'sql-execution', path: 'PrismaClient().{$queryRawUnsafe,$executeRawUnsafe}', argument: 0 },
     { concept: 'sql-execution', path: 'Prisma.raw', argument: 0 },
+    // Model delegates write every key of `data` (mass-assignment).
+    { concept: 'mass-assignment', path: 'PrismaClient().*.{create,update,upsert,updateMany}', argument: 0, property: 'data' },
   ],
 };

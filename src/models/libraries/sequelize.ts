@@ -7,6 +7,8 @@ export const sequelize: LibraryModel = {
   docs: 'https://sequelize.org/docs/v6/core-concepts/raw-queries/',
   rows: [
     { concept: 'sql-execution', path: 'Sequelize().query', argument: 0 },
+    // `define()`d models write every attribute of the values object unless `{ fields: [...] }` lists them (mass-assignment).
+    { concept: 'mass-assignment', path: 'Sequelize().define().{create,build}', argument: 0, when: { option: 'fields', is: 'absent' } },
     // CommonJS `const Sequelize = require('sequelize'); new Sequelize(url)`: the module is the class.
     { concept: 'sql-execution', path: '().query', argument: 0 },
     { concept: 'sql-execution', path: 'literal', argument: 0 },

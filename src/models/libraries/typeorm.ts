@@ -13,6 +13,11 @@ export const typeorm: LibraryModel = {
   docs: 'https://typeorm.io/select-query-builder#using-parameters-to-escape-data',
   rows: [
     { concept: 'sql-execution', path: `${OWNERS}.query`, argument: 0 },
+    // Repositories write every property of an entity-like object (mass-assignment).
+    { concept: 'mass-assignment', path: `${OWNERS}.getRepository().{save,create,insert}`, argument: 0 },
+    { concept: 'mass-assignment', path: `${OWNERS}.getRepository().{merge,update}`, argument: 1 },
+    { concept: 'mass-assignment', path: '{Repository,TreeRepository}().{save,create,insert}', argument: 0 },
+    { concept: 'mass-assignment', path: '{Repository,TreeRepository}().{merge,update}', argument: 1 },
     { concept: 'sql-execution', path: `${OWNERS}.manager.query`, argument: 0 },
     { concept: 'sql-execution', path: `${OWNERS}.createQueryRunner().query`, argument: 0 },
     { concept: 'sql-execution', path: `${OWNERS}.**.createQueryBuilder().**.${BUILDER_SQL}`, argument: 0 },
