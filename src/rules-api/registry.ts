@@ -5,7 +5,6 @@ import { hardcodedSecret } from '../../rules/hardcoded-secret.js';
 import { missingAppRateLimit } from '../../rules/missing-app-rate-limit.js';
 import { missingRateLimit } from '../../rules/missing-rate-limit.js';
 import { massAssignment } from '../../rules/mass-assignment.js';
-import { massAssignment } from '../../rules/mass-assignment.js';
 import { missingSecurityHeaders } from '../../rules/missing-security-headers.js';
 import { nosqlInjection } from '../../rules/nosql-injection.js';
 import { pathTraversal } from '../../rules/path-traversal.js';
@@ -22,7 +21,7 @@ import { ldapInjection } from '../../rules/ldap-injection.js';
 import { xpathInjection } from '../../rules/xpath-injection.js';
 import type { Rule } from './rule-types.js';
 
-export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, codeInjection, weakPasswordHash, hardcodedSecret, missingSecurityHeaders, missingRateLimit, missingAppRateLimit, templateInjection, regexInjection, xss, unsafeDeserialization, xxe, ssrf, openRedirect, nosqlInjection, ldapInjection, massAssignment, xpathInjection, massAssignment];
+export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, codeInjection, weakPasswordHash, hardcodedSecret, missingSecurityHeaders, missingRateLimit, missingAppRateLimit, templateInjection, regexInjection, xss, unsafeDeserialization, xxe, ssrf, openRedirect, nosqlInjection, ldapInjection, massAssignment, xpathInjection];
 
 export function findRule(id: string): Rule | null {
   return BUILT_IN_RULES.find((rule) => rule.id === id) ?? null;
