@@ -195,3 +195,37 @@ describe('equivalences', () => {
     expect(hits(rule, 'function a(req: Request) {}\nfunction b(req: Response) {}\n')).toEqual(['r:1']);
   });
 });
+
+describe('statements, classes and deep expressions', () => {
+  it('pattern-inside a statement sequence covers the statements after the first', () => {
+    const rule = ['patterns:', '  - pattern-inside: |', '      $V = $REQ.query.$P;', '      ...', '  - pattern: run($V)'].join('\n');
+    const code = ['function h(req) {', '  run(name);', '  const name = req.query.name;', '  run(name);', '  run(other);', '}'].join('\n');
+    expect(hits(rule, code)).toEqual(['r:4']);
+  });
+
+  it('matches class methods with decorators, in any order of decorators', () => {
+    const rule = 'pattern: |\n  @Post(...)\n  $METHOD(...) { ... }';
+    const code = [
+      'class UsersController {',
+      "  @Post('users')",
+      '  @HttpCode(201)',
+      '  create(body) { return body; }',
+      "  @Get('users')",
+      '  list() { return []; }',
+      '}',
+    ].join('\n');
+    expect(hits(rule, code)).toEqual(['r:2']);
+  });
+
+  it('finds a pattern anywhere inside an expression with <... ...>', () => {
+    const rule = 'pattern: |\n  if (<... $USER.isAdmin ...>) { ... }';
+    const code = ['if (user.isAdmin && flag) { grant(); }', 'if (!(a || b.isAdmin)) { grant(); }', 'if (isAdmin) { grant(); }'].join('\n');
+    expect(hits(rule, code)).toEqual(['r:1', 'r:2']);
+  });
+
+  it('matches new expressions and single statements in a block or not', () => {
+    expect(hits('pattern: new Function(...)', 'const f = new Function("a", body);\nconst g = Function(body);\n')).toEqual(['r:1']);
+    expect(hits('pattern: |\n  if ($C) return $X;', 'function f(c) {\n  if (c) { return 1; }\n  if (c) return 2;\n}\n')).toEqual(['r:2', 'r:3']);
+  });
+});
+

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { REPO_ROOT } from './support/hosts.js';
 import { describe, expect, it } from 'vitest';
 import { scanWithYaml } from './semgrep-harness.js';
 
@@ -34,3 +35,15 @@ describe('sample YAML rules', () => {
     }
   }
 });
+
+describe('the custom rules guide', () => {
+  it('flags exactly the lines its first example marks `// flagged`', () => {
+    const guide = readFileSync(join(REPO_ROOT, 'docs', 'guides', 'custom-rules.md'), 'utf8');
+    const rule = /```yaml\n(rules:[\s\S]*?)```/.exec(guide)?.[1] ?? '';
+    const code = /```js\n([\s\S]*?)```/.exec(guide)?.[1] ?? '';
+    const flagged = code.split('\n').flatMap((line, index) => (line.includes('// flagged') ? [`shell-exec-with-variable:${index + 1}`] : []));
+    expect(flagged).toHaveLength(3);
+    expect(scanWithYaml(rule, { 'example.js': code }).hits).toEqual(flagged);
+  });
+});
+
