@@ -156,6 +156,7 @@ export class ApiOrigins {
 
   /** What a variable holds, when it is bound once (imports, consts, single-assignment lets, typed parameters). */
   variableReference(variable: VariableLike, depth: number): ApiReference | null {
+    if (variable.defs.length > 1) return this.redeclaredReference(variable, depth);
     if (variable.defs.length !== 1) return null;
     const definition = variable.defs[0];
     if (definition === undefined) return null;
@@ -176,6 +177,24 @@ export class ApiOrigins {
       default:
         return null;
     }
+  }
+
+  /**
+   * `var` declared in each branch (`if (url) { var db = new Sequelize(url) } else { var db = new Sequelize(opts) }`,
+   * the Sequelize CLI's models/index.js): one library value when every declaration initialises the same one.
+   */
+  private redeclaredReference(variable: VariableLike, depth: number): ApiReference | null {
+    if (variable.references.some((reference) => reference.isWrite() && reference.init !== true)) return null;
+    let agreed: ApiReference | null = null;
+    for (const definition of variable.defs) {
+      const declarator = definition.node;
+      if (definition.type !== 'Variable' || declarator.type !== 'VariableDeclarator' || declarator.id !== definition.name || declarator.init === null) return null;
+      const reference = this.referenceOf(declarator.init, depth);
+      if (reference === null) return null;
+      if (agreed !== null && (agreed.module !== reference.module || agreed.steps.join('.') !== reference.steps.join('.'))) return null;
+      agreed = reference;
+    }
+    return agreed;
   }
 
   private importBindingReference(node: TSESTree.Node, depth: number): ApiReference | null {
