@@ -113,6 +113,12 @@ describe('operators', () => {
     expect(hits(rule, code)).toEqual(['r:4', 'r:6']);
   });
 
+  it('pattern-not-inside a sequence: a resource opened and never closed', () => {
+    const rule = ['patterns:', '  - pattern: $F = open(...)', '  - pattern-not-inside: |', '      $F = open(...);', '      ...', '      $F.close();'].join('\n');
+    const code = ['function a() {', '  const f = open(p);', '  f.read();', '}', 'function b() {', '  const f = open(p);', '  f.read();', '  f.close();', '}'].join('\n');
+    expect(hits(rule, code)).toEqual(['r:2']);
+  });
+
   it('metavariable-regex filters on the bound code, anchored on the left', () => {
     const rule = `patterns:\n  - pattern: crypto.$ALG(...)\n  - metavariable-regex:\n      metavariable: $ALG\n      regex: (createCipher|createDecipher)$`;
     expect(hits(rule, 'crypto.createCipher(a);\ncrypto.createCipheriv(a);\ncrypto.createDecipher(a);\n')).toEqual(['r:1', 'r:3']);

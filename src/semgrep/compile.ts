@@ -48,11 +48,16 @@ export function compileRule(file: RuleFile, rule: unknown, path: DataPath): Rule
   const description = describeRule(file, rule, path, message);
   const compiler = new FormulaCompiler(file, rule);
   const mode = rule['mode'] ?? 'search';
-  const appliesTo = pathFilter(file, rule['paths'], [...path, 'paths']);
   let create: (context: RuleContext) => RuleListeners;
+  let appliesTo = pathFilter(file, rule['paths'], [...path, 'paths']);
   if (mode === 'search') create = searchListeners(compiler.formulaOf(searchPart(file, rule, path), path), message);
-  else if (mode === 'taint') create = taintListeners(taintSpec(file, compiler, rule, path), message);
-  else throw file.errorAt([...path, 'mode'], `mode '${String(mode)}' is not supported (search or taint)`);
+  else if (mode === 'taint') {
+    const spec = taintSpec(file, compiler, rule, path);
+    const inPaths = appliesTo;
+    // The engine's prefilter: a file that no request data can reach has no taint finding.
+    appliesTo = (context) => inPaths(context) && (spec.includeLowTrust || context.taint.maySeeRequestData);
+    create = taintListeners(spec, message);
+  } else throw file.errorAt([...path, 'mode'], `mode '${String(mode)}' is not supported (search or taint)`);
   return Object.freeze({
     id,
     title: description.title,
