@@ -23,5 +23,7 @@ describe('wholeObjectParts', () => {
   it('is only the spread parts of an object literal, written in place or in a const', () => {
     expect(partsOf('render("v", { title: req.body.title, ...req.query });')).toEqual(['req.query']);
     expect(partsOf('const locals = { title: req.body.title };\nrender("v", locals);')).toEqual([]);
+    expect(partsOf('const errors = { name: req.body.name };\nrender("v", { ...errors, x: 1 });')).toEqual([]);
+    expect(partsOf('const base = { ...req.query };\nrender("v", { ...base });')).toEqual(['req.query']);
   });
 });

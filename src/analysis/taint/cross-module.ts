@@ -14,6 +14,7 @@ import { functionName, type CallNode } from './function-facts.js';
 import { appendHops, hop, hopsToSteps, kindBit, TEXT_BITS } from './origins.js';
 import { isRequestObject } from './request-chains.js';
 import { renderSteps, requestInputAt } from './request-inputs.js';
+import { responseParameterSinks } from './response-parameter-sinks.js';
 import { isValidatedBy } from './route-validation.js';
 import type { CrossModuleFlow, TaintSink } from './sinks.js';
 import { MAX_CALLER_HOPS, type FunctionNode, type FunctionTarget } from './taint-types.js';
@@ -60,7 +61,8 @@ function handlerFlows(taint: FileTaint, registered: RegisteredHandler, sink: Tai
   const flows: CrossModuleFlow[] = [];
   const { row, handler } = registered;
   const bit = kindBit(sink.sanitizedFor);
-  for (const entry of handler.file.taint.sinkSummary(handler.fn, sink, 0)) {
+  const responseSinks = responseParameterSinks(handler.file.taint, handler.fn, row, registered.module, sink);
+  for (const entry of [...handler.file.taint.sinkSummary(handler.fn, sink, 0), ...responseSinks]) {
     if (entry.index !== row.parameter || (entry.cleaned & bit) !== 0 || flows.length > 0) continue;
     const input = requestInputAt(row.request, entry.path);
     if (input === null || input.callbackEvent !== undefined || (input.text && (TEXT_BITS & bit) !== 0)) continue;

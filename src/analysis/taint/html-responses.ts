@@ -125,21 +125,28 @@ export function responseParameterType(taint: FileTaint, identifier: TSESTree.Ide
   return role?.role === 'request' ? contextResponseType(taint.file, fn, index) : null;
 }
 
+/** The response variable and the chainable calls made on it: `res.status(404).type('html')` → `res`, `status().type()`. */
+export function responseChain(node: TSESTree.Node): { root: TSESTree.Identifier; steps: string[] } | null {
+  const root = responseRoot(node);
+  if (root === null) return null;
+  const steps: string[] = [];
+  for (let link = unwrapExpression(node); link.type === 'CallExpression'; ) {
+    const linkCallee = unwrapExpression(link.callee) as TSESTree.MemberExpression;
+    steps.unshift(staticPropertyName(linkCallee) ?? '*', CALL);
+    link = unwrapExpression(linkCallee.object);
+  }
+  return { root, steps };
+}
+
 /** `res.status(404).type('html').send(x)` on a handler's response parameter: `Response().status().type().send`. */
 export function chainedResponseReference(taint: FileTaint, call: CallNode): ApiReference | null {
   const callee = unwrapExpression(call.callee);
   if (callee.type !== 'MemberExpression' || unwrapExpression(callee.object).type !== 'CallExpression') return null;
   const method = staticPropertyName(callee);
-  const root = responseRoot(callee.object);
-  const type = root === null ? null : responseParameterType(taint, root);
-  if (method === null || type === null) return null;
-  const links: string[] = [];
-  for (let link = unwrapExpression(callee.object); link.type === 'CallExpression'; ) {
-    const linkCallee = unwrapExpression(link.callee) as TSESTree.MemberExpression;
-    links.unshift(staticPropertyName(linkCallee) ?? '*', CALL);
-    link = unwrapExpression(linkCallee.object);
-  }
-  return { module: type.module, steps: [...type.steps, ...links, method] };
+  const chain = responseChain(callee.object);
+  const type = chain === null ? null : responseParameterType(taint, chain.root);
+  if (method === null || chain === null || type === null) return null;
+  return { module: type.module, steps: [...type.steps, ...chain.steps, method] };
 }
 
 /**

@@ -81,7 +81,7 @@ export function contextResponseType(file: FileContext, fn: FunctionNode, index: 
 }
 
 /** `Response()` → ['Response', '()']: the simple paths (no braces or wildcards) a model uses to name a type. */
-function simplePathSteps(path: string): string[] {
+export function simplePathSteps(path: string): string[] {
   const steps: string[] = [];
   for (const segment of path.split('.')) {
     const name = segment.endsWith(CALL) ? segment.slice(0, -CALL.length) : segment;

@@ -7,11 +7,16 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FileContext } from '../../engine/file-context.js';
 import { unwrapExpression } from '../node-shapes.js';
 
-export function wholeObjectParts(file: FileContext, node: TSESTree.Node): TSESTree.Node[] {
+export function wholeObjectParts(file: FileContext, node: TSESTree.Node, depth = 0): TSESTree.Node[] {
   const literal = objectLiteralOf(file, node);
   if (literal === null) return [node];
-  return literal.properties.flatMap((property) => (property.type === 'SpreadElement' ? [property.argument] : []));
+  // `{ ...errors }` where `errors` is itself a literal with keys the code chose: follow it (a few levels).
+  if (depth >= MAX_SPREAD_DEPTH) return [];
+  return literal.properties.flatMap((property) => (property.type === 'SpreadElement' ? wholeObjectParts(file, property.argument, depth + 1) : []));
 }
+
+/** Object literals spread into object literals, followed this deep; past it the spread counts as clean (quiet). */
+const MAX_SPREAD_DEPTH = 4;
 
 function objectLiteralOf(file: FileContext, node: TSESTree.Node): TSESTree.ObjectExpression | null {
   const value = unwrapExpression(node);

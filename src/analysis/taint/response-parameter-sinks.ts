@@ -1,0 +1,46 @@
+/**
+ * Sinks on the response parameter of another module's controller: `exports.greet = (req, res) => res.send(...)`
+ * registered elsewhere (`app.get('/greet', controllers.greet)`). In its own file `res` is an untyped parameter
+ * and no sink; the registration says it is the framework's response, so the handler's calls on it (directly or
+ * through chainable methods) are matched against the response type's rows here, and their arguments read in
+ * terms of the handler's request parameter, as sink summary entries of that parameter.
+ */
+import type { RequestHandlerRow } from '../../models/concepts.js';
+import { staticPropertyName, unwrapExpression } from '../node-shapes.js';
+import type { FileTaint } from './file-taint.js';
+import { callServesHtml, responseChain } from './html-responses.js';
+import { hop, kindBit } from './origins.js';
+import { simplePathSteps } from './request-sources.js';
+import type { SinkEntry, TaintSink } from './sinks.js';
+import type { FunctionNode } from './taint-types.js';
+import { wholeObjectParts } from './whole-objects.js';
+
+export function responseParameterSinks(taint: FileTaint, fn: FunctionNode, row: RequestHandlerRow, module: string, sink: TaintSink): SinkEntry[] {
+  const response = row.response;
+  const parameter = response === undefined ? undefined : fn.params[response.parameter];
+  if (response === undefined || parameter?.type !== 'Identifier') return [];
+  const typeSteps = simplePathSteps(response.type);
+  const bit = kindBit(sink.sanitizedFor);
+  const entries: SinkEntry[] = [];
+  for (const call of taint.functionFacts(fn).calls) {
+    const callee = unwrapExpression(call.callee);
+    const method = callee.type === 'MemberExpression' ? staticPropertyName(callee) : null;
+    const chain = callee.type === 'MemberExpression' ? responseChain(callee.object) : null;
+    if (method === null || chain === null || taint.file.scope.variableOf(chain.root) !== taint.file.scope.variableOf(parameter)) continue;
+    const reference = { module, steps: [...typeSteps, ...chain.steps, method] };
+    for (const match of taint.file.concepts.callsMatching(call, reference, sink.concept)) {
+      // Rows with option conditions (`sendFile` without `root`) are checked only where the response is known in-file.
+      if (match.target === null || ('when' in match.row && match.row.when !== undefined)) continue;
+      if (match.row.concept === 'html-output' && !callServesHtml(taint.file, call, match.row, match.target)) continue;
+      const targets = match.row.concept === 'template-compilation' && match.row.wholeObject === true ? wholeObjectParts(taint.file, match.target) : [match.target];
+      for (const target of targets) {
+        for (const value of taint.evaluator.valueOf(target, 0)) {
+          if (value.type !== 'parameter' || value.fn !== fn || value.index !== row.parameter || (value.cleaned & bit) !== 0) continue;
+          const hops = hop(value.hops, target, `reaches ${match.api}`, taint.file);
+          entries.push({ index: row.parameter, path: value.path, hops, cleaned: value.cleaned, site: { target, api: match.api } });
+        }
+      }
+    }
+  }
+  return entries;
+}
