@@ -16,6 +16,7 @@ import { ajv } from './sanitizers/json-schema.js';
 import { classValidator, classValidatorFunctions, pgFormatTemplates, uuid } from './sanitizers/validation-libraries.js';
 import { axios, got, nodeFetch, nodeHttpClient, superagent, undici } from './libraries/http-clients.js';
 import { expressResponses, fastifyResponses, honoResponses, koaResponses, koaRouterResponses, nextNavigation, nextServerResponses, nodeHttpResponses } from './libraries/http-responses.js';
+import { log4js } from './libraries/loggers.js';
 import { SOURCE_MODELS } from './sources/shapes.js';
 
 export const TAINT_MODELS: readonly LibraryModel[] = [
@@ -34,6 +35,7 @@ export const TAINT_MODELS: readonly LibraryModel[] = [
   honoResponses,
   nextNavigation,
   nextServerResponses,
+  log4js,
   childProcess,
   crossSpawn,
   execa,

@@ -16,6 +16,7 @@ import { formatStringValue } from './format-strings.js';
 import { isAllowListCallback } from './guards.js';
 import { isCharacterAllowList } from './regex-allow-lists.js';
 import { isRegexMetacharacterEscape } from './regex-escapes.js';
+import { isLineBreakStrip } from './line-break-strips.js';
 import { schemaParseValue } from './schemas.js';
 import type { FunctionNode, Origin } from './taint-types.js';
 
@@ -52,7 +53,8 @@ function applyGlobal(ev: TaintEvaluator, effect: GlobalEffect, call: CallNode, d
   if (effect.effect === 'clean') return CLEAN;
   const value = argumentsValue(ev, call, depth);
   if (effect.effect === 'propagate') return effect.returnsText === true ? asText(value) : value;
-  return sanitize(value, kindBits(effect.kinds));
+  const sanitized = sanitize(value, kindBits(effect.kinds));
+  return effect.returnsText === true ? asText(sanitized) : sanitized;
 }
 
 function argumentsValue(ev: TaintEvaluator, call: CallNode, depth: number): readonly Origin[] {
@@ -121,6 +123,8 @@ function methodValue(ev: TaintEvaluator, call: TSESTree.CallExpression, depth: n
   const text = TEXT_RESULT_METHODS.has(method) ? asText : (origins: readonly Origin[]): readonly Origin[] => origins;
   // `s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')` escapes every pattern metacharacter: safe as a regex, nothing else.
   if ((method === 'replace' || method === 'replaceAll') && isRegexMetacharacterEscape(ev, call)) return sanitize(text(receiver), kindBit('regex'));
+  // `s.replace(/[\r\n]/g, '')` removes every line break: it cannot start a log or header line, and nothing else changes.
+  if ((method === 'replace' || method === 'replaceAll') && isLineBreakStrip(ev, call)) return sanitize(text(receiver), kindBits(['log', 'header']));
   if (!ARGUMENT_METHODS.has(method)) return text(receiver);
   const spliced = method === 'replace' || method === 'replaceAll' ? call.arguments.slice(1) : call.arguments;
   return text(union(receiver, ...spliced.map((argument) => ev.valueOf(argument.type === 'SpreadElement' ? argument.argument : argument, depth))));
@@ -133,8 +137,9 @@ function callbackResultValue(ev: TaintEvaluator, call: TSESTree.CallExpression, 
     // `ids.map(String)` keeps the elements; `ids.map(Number)` cleans them; an unknown function returns its own values.
     const effect = callback === undefined ? null : globalEffect(ev, callback);
     const callee = unwrapExpression(call.callee) as TSESTree.MemberExpression;
-    if (effect?.effect !== 'propagate') return CLEAN;
-    return effect.returnsText === true ? asText(ev.valueOf(callee.object, depth)) : ev.valueOf(callee.object, depth);
+    if (effect === null || effect.effect === 'clean') return CLEAN;
+    const elements = effect.effect === 'sanitize' ? sanitize(ev.valueOf(callee.object, depth), kindBits(effect.kinds)) : ev.valueOf(callee.object, depth);
+    return effect.returnsText === true ? asText(elements) : elements;
   }
   // The callback's parameters resolve through callbackParameterValue; only its own returns matter here.
   return ev.taint.returnSummaryOf({ file: ev.file, fn: callback }).filter((origin) => origin.type === 'source' || origin.fn !== callback);

@@ -124,9 +124,22 @@ export function classOfName(file: FileContext, node: TSESTree.Node, depth: numbe
     // `const Handler = require('./handler')` (a module exporting a class or constructor), or a class/function expression.
     const required = init.type === 'CallExpression' ? requiredModule(file, init) : null;
     exported = required !== null ? exportedValue(required, 'default', depth + 1) : { file, node: init };
+  } else if (definition.type === 'Variable' && definition.node.type === 'VariableDeclarator' && definition.node.id.type === 'ObjectPattern' && definition.node.init !== null) {
+    // `const { AuditTrail } = require('./audit')`: the export named by the property the binding came from.
+    const required = requiredModule(file, unwrapExpression(definition.node.init));
+    const key = required === null ? null : destructuredKey(definition.node.id, definition.name);
+    exported = required === null || key === null ? null : exportedValue(required, key, depth + 1);
   }
   if (exported === null) return null;
   const value = unwrapExpression(exported.node);
   if (value.type === 'ClassDeclaration' || value.type === 'ClassExpression' || isFunctionNode(value)) return { file: exported.file, cls: value };
   return value.type === 'Identifier' && value !== node ? classOfName(exported.file, value, depth + 1) : null;
+}
+
+/** The property name a binding of an object pattern reads (`{ AuditTrail }`, `{ AuditTrail: Trail }`), or null. */
+function destructuredKey(pattern: TSESTree.ObjectPattern, binding: TSESTree.Node): string | null {
+  for (const property of pattern.properties) {
+    if (property.type === 'Property' && unwrapExpression(property.value) === binding) return staticPropertyName(property);
+  }
+  return null;
 }

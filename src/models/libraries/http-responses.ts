@@ -1,11 +1,17 @@
-import type { LibraryModel, RedirectRow } from '../concepts.js';
+import type { HeaderWriteRow, LibraryModel, RedirectRow } from '../concepts.js';
 
 /**
- * Response objects: where a redirect target is chosen (`redirect` rows). The response types are the ones the source models name for a handler's response
+ * Response objects: where a redirect target is chosen (`redirect` rows) and where header values are written
+ * (`header-write` rows). The response types are the ones the source models name for a handler's response
  * parameter (models/sources/*), so an untyped `res` of a registered handler resolves here too.
  */
 function locationRows(path: string): RedirectRow[] {
   return [{ concept: 'redirect', path, argument: 1, header: 'location' }];
+}
+
+/** The value of any header set by name in argument 0 (`res.setHeader(name, value)`): CR/LF there splits, or on Node 14+ throws. */
+function headerValueRows(path: string): HeaderWriteRow[] {
+  return [{ concept: 'header-write', path, argument: 1 }];
 }
 
 /**
@@ -23,6 +29,9 @@ export const expressResponses: LibraryModel = {
     { concept: 'redirect', path: 'Response().redirect', argument: 1 },
     ...locationRows('Response().{setHeader,set,header,append}'),
     { concept: 'redirect', path: 'Response().writeHead', argument: 1, property: 'Location' },
+    ...headerValueRows('Response().{setHeader,set,header,append}'),
+    // `res.writeHead(status, headers)`: every value of the headers object.
+    { concept: 'header-write', path: 'Response().writeHead', argument: 1 },
   ],
 };
 
@@ -34,13 +43,16 @@ export const nodeHttpResponses: LibraryModel = {
   rows: [
     ...locationRows('ServerResponse().{setHeader,appendHeader}'),
     { concept: 'redirect', path: 'ServerResponse().writeHead', argument: 1, property: 'Location' },
+    ...headerValueRows('ServerResponse().{setHeader,appendHeader}'),
+    { concept: 'header-write', path: 'ServerResponse().writeHead', argument: 1 },
   ],
 };
 
 /** Koa (https://koajs.com/#response): `ctx.redirect(url)`, `ctx.set(field, value)` (also on `ctx.response`). */
-const KOA_CONTEXT_ROWS = (context: string): RedirectRow[] => [
+const KOA_CONTEXT_ROWS = (context: string): Array<RedirectRow | HeaderWriteRow> => [
   { concept: 'redirect', path: `${context}.redirect`, argument: 0 },
   ...locationRows(`${context}.{set,append}`),
+  ...headerValueRows(`${context}.{set,append}`),
 ];
 
 export const koaResponses: LibraryModel = {
@@ -66,6 +78,7 @@ export const fastifyResponses: LibraryModel = {
     { concept: 'redirect', path: 'FastifyReply().redirect', argument: 0 },
     { concept: 'redirect', path: 'FastifyReply().redirect', argument: 1 },
     ...locationRows('FastifyReply().header'),
+    ...headerValueRows('FastifyReply().header'),
   ],
 };
 
@@ -77,6 +90,7 @@ export const honoResponses: LibraryModel = {
   rows: [
     { concept: 'redirect', path: 'Context().redirect', argument: 0 },
     ...locationRows('Context().header'),
+    ...headerValueRows('Context().header'),
   ],
 };
 

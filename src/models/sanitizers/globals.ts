@@ -9,7 +9,7 @@ import type { RequestInputKind, SanitizerKind } from '../concepts.js';
 export type GlobalEffect =
   | { readonly effect: 'clean' }
   | { readonly effect: 'propagate'; readonly returnsText?: true }
-  | { readonly effect: 'sanitize'; readonly kinds: readonly SanitizerKind[] };
+  | { readonly effect: 'sanitize'; readonly kinds: readonly SanitizerKind[]; readonly returnsText?: true };
 
 const CLEAN = { effect: 'clean' } as const;
 const PROPAGATE = { effect: 'propagate' } as const;
@@ -30,7 +30,8 @@ export const GLOBAL_FUNCTIONS: Readonly<Record<string, GlobalEffect>> = {
   'Number.*': CLEAN,
   'Date.*': CLEAN,
   'Array.isArray': CLEAN,
-  encodeURIComponent: { effect: 'sanitize', kinds: ['url'] },
+  // It also percent-encodes CR and LF, so the result cannot start a log or header line.
+  encodeURIComponent: { effect: 'sanitize', kinds: ['url', 'log', 'header'] },
   // ES2025 `RegExp.escape(s)` escapes every character with a meaning in a pattern.
   'RegExp.escape': { effect: 'sanitize', kinds: ['regex'] },
   String: TEXT,
@@ -41,7 +42,8 @@ export const GLOBAL_FUNCTIONS: Readonly<Record<string, GlobalEffect>> = {
   escape: TEXT,
   atob: TEXT,
   btoa: TEXT,
-  'JSON.stringify': TEXT,
+  // A JSON string escapes CR and LF (as `\n` and `\r`): one log or header line whatever the input.
+  'JSON.stringify': { effect: 'sanitize', kinds: ['log', 'header'], returnsText: true },
   'JSON.parse': PROPAGATE,
   'Buffer.from': PROPAGATE,
   'Buffer.concat': PROPAGATE,
