@@ -4,6 +4,7 @@ import { childProcess, crossSpawn, execa, shelljs } from './libraries/child-proc
 import { expressFiles, fsExtra, nodeFs, nodeFsPromises } from './libraries/node-fs.js';
 import { nodePath, nodeUtil, nodeUtilWrappers } from './libraries/node-path.js';
 import { nodeVm } from './libraries/node-vm.js';
+import { mathjs } from './libraries/mathjs.js';
 import { TEMPLATE_ENGINES } from './libraries/template-engines.js';
 import { REGEX_LIBRARIES } from './libraries/regex-libraries.js';
 import { HTML_RESPONSES } from './libraries/html-responses.js';
@@ -14,7 +15,7 @@ import { fontoxpath, xpath } from './libraries/xpath.js';
 import { domPurify, escapeHtml, he, lodashEscapers, sanitizeFilename, sanitizeHtml, shellQuote, validatorJs } from './sanitizers/escaping.js';
 import { ajv } from './sanitizers/json-schema.js';
 import { classValidator, classValidatorFunctions, pgFormatTemplates, uuid } from './sanitizers/validation-libraries.js';
-import { axios, got, nodeFetch, nodeHttpClient, superagent, undici } from './libraries/http-clients.js';
+import { axios, got, needle, nodeFetch, nodeHttpClient, superagent, undici } from './libraries/http-clients.js';
 import { expressResponses, fastifyResponses, honoResponses, koaResponses, koaRouterResponses, nextNavigation, nextServerResponses, nodeHttpResponses } from './libraries/http-responses.js';
 import { log4js } from './libraries/loggers.js';
 import { SOURCE_MODELS } from './sources/shapes.js';
@@ -27,6 +28,7 @@ export const TAINT_MODELS: readonly LibraryModel[] = [
   nodeFetch,
   nodeHttpClient,
   superagent,
+  needle,
   expressResponses,
   nodeHttpResponses,
   koaResponses,
@@ -48,6 +50,7 @@ export const TAINT_MODELS: readonly LibraryModel[] = [
   nodeUtil,
   nodeUtilWrappers,
   nodeVm,
+  mathjs,
   ...TEMPLATE_ENGINES,
   ...REGEX_LIBRARIES,
   ...HTML_RESPONSES,

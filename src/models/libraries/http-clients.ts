@@ -81,3 +81,18 @@ export const superagent: LibraryModel = {
     { concept: 'server-request', path: '', argument: 1 },
   ],
 };
+
+/**
+ * needle (https://github.com/tomas/needle#api): `needle.get/head(url, ...)`, `needle.post/put/patch/delete(url,
+ * data, ...)`, `needle.request(method, url, ...)` and the promise form `needle(method, url, ...)`.
+ */
+export const needle: LibraryModel = {
+  name: 'needle',
+  modules: ['needle'],
+  docs: 'https://github.com/tomas/needle#api',
+  rows: [
+    { concept: 'server-request', path: '{get,head,post,put,patch,delete}', argument: 0 },
+    { concept: 'server-request', path: 'request', argument: 1 },
+    { concept: 'server-request', path: '', argument: 1 },
+  ],
+};
