@@ -41,7 +41,7 @@ function nodeAnchorTypes(root: TSESTree.Node): readonly string[] {
       return ['Identifier', 'JSXIdentifier'];
     // A module-rooted chain also matches a name imported from that module (`exec` from child_process).
     case 'MemberExpression':
-      return modulePathOf(root) !== null ? ['MemberExpression', 'Identifier', 'CallExpression'] : ['MemberExpression'];
+      return modulePathOf(root) !== null ? ['MemberExpression', 'Identifier'] : ['MemberExpression'];
     case 'AssignmentExpression':
       return root.operator === '=' ? ['AssignmentExpression', 'VariableDeclarator'] : ['AssignmentExpression'];
     case 'Literal':

@@ -193,7 +193,10 @@ function taintItems(file: RuleFile, compiler: FormulaCompiler, rule: YamlMap, pa
   });
 }
 
-/** Semgrep writes `$X` in messages; rampart's placeholders are `{{$X}}` (`$...ARGS` becomes `{{$$ARGS}}`). */
+/**
+ * Semgrep writes `$X` in messages; rampart's placeholders are `{{$X}}` (`$...ARGS` becomes `{{$$ARGS}}`).
+ * A finding's message is one line, as the built-in rules' are: YAML block scalars keep their line breaks.
+ */
 const MESSAGE_METAVARIABLE = /\$(\.\.\.)?([A-Z_][A-Z0-9_]*)/g;
 
 function placeholderOf(ellipsis: string | undefined, name: string): string {
@@ -201,7 +204,7 @@ function placeholderOf(ellipsis: string | undefined, name: string): string {
 }
 
 export function messageTemplate(message: string): string {
-  return message.trim().replace(MESSAGE_METAVARIABLE, (_whole, ellipsis: string | undefined, name: string) => `{{${placeholderOf(ellipsis, name)}}}`);
+  return message.replace(/\s+/g, ' ').trim().replace(MESSAGE_METAVARIABLE, (_whole, ellipsis: string | undefined, name: string) => `{{${placeholderOf(ellipsis, name)}}}`);
 }
 
 const MAX_MESSAGE_VALUE = 80;
