@@ -85,6 +85,7 @@ describe('load errors name file:line:column', () => {
     ['a built-in rule id', HEAD.replace('id: r', 'id: sql-injection') + '    pattern: f()\n', "rules/bad.yaml:2:1: rule id 'sql-injection' is the id of a built-in rule; give the YAML rule another id"],
     ['a YAML syntax error', 'rules:\n  - id: r\n   message: m\n', 'rules/bad.yaml:3:1: Sequence item without - indicator'],
     ['taint keys without taint mode', `${HEAD}    pattern-sinks:\n      - pattern: f($X)\n`, "rules/bad.yaml:6:5: pattern-sinks needs 'mode: taint'"],
+    ['an ellipsis as a whole for header (not supported)', `${HEAD}    pattern: for (...) { ... }\n`, "rules/bad.yaml:6:22: invalid pattern: ';' expected."],
     ['a file that is not a rule file', 'name: ci\non: push\n', 'rules/bad.yaml:1:1: not a rule file: expected a top-level `rules:` list'],
   ])('%s', (_case, text, message) => {
     expect(loadError(text)).toBe(message);

@@ -229,6 +229,10 @@ describe('statements, classes and deep expressions', () => {
     expect(hits(rule, code)).toEqual(['r:1', 'r:2']);
   });
 
+  it('matches an object property pattern wherever the property appears', () => {
+    expect(hits("pattern: 'rejectUnauthorized: false'", 'request({ url, rejectUnauthorized: false });\nconst tls = { rejectUnauthorized: true };\n')).toEqual(['r:1']);
+  });
+
   it('matches new expressions and single statements in a block or not', () => {
     expect(hits('pattern: new Function(...)', 'const f = new Function("a", body);\nconst g = Function(body);\n')).toEqual(['r:1']);
     expect(hits('pattern: |\n  if ($C) return $X;', 'function f(c) {\n  if (c) { return 1; }\n  if (c) return 2;\n}\n')).toEqual(['r:2', 'r:3']);

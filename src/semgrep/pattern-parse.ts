@@ -38,15 +38,17 @@ function loadEstree(): TypeScriptEstree {
 interface Wrapping {
   readonly open: string;
   readonly close: string;
+  /** Statement wrappings read `{ a: 1 }` as a block and `a: $X` as a label; later wrappings get a chance first. */
+  readonly readsStatements: boolean;
   readonly extract: (program: TSESTree.Program) => PatternShape | null;
 }
 
 const WRAPPINGS: readonly Wrapping[] = [
-  { open: '', close: '', extract: (program) => shapeOfStatements(program.body) },
-  { open: '(\n', close: '\n)', extract: (program) => expressionOf(program.body[0]) },
-  { open: 'async function* __rampart_body() {\n', close: '\n}', extract: (program) => functionBodyOf(program.body[0]) },
-  { open: 'class __rampart_class {\n', close: '\n}', extract: (program) => classMemberOf(program.body[0]) },
-  { open: '({\n', close: '\n})', extract: (program) => propertyOf(program.body[0]) },
+  { open: '', close: '', readsStatements: true, extract: (program) => shapeOfStatements(program.body) },
+  { open: '(\n', close: '\n)', readsStatements: false, extract: (program) => expressionOf(program.body[0]) },
+  { open: 'async function* __rampart_body() {\n', close: '\n}', readsStatements: true, extract: (program) => functionBodyOf(program.body[0]) },
+  { open: 'class __rampart_class {\n', close: '\n}', readsStatements: false, extract: (program) => classMemberOf(program.body[0]) },
+  { open: '({\n', close: '\n})', readsStatements: false, extract: (program) => propertyOf(program.body[0]) },
 ];
 
 export function parsePattern(pattern: string): PatternShape {
@@ -67,7 +69,7 @@ export function parsePattern(pattern: string): PatternShape {
     const shape = wrapping.extract(parsed.program);
     if (shape !== null) shapes.push(shape);
     // A program is the answer unless it is a block or a label, which Semgrep reads as an object or a property.
-    if (shape !== null && !(wrapping.open === '' && isAmbiguousStatement(shape))) return checked(shape);
+    if (shape !== null && !(wrapping.readsStatements && isAmbiguousStatement(shape))) return checked(shape);
   }
   const fallback = shapes[0];
   if (fallback !== undefined) return checked(fallback);
@@ -120,15 +122,27 @@ function functionBodyOf(statement: TSESTree.Statement | undefined): PatternShape
   return shapeOfStatements(statement.body.body);
 }
 
+/** Statement keywords that a class body would read as method names: `for (...) { ... }` is not a method. */
+const STATEMENT_KEYWORDS: ReadonlySet<string> = new Set(['for', 'while', 'if', 'switch', 'with', 'catch', 'do', 'function']);
+
 function classMemberOf(statement: TSESTree.Statement | undefined): PatternShape | null {
   if (statement?.type !== 'ClassDeclaration' || statement.body.body.length !== 1) return null;
   const member = statement.body.body[0];
-  return member === undefined ? null : { kind: 'node', root: member };
+  if (member === undefined) return null;
+  if (isStatementKeyword(member)) return null;
+  // `key: $VALUE` is a typed field to a class body; a pattern means the object property (next wrapping).
+  if (member.type === 'PropertyDefinition' && member.value === null && member.typeAnnotation !== undefined) return null;
+  return { kind: 'node', root: member };
+}
+
+function isStatementKeyword(member: TSESTree.Node): boolean {
+  const key = 'key' in member ? member.key : null;
+  return key?.type === 'Identifier' && STATEMENT_KEYWORDS.has(key.name);
 }
 
 function propertyOf(statement: TSESTree.Statement | undefined): PatternShape | null {
   if (statement?.type !== 'ExpressionStatement' || statement.expression.type !== 'ObjectExpression') return null;
   const properties = statement.expression.properties;
   const only = properties.length === 1 ? properties[0] : undefined;
-  return only === undefined ? null : { kind: 'node', root: only };
+  return only === undefined || isStatementKeyword(only) ? null : { kind: 'node', root: only };
 }
