@@ -73,6 +73,12 @@ describe('tsconfig path aliases', () => {
     expect(sql).toEqual(['server/app.ts:9']);
   });
 
+  it('links modules and reads aliases of a project scanned from outside it', async () => {
+    const run = await runCliProcess(['--format', 'json', '--rule', 'sql-injection', root]);
+    const sql = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.map((finding) => `${finding.ruleId}:${finding.file.split('/').slice(-2).join('/')}:${finding.line}`);
+    expect(sql).toEqual(['sql-injection:server/app.ts:9']);
+  });
+
   it('expands wildcard and exact aliases, and reads JSON with comments', () => {
     const aliases = [
       { prefix: '@app/', suffix: '', hasWildcard: true, targets: ['/p/server/*'] },

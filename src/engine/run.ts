@@ -3,6 +3,8 @@
  * and problems. Files loaded by the linker for another file's imports are kept in a small cache so the scan
  * loop reuses them; the cache is bounded so memory stays flat on large trees.
  */
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
 import { ConceptIndex } from '../models/concept-index.js';
 import { LIBRARY_MODELS } from '../models/catalog.js';
 import type { Finding } from '../rules-api/rule-types.js';
@@ -74,7 +76,7 @@ export function scan(options: ScanOptions): ScanResult {
   const services: ProjectServices = project;
   const load = (absolutePath: string): Result<LoadedFile> =>
     cache.get(absolutePath, () => loadFile(absolutePath, toReportedPath(options.cwd, absolutePath), services, options.parser));
-  project.linker = new ProjectLinker(options.cwd, (absolutePath) => {
+  project.linker = new ProjectLinker(linkRoot(options), (absolutePath) => {
     const loaded = load(absolutePath);
     return loaded.ok ? loaded.value.context : null;
   });
@@ -97,6 +99,25 @@ export function scan(options: ScanOptions): ScanResult {
     options.onFileScanned?.(loaded.value.context, outcome.findings);
   }
   return { findings: sortFindings(findings), problems, filesScanned };
+}
+
+/**
+ * The directory imports may be linked within: the working directory when it holds every scanned path (the
+ * usual `rampart .` in a checkout), else the nearest directory holding them all, so `rampart ../service` links
+ * that service's modules and reads its tsconfig aliases.
+ */
+export function linkRoot(options: Pick<ScanOptions, 'paths' | 'cwd'>): string {
+  const targets = (options.paths.length === 0 ? ['.'] : options.paths).map((path) => resolve(options.cwd, path));
+  const within = (root: string, path: string): boolean => path === root || path.startsWith(root + sep);
+  if (targets.every((target) => within(options.cwd, target))) return options.cwd;
+  const directories = targets.map((target) => (existsSync(target) && statSync(target).isDirectory() ? target : dirname(target)));
+  let common = directories[0] ?? options.cwd;
+  while (!directories.every((directory) => within(common, directory))) {
+    const parent = dirname(common);
+    if (parent === common) break;
+    common = parent;
+  }
+  return common;
 }
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {
