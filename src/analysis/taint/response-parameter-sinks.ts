@@ -8,6 +8,7 @@
 import type { RequestHandlerRow } from '../../models/concepts.js';
 import { staticPropertyName, unwrapExpression } from '../node-shapes.js';
 import type { FileTaint } from './file-taint.js';
+import { setsHeaderNamed } from './global-sinks.js';
 import { callServesHtml, responseChain } from './html-responses.js';
 import { hop, kindBit } from './origins.js';
 import { simplePathSteps } from './request-sources.js';
@@ -32,6 +33,8 @@ export function responseParameterSinks(taint: FileTaint, fn: FunctionNode, row: 
       // Rows with option conditions (`sendFile` without `root`) are checked only where the response is known in-file.
       if (match.target === null || ('when' in match.row && match.row.when !== undefined)) continue;
       if (match.row.concept === 'html-output' && !callServesHtml(taint.file, call, match.row, match.target)) continue;
+      // A row for one header (`setHeader('Location', url)` as a redirect) holds only when the call names it.
+      if ('header' in match.row && match.row.header !== undefined && !setsHeaderNamed(taint, call, match.row.header)) continue;
       const targets = match.row.concept === 'template-compilation' && match.row.wholeObject === true ? wholeObjectParts(taint.file, match.target) : [match.target];
       for (const target of targets) {
         for (const value of taint.evaluator.valueOf(target, 0)) {
