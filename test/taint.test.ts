@@ -191,6 +191,15 @@ describe('across modules', () => {
     expect(taint.flowsIntoCall(p.call('routes.ts', 'byId'), sink)).toEqual([]);
   });
 
+  it('resolves a controller registered as a method of an object another module exports (routes.chat.add)', () => {
+    const p = open({
+      'routes.js': "const vm = require('vm');\nexports.chat = {\n  add(req, res) {\n    res.send(vm.runInNewContext(req.body.code));\n  },\n};\n",
+      'app.js': "const express = require('express');\nconst routes = require('./routes');\nconst app = express();\napp.put('/chat', routes.chat.add);\n",
+    });
+    const flows = p.file('app.js').taint.flowsIntoCall(p.call('app.js', 'app.put'), { concept: 'code-execution', sanitizedFor: 'code' });
+    expect(flows.map((flow) => flow.flow.source.label)).toEqual(['req.body.code']);
+  });
+
   it('caches summaries per function and shares them', () => {
     const p = open({ 'lib.ts': 'export function id(value: string) {\n  return value;\n}\n' });
     const file = p.file('lib.ts');

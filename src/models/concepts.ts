@@ -72,14 +72,14 @@ export type RequestInputKind = 'parameter' | 'body' | 'query' | 'header' | 'cook
  * The sink contexts a sanitizer makes a value safe for. Sanitizers are context-specific: HTML escaping leaves
  * quotes that break SQL. Numeric coercion and allow-lists (a value that is one of a few constants) clean all.
  */
-export const SANITIZER_KINDS = ['sql', 'html', 'path', 'url', 'shell', 'nosql-object', 'code', 'regex', 'header', 'log', 'ldap', 'xpath', 'xml', 'deserialization', 'object-keys'] as const;
+export const SANITIZER_KINDS = ['sql', 'html', 'path', 'url', 'shell', 'nosql-object', 'code', 'regex', 'header', 'log', 'ldap', 'xpath', 'xml', 'deserialization', 'object-keys', 'prototype-keys', 'property-path'] as const;
 export type SanitizerKind = (typeof SANITIZER_KINDS)[number];
 
 /**
  * Sink kinds only an object can trip (a MongoDB operator object such as `{ "$ne": null }`): a value that is
  * text (`String(x)`, a template, a route parameter) is clean for them, whatever characters it holds.
  */
-export const OBJECT_KINDS: readonly SanitizerKind[] = ['nosql-object'];
+export const OBJECT_KINDS: readonly SanitizerKind[] = ['nosql-object', 'prototype-keys'];
 
 /** The request objects frameworks hand to handlers; each has a shape (`models/sources/*`) saying which members are input. */
 export type RequestShapeId = 'express-request' | 'koa-context' | 'fastify-request' | 'hono-context' | 'fetch-request' | 'next-api-request' | 'node-request';
@@ -319,7 +319,28 @@ export interface MassAssignmentRow extends RowBase {
   readonly when?: SinkCondition;
 }
 
+/**
+ * Merges the objects in `argument` and every argument after it into the first, recursing into nested objects
+ * (lodash `merge`, `deep-extend`): a `__proto__` or `constructor.prototype` key among them walks into
+ * `Object.prototype` and writes there. Text cannot carry keys, so only what may be an object is checked.
+ */
+export interface DeepMergeRow extends RowBase {
+  readonly concept: 'deep-merge';
+  readonly argument: number;
+}
+
+/**
+ * Writes a value at the property path in `argument` (`_.set(obj, 'a.b.c', v)`), creating the objects along
+ * it: a path through `__proto__` or `constructor.prototype` writes into `Object.prototype`.
+ */
+export interface PropertyPathWriteRow extends RowBase {
+  readonly concept: 'property-path-write';
+  readonly argument: number;
+}
+
 export type TaintRow =
+  | DeepMergeRow
+  | PropertyPathWriteRow
   | MassAssignmentRow
   | NoSqlQueryRow
   | NoSqlCodeRow

@@ -18,6 +18,7 @@ import { classValidator, classValidatorFunctions, pgFormatTemplates, uuid } from
 import { axios, got, needle, nodeFetch, nodeHttpClient, superagent, undici } from './libraries/http-clients.js';
 import { expressResponses, fastifyResponses, honoResponses, koaResponses, koaRouterResponses, nextNavigation, nextServerResponses, nodeHttpResponses } from './libraries/http-responses.js';
 import { log4js } from './libraries/loggers.js';
+import { DEEP_MERGE_LIBRARIES } from './libraries/deep-merge.js';
 import { SOURCE_MODELS } from './sources/shapes.js';
 
 export const TAINT_MODELS: readonly LibraryModel[] = [
@@ -54,6 +55,7 @@ export const TAINT_MODELS: readonly LibraryModel[] = [
   ...TEMPLATE_ENGINES,
   ...REGEX_LIBRARIES,
   ...HTML_RESPONSES,
+  ...DEEP_MERGE_LIBRARIES,
   nodeSerialize,
   funcster,
   cryo,

@@ -35,7 +35,7 @@ export function resolveFunctionValue(file: FileContext, node: TSESTree.Node): Fu
   if (ownerClass !== null) return methodOf(ownerClass, name, 0);
   const module = moduleOfValue(file, object);
   if (module !== null) return exportedFunction(module, name, 0);
-  return objectLiteralFunction(file, object, name);
+  return objectLiteralFunction(file, object, name) ?? exportedObjectMethod(file, object, name);
 }
 
 function functionOfIdentifier(file: FileContext, identifier: TSESTree.Identifier, depth: number): FunctionTarget | null {
@@ -109,6 +109,22 @@ function functionOfValue(file: FileContext, node: TSESTree.Node, depth: number):
   if (isFunctionNode(value)) return { file, fn: value };
   if (value.type === 'Identifier') return functionOfIdentifier(file, value, depth + 1);
   return null;
+}
+
+/**
+ * `routes.chat.add` where another module exports `chat = { add(req, res) {...} }` (`exports.chat = {...}`, or a
+ * `const` bound to the literal): a method of an object literal another module exports.
+ */
+function exportedObjectMethod(file: FileContext, node: TSESTree.Node, name: string): FunctionTarget | null {
+  if (node.type !== 'MemberExpression') return null;
+  const exportName = staticPropertyName(node);
+  const module = exportName === null ? null : moduleOfValue(file, unwrapExpression(node.object));
+  const exported = module === null || exportName === null ? null : exportedValue(module, exportName, 0);
+  if (exported === null) return null;
+  const value = unwrapExpression(exported.node);
+  if (value.type === 'Identifier') return objectLiteralFunction(exported.file, value, name);
+  const property = value.type === 'ObjectExpression' ? findProperty(value, name) : null;
+  return property === null ? null : functionOfValue(exported.file, property.value, 0);
 }
 
 /** `const api = { run(x) {...} }; api.run(y)`: a method of an object literal bound once. */

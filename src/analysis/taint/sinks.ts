@@ -36,6 +36,8 @@ export type SinkConcept =
   | 'nosql-query'
   | 'nosql-code'
   | 'mass-assignment'
+  | 'deep-merge'
+  | 'property-path-write'
   | 'server-request'
   | 'redirect'
   | 'header-write'
@@ -91,6 +93,11 @@ export function sinksAt(taint: FileTaint, call: CallNode, sink: TaintSink): read
       continue;
     }
     if ('header' in match.row && match.row.header !== undefined && !setsHeaderNamed(taint, call, match.row.header)) continue;
+    if (match.row.concept === 'deep-merge') {
+      // Every argument from the row's on is a source object (`merge(target, defaults, req.body)`).
+      for (const source of call.arguments.slice(match.row.argument)) if (source.type !== 'SpreadElement') sites.push({ target: source, api: match.api });
+      continue;
+    }
     if (match.row.concept === 'mass-assignment') {
       for (const target of wholeObjectParts(file, match.target)) sites.push({ target, api: match.api, reportAt: match.target });
       continue;
