@@ -84,7 +84,9 @@ export class FileMatcher {
     const items = pattern.shape.statements;
     const matches: Match[] = [];
     for (let start = 0; start < statements.length && matches.length < MAX_SOLUTIONS; start += 1) {
-      for (const end of sequenceMatches(items, statements, start, NO_BINDINGS, env, { statements: true, openEnd: true })) {
+      // Each start has its own budget: a long block must not exhaust it before its last statements are tried.
+      const startEnv = { file: this.file, budget: new MatchBudget() };
+      for (const end of sequenceMatches(items, statements, start, NO_BINDINGS, startEnv, { statements: true, openEnd: true })) {
         const first = statements[start];
         const last = statements[end.end - 1];
         if (first === undefined || last === undefined || end.end <= start) continue;
@@ -170,8 +172,8 @@ export class FileMatcher {
   matchesBelow(formula: Formula, root: TSESTree.Node, limit: number): Match[] {
     const found: Match[] = [];
     const queue: TSESTree.Node[] = [root];
-    for (let visited = 0; queue.length > 0 && visited < limit && found.length < MAX_SOLUTIONS; visited += 1) {
-      const node = queue.shift() as TSESTree.Node;
+    for (let next = 0; next < queue.length && next < limit && found.length < MAX_SOLUTIONS; next += 1) {
+      const node = queue[next] as TSESTree.Node;
       found.push(...this.evaluate(formula, node));
       queue.push(...childNodes(node));
     }

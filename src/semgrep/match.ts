@@ -216,9 +216,8 @@ export function sequenceMatches(items: readonly (TSESTree.Node | null)[], codeIt
     if (marker !== null) {
       // A trailing ellipsis takes the rest: one solution rather than one per length.
       const from = itemIndex === items.length - 1 ? codeItems.length : codeIndex;
-      for (let end = from; end <= codeItems.length; end += 1) {
-        const run = codeItems.slice(codeIndex, end).filter((node): node is TSESTree.Node => node !== null);
-        const next = marker.kind === 'sequence' ? bind(state, marker.name, { kind: 'nodes', nodes: run }) : state;
+      for (let end = from; end <= codeItems.length && env.budget.spend(); end += 1) {
+        const next = marker.kind === 'sequence' ? bind(state, marker.name, { kind: 'nodes', nodes: codeItems.slice(codeIndex, end).filter((node): node is TSESTree.Node => node !== null) }) : state;
         if (next !== null) visit(itemIndex + 1, end, next, true);
       }
       return;
@@ -232,12 +231,19 @@ export function sequenceMatches(items: readonly (TSESTree.Node | null)[], codeIt
     for (const solution of matchOne(item, codeItem, state, env)) visit(itemIndex + 1, codeIndex + 1, solution, false);
     if (mode.statements && afterEllipsis) {
       for (const nested of nestedStatements(codeItem)) {
+        if (!mayMatchStatement(item.type, nested.type)) continue;
         for (const solution of matchStatement(item, nested, state, env)) visit(itemIndex + 1, codeIndex + 1, solution, false);
       }
     }
   };
   visit(0, start, bindings, false);
   return results;
+}
+
+/** A cheap type test before matching a pattern statement against a nested one (the nested list holds block contents too). */
+function mayMatchStatement(patternType: string, codeType: string): boolean {
+  if (patternType === 'ExpressionStatement') return codeType === 'ExpressionStatement' || codeType === 'VariableDeclaration' || codeType === 'ReturnStatement';
+  return patternType === codeType || (CLASS_TYPES.has(patternType) && CLASS_TYPES.has(codeType));
 }
 
 /** A pattern statement against a code statement; an expression statement also matches the value a statement computes. */
@@ -267,16 +273,22 @@ function statementValues(statement: TSESTree.Node): TSESTree.Node[] {
   return values;
 }
 
+/** Code trees are immutable during a scan: each statement's nested statements are listed once. */
+const nestedStatementLists = new WeakMap<TSESTree.Node, readonly TSESTree.Node[]>();
+
 /** Statements nested in `statement`, outermost first, not entering functions or classes (their own scopes). */
-function nestedStatements(statement: TSESTree.Node): TSESTree.Node[] {
+function nestedStatements(statement: TSESTree.Node): readonly TSESTree.Node[] {
+  const cached = nestedStatementLists.get(statement);
+  if (cached !== undefined) return cached;
   const found: TSESTree.Node[] = [];
-  const queue: TSESTree.Node[] = [...childNodes(statement)];
-  while (queue.length > 0 && found.length < MAX_NESTED_STATEMENTS) {
-    const node = queue.shift() as TSESTree.Node;
+  const queue: TSESTree.Node[] = childNodes(statement);
+  for (let next = 0; next < queue.length && found.length < MAX_NESTED_STATEMENTS; next += 1) {
+    const node = queue[next] as TSESTree.Node;
     if (FUNCTION_TYPES.has(node.type) || CLASS_TYPES.has(node.type)) continue;
     if (isStatementType(node.type)) found.push(node);
     queue.push(...childNodes(node));
   }
+  nestedStatementLists.set(statement, found);
   return found;
 }
 
@@ -295,12 +307,9 @@ export function childNodes(node: TSESTree.Node): TSESTree.Node[] {
 function matchDeep(inner: TSESTree.Node, code: TSESTree.Node, bindings: Bindings, env: MatchEnv): Solutions {
   const out: Bindings[] = [];
   const queue: TSESTree.Node[] = [code];
-  let visited = 0;
-  while (queue.length > 0 && visited < MAX_DEEP_NODES && out.length < MAX_SOLUTIONS) {
-    const node = queue.shift() as TSESTree.Node;
-    visited += 1;
-    out.push(...matchNode(inner, node, bindings, env));
-    queue.push(...childNodes(node));
+  for (let next = 0; next < queue.length && next < MAX_DEEP_NODES && out.length < MAX_SOLUTIONS; next += 1) {
+    out.push(...matchNode(inner, queue[next] as TSESTree.Node, bindings, env));
+    queue.push(...childNodes(queue[next] as TSESTree.Node));
   }
   return out.slice(0, MAX_SOLUTIONS);
 }
