@@ -17,6 +17,9 @@ export function isReported(origin: Origin, query: FlowQuery): boolean {
   // The request's own URL and host (`req.url`, `req.hostname`) name this server: a redirect or request there
   // does not leave it (`res.redirect('https://' + req.hostname + req.url)` upgrades to HTTPS).
   if (origin.source.kind === 'url' && query.sanitizedFor === 'url') return false;
+  // Node's HTTP parser rejects CR and LF in the request line and in header values, so the raw URL and headers
+  // cannot break a log line or a response header; decoded values (query, params, body) still can.
+  if ((origin.source.kind === 'url' || origin.source.kind === 'header') && (query.sanitizedFor === 'log' || query.sanitizedFor === 'header')) return false;
   const lowTrust = origin.source.kind === 'cli-argument' || origin.source.kind === 'environment';
   return !lowTrust || query.includeLowTrust === true;
 }
