@@ -10,9 +10,8 @@
  * through a CR/LF strip (`.replace(/[\r\n]/g, '')`), `JSON.stringify`, `encodeURIComponent`, numbers,
  * allow-listed values, constants, and a local `console` that is not the global.
  */
-import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { defineRule } from '../src/rules-api/define-rule.js';
-import { taintSinkListeners } from '../src/rules-api/taint-sink-listeners.js';
+import { combineSinkListeners, taintSinkListeners } from '../src/rules-api/taint-sink-listeners.js';
 
 type MessageId = 'log' | 'logElsewhere' | 'header' | 'headerElsewhere';
 
@@ -44,15 +43,6 @@ export const headerAndLogInjection = defineRule<MessageId>({
       data: { api: finding.api, source: finding.source },
       flow: finding.flow,
     }));
-    const check = (call: TSESTree.CallExpression | TSESTree.NewExpression): void => {
-      if (call.type === 'CallExpression') {
-        logs.CallExpression?.(call);
-        headers.CallExpression?.(call);
-      } else {
-        logs.NewExpression?.(call);
-        headers.NewExpression?.(call);
-      }
-    };
-    return { CallExpression: check, NewExpression: check };
+    return combineSinkListeners(logs, headers);
   },
 });

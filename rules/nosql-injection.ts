@@ -9,8 +9,7 @@
  * `ObjectId(x)`, mongo-sanitize, values under `$eq`/`$in` and other literal operators, allow-listed values.
  */
 import { defineRule } from '../src/rules-api/define-rule.js';
-import type { RuleListeners } from '../src/rules-api/rule-types.js';
-import { taintSinkListeners } from '../src/rules-api/taint-sink-listeners.js';
+import { combineSinkListeners, taintSinkListeners } from '../src/rules-api/taint-sink-listeners.js';
 
 type MessageId = 'operator' | 'operatorElsewhere' | 'code' | 'codeElsewhere';
 
@@ -42,20 +41,6 @@ export const nosqlInjection = defineRule<MessageId>({
       data: { api: finding.api, source: finding.source },
       flow: finding.flow,
     }));
-    return bothListeners(operators, code);
+    return combineSinkListeners(operators, code);
   },
 });
-
-/** Call listeners of two taint sinks run one after the other. */
-function bothListeners(first: RuleListeners, second: RuleListeners): RuleListeners {
-  return {
-    CallExpression: (node) => {
-      first.CallExpression?.(node);
-      second.CallExpression?.(node);
-    },
-    NewExpression: (node) => {
-      first.NewExpression?.(node);
-      second.NewExpression?.(node);
-    },
-  };
-}

@@ -10,8 +10,7 @@
  * target argument of a merge.
  */
 import { defineRule } from '../src/rules-api/define-rule.js';
-import type { RuleListeners } from '../src/rules-api/rule-types.js';
-import { taintSinkListeners } from '../src/rules-api/taint-sink-listeners.js';
+import { combineSinkListeners, taintSinkListeners } from '../src/rules-api/taint-sink-listeners.js';
 
 type MessageId = 'merge' | 'mergeElsewhere' | 'path' | 'pathElsewhere';
 
@@ -43,20 +42,6 @@ export const prototypePollution = defineRule<MessageId>({
       data: { api: finding.api, source: finding.source },
       flow: finding.flow,
     }));
-    return bothListeners(merges, paths);
+    return combineSinkListeners(merges, paths);
   },
 });
-
-/** Call listeners of two taint sinks run one after the other. */
-function bothListeners(first: RuleListeners, second: RuleListeners): RuleListeners {
-  return {
-    CallExpression: (node) => {
-      first.CallExpression?.(node);
-      second.CallExpression?.(node);
-    },
-    NewExpression: (node) => {
-      first.NewExpression?.(node);
-      second.NewExpression?.(node);
-    },
-  };
-}

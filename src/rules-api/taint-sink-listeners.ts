@@ -42,3 +42,15 @@ export function taintSinkListeners<M extends string>(context: RuleContext<M>, si
   };
   return { CallExpression: check, NewExpression: check };
 }
+
+/** The call listeners of several taint sinks of one rule, run one after the other on each call. */
+export function combineSinkListeners(...sinks: readonly RuleListeners[]): RuleListeners {
+  return {
+    CallExpression: (node) => {
+      for (const listeners of sinks) listeners.CallExpression?.(node);
+    },
+    NewExpression: (node) => {
+      for (const listeners of sinks) listeners.NewExpression?.(node);
+    },
+  };
+}
