@@ -122,6 +122,15 @@ export interface SanitizerRow extends RowBase {
   readonly kinds: readonly SanitizerKind[];
 }
 
+/**
+ * Middleware that cleans the whole request before the handlers mounted after it: `app.use(mongoSanitize())`
+ * strips `$`-prefixed keys from body, query and params, so they can no longer carry query operators.
+ */
+export interface RequestSanitizerRow extends RowBase {
+  readonly concept: 'request-sanitizer';
+  readonly kinds: readonly SanitizerKind[];
+}
+
 /** A predicate that, where it held, proves argument `argument` safe for `kinds` (`validator.isUUID(x)`). */
 export interface ValidatorRow extends RowBase {
   readonly concept: 'validator';
@@ -339,6 +348,7 @@ export interface PropertyPathWriteRow extends RowBase {
 }
 
 export type TaintRow =
+  | RequestSanitizerRow
   | DeepMergeRow
   | PropertyPathWriteRow
   | MassAssignmentRow

@@ -4,6 +4,7 @@ import { childProcess, crossSpawn, execa, shelljs } from './libraries/child-proc
 import { expressFiles, fsExtra, nodeFs, nodeFsPromises } from './libraries/node-fs.js';
 import { nodePath, nodeUtil, nodeUtilWrappers } from './libraries/node-path.js';
 import { nodeVm } from './libraries/node-vm.js';
+import { expressMongoSanitize } from './libraries/mongo-sanitize.js';
 import { mathjs } from './libraries/mathjs.js';
 import { TEMPLATE_ENGINES } from './libraries/template-engines.js';
 import { REGEX_LIBRARIES } from './libraries/regex-libraries.js';
@@ -23,6 +24,7 @@ import { SOURCE_MODELS } from './sources/shapes.js';
 
 export const TAINT_MODELS: readonly LibraryModel[] = [
   ...SOURCE_MODELS,
+  expressMongoSanitize,
   axios,
   got,
   undici,

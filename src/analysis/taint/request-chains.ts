@@ -40,11 +40,12 @@ export function requestChainValue(ev: TaintEvaluator, node: TSESTree.Node, path:
   // The current node reads beyond the input (`req.query.ids.split(',')`): let the caller evaluate the outer part.
   if (inputLength.length < root.steps.length + chain.steps.length) return null;
   const read = readSteps(steps, inputLength.length);
-  if (root.handler !== undefined && root.shape !== 'process' && routeValidatedBits(ev, root.handler, root.shape, read) === ALL_KINDS) return CLEAN;
+  const validated = root.handler !== undefined && root.shape !== 'process' ? routeValidatedBits(ev, root.handler, root.shape, read) : 0;
+  if (validated === ALL_KINDS) return CLEAN;
   const label = renderSteps(root.name, read);
   // The read itself is the source's location (`req.query` in `const q = req.query; q.id`); the label names the member.
   const at = node;
-  return [{ type: 'source', source: { label, kind: inputLength.match.kind, node: at, file: ev.file }, hops: hop(null, at, `request input ${label} (${inputLength.match.kind})`, ev.file), cleaned: inputLength.match.text ? TEXT_BITS : 0 }];
+  return [{ type: 'source', source: { label, kind: inputLength.match.kind, node: at, file: ev.file }, hops: hop(null, at, `request input ${label} (${inputLength.match.kind})`, ev.file), cleaned: (inputLength.match.text ? TEXT_BITS : 0) | validated }];
 }
 
 /** The input prefix plus the plain member reads after it (`req.query.id`), stopping before a method call. */

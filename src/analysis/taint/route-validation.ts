@@ -11,7 +11,7 @@ import { REQUEST_SHAPES } from '../../models/sources/shapes.js';
 import type { RequestShapeId } from '../../models/concepts.js';
 import type { TaintEvaluator } from './evaluator.js';
 import { isJsonSchemaSafeAt, schemaObject } from './json-schemas.js';
-import { ALL_KINDS } from './origins.js';
+import { ALL_KINDS, kindBits } from './origins.js';
 import type { Registration } from './route-registrations.js';
 import type { FunctionFacts } from './function-facts.js';
 import type { FunctionNode } from './taint-types.js';
@@ -24,7 +24,34 @@ export function routeValidatedBits(ev: TaintEvaluator, fn: FunctionNode, shape: 
   const registrations = ev.taint.registrations(fn);
   if (registrations.length === 0) return 0;
   const facts = ev.taint.functionFacts(fn);
-  return registrations.every((registration) => isValidatedBy(ev, registration, facts, shape, steps)) ? ALL_KINDS : 0;
+  let bits = ALL_KINDS;
+  for (const registration of registrations) {
+    bits &= isValidatedBy(ev, registration, facts, shape, steps) ? ALL_KINDS : mountedSanitizerBits(ev, registration);
+  }
+  return bits;
+}
+
+/**
+ * Kinds cleaned by request-sanitizing middleware (`app.use(mongoSanitize())`) mounted on the registering app or
+ * router, in this file, before the registration: middleware mounted later, or on another router, does not run
+ * first and counts for nothing.
+ */
+function mountedSanitizerBits(ev: TaintEvaluator, registration: Registration): number {
+  const callee = unwrapExpression(registration.call.callee);
+  const receiver = callee.type === 'MemberExpression' ? unwrapExpression(callee.object) : null;
+  const variable = receiver?.type === 'Identifier' ? ev.file.scope.variableOf(receiver) : null;
+  let bits = 0;
+  for (const reference of variable?.references ?? []) {
+    const member = reference.identifier.parent;
+    const mount = member?.parent;
+    if (member?.type !== 'MemberExpression' || member.object !== reference.identifier || staticPropertyName(member) !== 'use') continue;
+    if (mount?.type !== 'CallExpression' || mount.callee !== member || mount.range[0] >= registration.call.range[0]) continue;
+    for (const argument of mount.arguments) {
+      const sanitizer = ev.file.concepts.valueIs(argument, 'request-sanitizer');
+      if (sanitizer !== null) bits |= kindBits(sanitizer.row.kinds);
+    }
+  }
+  return bits;
 }
 
 /** True when `registration` (in `ev`'s file) validates the request field at `steps` before the handler with `facts` runs. */
