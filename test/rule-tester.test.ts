@@ -2,22 +2,7 @@
  * Unit cases through ESLint's RuleTester (the real Linter, options frozen), pinning each error's line,
  * columns and messageId on the plugin's exported rule.
  */
-import { RuleTester } from 'eslint';
-import * as tsParser from '@typescript-eslint/parser';
-import { describe, it } from 'vitest';
-import { plugin } from '../src/eslint/plugin.js';
-
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
-
-const tester = new RuleTester({ languageOptions: { parser: tsParser as never, ecmaVersion: 'latest', sourceType: 'module' } });
-
-function rule(id: string) {
-  const found = plugin.rules?.[id];
-  if (found === undefined) throw new Error(`no rule ${id}`);
-  return found;
-}
+import { pluginRule as rule, ruleTester as tester } from './support/rule-tester.js';
 
 tester.run('sql-injection', rule('sql-injection'), {
   valid: [

@@ -4,18 +4,10 @@
  * it and for nothing else; and MongoDB query documents are read key by key (queryDocumentValues).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { taintProject, type TaintProject } from './support/taint-project.js';
+import { openTaintProjects } from './support/taint-project.js';
 
 const EXPRESS = "import express from 'express';\nimport mongoose from 'mongoose';\nconst User = mongoose.model('User', new mongoose.Schema({}));\nconst app = express();\n";
-let project: TaintProject | null = null;
-const open = (files: Readonly<Record<string, string>>): TaintProject => {
-  project = taintProject(files);
-  return project;
-};
-afterEach(() => {
-  project?.dispose();
-  project = null;
-});
+const open = openTaintProjects(afterEach);
 
 function flowsFor(value: string, kind: 'nosql-object' | 'sql'): boolean {
   const p = open({ 'app.ts': `${EXPRESS}app.post('/u/:id', (req) => User.findOne(${value}));\n` });

@@ -2,22 +2,7 @@
  * The taint sink rules through ESLint's RuleTester (the real Linter), pinning line, columns and messageId:
  * request data reaching each sink, and the look-alike each rule stays quiet on.
  */
-import { RuleTester } from 'eslint';
-import * as tsParser from '@typescript-eslint/parser';
-import { describe, it } from 'vitest';
-import { plugin } from '../src/eslint/plugin.js';
-
-RuleTester.describe = describe;
-RuleTester.it = it;
-RuleTester.itOnly = it.only;
-
-const tester = new RuleTester({ languageOptions: { parser: tsParser as never, ecmaVersion: 'latest', sourceType: 'module' } });
-
-function rule(id: string) {
-  const found = plugin.rules?.[id];
-  if (found === undefined) throw new Error(`no rule ${id}`);
-  return found;
-}
+import { pluginRule as rule, ruleTester as tester } from './support/rule-tester.js';
 
 const APP = "import express from 'express';\nconst app = express();\n";
 

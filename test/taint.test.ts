@@ -3,18 +3,10 @@
  * guards, reaching assignments, summaries across functions and modules, low-trust sources, and bounds.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { taintProject, type TaintProject } from './support/taint-project.js';
+import { openTaintProjects, type TaintProject } from './support/taint-project.js';
 
 const EXPRESS = "import express from 'express';\nimport { Pool } from 'pg';\nconst pool = new Pool();\nconst app = express();\n";
-let project: TaintProject | null = null;
-const open = (files: Readonly<Record<string, string>>): TaintProject => {
-  project = taintProject(files);
-  return project;
-};
-afterEach(() => {
-  project?.dispose();
-  project = null;
-});
+const open = openTaintProjects(afterEach);
 
 describe('flowTo', () => {
   it('names the source and lists the steps from it to the sink', () => {

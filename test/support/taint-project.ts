@@ -79,3 +79,16 @@ export function taintProject(files: Readonly<Record<string, string>>): TaintProj
     dispose: () => rmSync(root, { recursive: true, force: true }),
   };
 }
+
+/** `open(files)` for a suite: each test's project is disposed after it. */
+export function openTaintProjects(register: (cleanup: () => void) => void): (files: Readonly<Record<string, string>>) => TaintProject {
+  let project: TaintProject | null = null;
+  register(() => {
+    project?.dispose();
+    project = null;
+  });
+  return (files) => {
+    project = taintProject(files);
+    return project;
+  };
+}
