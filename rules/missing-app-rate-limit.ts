@@ -5,8 +5,8 @@
  * Quiet on: apps whose middleware or hand-offs it cannot follow, apps exported for another module to finish,
  * apps with any limiter at all. Limits enforced by a proxy or gateway are invisible to it: hence precision low.
  */
-import type { HttpContainer } from '../src/models/http/http-container.js';
-import { rateLimitCoverage } from '../src/models/http/rate-limit-coverage.js';
+import type { HttpContainer } from '../src/analysis/http-apps/http-container.js';
+import { rateLimitCoverage } from '../src/analysis/http-apps/rate-limit-coverage.js';
 import { defineRule } from '../src/rules-api/define-rule.js';
 import type { RuleContext } from '../src/rules-api/rule-types.js';
 

@@ -8,9 +8,9 @@
  * middleware answering 429, and any route whose chain holds code it cannot follow.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { authEndpointKind, type AuthEndpointKind } from '../src/models/http/auth-endpoints.js';
-import type { HttpContainer } from '../src/models/http/http-container.js';
-import { rateLimitCoverage, type RouteCoverage } from '../src/models/http/rate-limit-coverage.js';
+import { authEndpointKind, type AuthEndpointKind } from '../src/analysis/http-apps/auth-endpoints.js';
+import type { HttpContainer } from '../src/analysis/http-apps/http-container.js';
+import { rateLimitCoverage, type RouteCoverage } from '../src/analysis/http-apps/rate-limit-coverage.js';
 import { defineRule } from '../src/rules-api/define-rule.js';
 import type { RuleContext } from '../src/rules-api/rule-types.js';
 

@@ -11,8 +11,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { findProperty, unwrapExpression } from '../src/analysis/node-shapes.js';
-import { headerCoverage, type HeaderProvider } from '../src/models/http/header-coverage.js';
-import type { HttpContainer } from '../src/models/http/http-container.js';
+import { headerCoverage, type HeaderProvider } from '../src/analysis/http-apps/header-coverage.js';
+import type { HttpContainer } from '../src/analysis/http-apps/http-container.js';
 import { defineRule } from '../src/rules-api/define-rule.js';
 import type { RuleContext } from '../src/rules-api/rule-types.js';
 

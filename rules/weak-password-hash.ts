@@ -10,7 +10,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { outermostResult, PasswordEvidenceFinder, type PasswordEvidence } from '../src/analysis/names/password-evidence.js';
 import { unwrapExpression } from '../src/analysis/node-shapes.js';
 import type { PasswordHashRow } from '../src/models/concepts.js';
-import { readWorkFactors, type WorkFactorSettings } from '../src/models/work-factors.js';
+import { readWorkFactors, type WorkFactorSettings } from '../src/analysis/concepts/work-factors.js';
 import { defineRule } from '../src/rules-api/define-rule.js';
 import type { RuleContext } from '../src/rules-api/rule-types.js';
 import {

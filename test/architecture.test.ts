@@ -58,6 +58,14 @@ describe('architecture', () => {
     expect(violations).toEqual([]);
   });
 
+  it('keeps models free of analysis code, types included', () => {
+    const offenders = files
+      .filter((file) => layerOf(file) === 'src/models')
+      .filter((file) => /from\s+'(\.{1,2}\/)+analysis\//.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(REPO_ROOT, file));
+    expect(offenders).toEqual([]);
+  });
+
   it('has no default exports outside the ESLint plugin entry', () => {
     const offenders = files.filter((file) => /^export default\b/m.test(readFileSync(file, 'utf8'))).map((file) => relative(REPO_ROOT, file));
     expect(offenders).toEqual(['src/eslint/index.ts']);

@@ -1,7 +1,7 @@
 /** The path vocabulary behind missing-rate-limit: which routes are authentication endpoints, which mounts cover which routes. */
 import { describe, expect, it } from 'vitest';
-import { authEndpointKind } from '../src/models/http/auth-endpoints.js';
-import { joinPaths, mountCovers } from '../src/models/http/route-paths.js';
+import { authEndpointKind } from '../src/analysis/http-apps/auth-endpoints.js';
+import { joinPaths, mountCovers } from '../src/analysis/http-apps/route-paths.js';
 
 describe('authEndpointKind', () => {
   it.each([

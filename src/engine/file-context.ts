@@ -10,9 +10,9 @@ import { ScopeFacts } from '../analysis/scope/scope-facts.js';
 import type { ScopeManagerLike } from '../analysis/scope/scope-types.js';
 import { StaticValues } from '../analysis/values/static-values.js';
 import { StringAssemblies } from '../analysis/values/string-assembly.js';
-import type { ConceptIndex } from '../models/concept-index.js';
-import { ConceptQueries } from '../models/concept-queries.js';
-import { HttpAppFacts } from '../models/http/http-app-facts.js';
+import type { ConceptIndex } from '../analysis/concepts/concept-index.js';
+import { ConceptQueries } from '../analysis/concepts/concept-queries.js';
+import { HttpAppFacts } from '../analysis/http-apps/http-app-facts.js';
 import { FileTaint } from '../analysis/taint/file-taint.js';
 import type { SourceText } from './source-text.js';
 
@@ -80,7 +80,7 @@ export class FileContext {
     return this.fileTaint;
   }
 
-  /** Apps, routers, middleware chains and routes this file sets up (models/http), followed into linked project files. */
+  /** Apps, routers, middleware chains and routes this file sets up (analysis/http-apps), followed into linked project files. */
   get httpApps(): HttpAppFacts {
     this.httpAppFacts ??= new HttpAppFacts(this, (specifier) => this.linkedFile(specifier)?.httpApps ?? null);
     return this.httpAppFacts;

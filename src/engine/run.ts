@@ -5,7 +5,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
-import { ConceptIndex } from '../models/concept-index.js';
+import { ConceptIndex } from '../analysis/concepts/concept-index.js';
 import { LIBRARY_MODELS } from '../models/catalog.js';
 import type { Finding } from '../rules-api/rule-types.js';
 import { discoverFiles, toReportedPath, type DiscoveryOptions } from './discover.js';

@@ -86,7 +86,7 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   nestJwt,
   nestTypeorm,
   ...TAINT_MODELS,
-  // web frameworks and their security middleware (models/http reads these)
+  // web frameworks and their security middleware (analysis/http-apps reads these)
   expressFramework,
   fastifyFramework,
   fastifyPlugin,

@@ -6,8 +6,8 @@ import type { StaticValues } from '../analysis/values/static-values.js';
 import type { StringAssemblies } from '../analysis/values/string-assembly.js';
 import type { FileContext } from '../engine/file-context.js';
 import type { Span } from '../engine/source-text.js';
-import type { ConceptQueries } from '../models/concept-queries.js';
-import type { HttpAppFacts } from '../models/http/http-app-facts.js';
+import type { ConceptQueries } from '../analysis/concepts/concept-queries.js';
+import type { HttpAppFacts } from '../analysis/http-apps/http-app-facts.js';
 import type { FileTaint } from '../analysis/taint/file-taint.js';
 import type { CweId } from '../taxonomy/cwe.js';
 import type { OwaspMapping } from '../taxonomy/owasp.js';
@@ -76,7 +76,7 @@ export interface RuleContext<M extends string = string> {
   readonly values: StaticValues;
   readonly strings: StringAssemblies;
   readonly concepts: ConceptQueries;
-  /** Apps, routers, middleware chains and routes of the file (models/http). */
+  /** Apps, routers, middleware chains and routes of the file (analysis/http-apps). */
   readonly httpApps: HttpAppFacts;
   readonly taint: FileTaint;
   report(descriptor: ReportDescriptor<M>): void;

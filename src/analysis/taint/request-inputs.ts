@@ -2,7 +2,7 @@
  * Matching member paths read from a request object against its shape: `req.query.id` is the steps
  * `query.id` on an express request, which the row `query` (kind query) covers. Rows are compiled once.
  */
-import { parseAccessPath, matchesAccessPath, type AccessPath } from '../../models/access-path.js';
+import { parseAccessPath, matchesAccessPath, type AccessPath } from '../concepts/access-path.js';
 import type { RequestInputKind, RequestShapeId } from '../../models/concepts.js';
 import { processInputs } from '../../models/sources/process.js';
 import type { RequestInputRow } from '../../models/sources/request-shape.js';

@@ -1,7 +1,7 @@
 /**
  * The shape of a web framework's app or router, as data: which methods register routes, mount middleware,
  * listen, and how a hand-written middleware answers (its response parameter, the calls that set a status or a
- * header). `models/http/` reads these to build a file's apps, routers, middleware chains and routes; rules
+ * header). `analysis/http-apps/` reads these to build a file's apps, routers, middleware chains and routes; rules
  * never name a framework. Each framework model (`express.ts`, `fastify.ts`, ...) cites the docs its shape is
  * read from.
  */

@@ -8,7 +8,7 @@
  *   **         any sequence of steps:  `().**.whereRaw` is whereRaw anywhere on a knex builder chain
  * Segments are joined by dots: `{createConnection,createPool}().{query,execute}`.
  */
-import { CALL, type ApiReference } from '../analysis/modules/api-reference.js';
+import { CALL, type ApiReference } from '../modules/api-reference.js';
 
 type PathToken =
   | { readonly kind: 'member'; readonly names: ReadonlySet<string> }

@@ -3,11 +3,11 @@
  * limiter?". Answers come from the file's ApiOrigins and the compiled models; never from a bare name.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { ApiOrigins } from '../analysis/modules/api-origins.js';
-import { describeReference, isProjectSpecifier, type ApiReference } from '../analysis/modules/api-reference.js';
-import { findProperty, unwrapExpression } from '../analysis/node-shapes.js';
+import type { ApiOrigins } from '../modules/api-origins.js';
+import { describeReference, isProjectSpecifier, type ApiReference } from '../modules/api-reference.js';
+import { findProperty, unwrapExpression } from '../node-shapes.js';
 import type { ConceptIndex, ConceptMatch } from './concept-index.js';
-import type { ApiRow, ConceptKind, RowOf } from './concepts.js';
+import type { ApiRow, ConceptKind, RowOf } from '../../models/concepts.js';
 
 export interface ApiCall<R extends ApiRow = ApiRow> extends ConceptMatch<R> {
   readonly call: TSESTree.CallExpression | TSESTree.NewExpression;

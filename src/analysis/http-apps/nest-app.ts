@@ -7,8 +7,8 @@
  * becomes an opaque event.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { findProperty, staticPropertyName, unwrapExpression } from '../../analysis/node-shapes.js';
-import { NEST_STRUCTURE } from '../frameworks/nestjs.js';
+import { findProperty, staticPropertyName, unwrapExpression } from '../node-shapes.js';
+import { NEST_STRUCTURE } from '../../models/frameworks/nestjs.js';
 import type { HttpAppFacts } from './http-app-facts.js';
 import type { HttpContainer } from './http-container.js';
 import type { ClassNode, ContainerEvent, EventOrder, MountedItem } from './http-types.js';

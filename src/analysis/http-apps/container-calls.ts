@@ -4,8 +4,8 @@
  * `fastify.register(plugin, { prefix })`), `listen`, serving a handler member, or switching X-Powered-By off.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { findProperty, staticPropertyName, unwrapExpression } from '../../analysis/node-shapes.js';
-import type { HttpFrameworkShape, MountShape } from '../frameworks/http-shape.js';
+import { findProperty, staticPropertyName, unwrapExpression } from '../node-shapes.js';
+import type { HttpFrameworkShape, MountShape } from '../../models/frameworks/http-shape.js';
 import type { UseContext } from './container-events.js';
 import type { HttpAppFacts } from './http-app-facts.js';
 import type { ContainerEvent, EventOrder, MountedItem } from './http-types.js';

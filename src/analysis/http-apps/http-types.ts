@@ -4,12 +4,12 @@
  * serve, hand-offs), the items a mount or route carries, and what each item turns out to be.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { ApiOrigins } from '../../analysis/modules/api-origins.js';
-import type { ScopeFacts } from '../../analysis/scope/scope-facts.js';
-import type { StaticValues } from '../../analysis/values/static-values.js';
-import type { ConceptQueries } from '../concept-queries.js';
-import type { LibraryModel, RateLimiterRow, SecurityHeadersRow } from '../concepts.js';
-import type { HttpFrameworkShape, MountShape } from '../frameworks/http-shape.js';
+import type { ApiOrigins } from '../modules/api-origins.js';
+import type { ScopeFacts } from '../scope/scope-facts.js';
+import type { StaticValues } from '../values/static-values.js';
+import type { ConceptQueries } from '../concepts/concept-queries.js';
+import type { LibraryModel, RateLimiterRow, SecurityHeadersRow } from '../../models/concepts.js';
+import type { HttpFrameworkShape, MountShape } from '../../models/frameworks/http-shape.js';
 import type { HttpAppFacts } from './http-app-facts.js';
 import type { HttpContainer } from './http-container.js';
 

@@ -6,9 +6,9 @@
  * middleware only to routes registered after it.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { findProperty, unwrapExpression } from '../../analysis/node-shapes.js';
-import type { LibraryModel } from '../concepts.js';
-import type { HttpFrameworkShape } from '../frameworks/http-shape.js';
+import { findProperty, unwrapExpression } from '../node-shapes.js';
+import type { LibraryModel } from '../../models/concepts.js';
+import type { HttpFrameworkShape } from '../../models/frameworks/http-shape.js';
 import type { HttpContainer } from './http-container.js';
 import type { ContainerEvent, EventOrder, ItemKind, MountedItem, MountEvent, RouteEvent } from './http-types.js';
 import { joinPaths, mountCovers } from './route-paths.js';

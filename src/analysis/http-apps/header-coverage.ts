@@ -5,7 +5,7 @@
  * project code it cannot see or an app handed to an unknown function, makes the answer incomplete.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { SecurityHeadersRow } from '../concepts.js';
+import type { SecurityHeadersRow } from '../../models/concepts.js';
 import type { HttpContainer } from './http-container.js';
 import type { ItemOptions } from './http-types.js';
 

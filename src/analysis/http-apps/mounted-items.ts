@@ -5,9 +5,9 @@
  * be followed (unknown: it might do anything, so rules stay quiet).
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { staticPropertyName, unwrapExpression } from '../../analysis/node-shapes.js';
-import type { ConceptMatch } from '../concept-index.js';
-import type { RateLimiterRow, SecurityHeadersRow } from '../concepts.js';
+import { staticPropertyName, unwrapExpression } from '../node-shapes.js';
+import type { ConceptMatch } from '../concepts/concept-index.js';
+import type { RateLimiterRow, SecurityHeadersRow } from '../../models/concepts.js';
 import { exportedDeclaration, type Declaration } from './declarations.js';
 import type { HttpAppFacts } from './http-app-facts.js';
 import type { ItemKind, ItemOptions, MountedItem } from './http-types.js';
@@ -66,7 +66,7 @@ function classifyDeclaration(declaration: Declaration, node: TSESTree.Node, item
       if (declaration.node === node) return null;
       return declaration.facts.itemKind({ ...item, node: declaration.node, facts: declaration.facts });
     case 'module': {
-      // `register(import('./routes/auth'))`: Fastify registers the module's default export.
+      // `register(import('../../models/http/routes/auth'))`: Fastify registers the module's default export.
       const plugin = item.scopeParameter === null ? null : exportedDeclaration(declaration.facts, 'default', 1);
       return (plugin === null || plugin.kind === 'module' ? null : classifyDeclaration(plugin, node, item)) ?? { kind: 'unknown' };
     }

@@ -4,8 +4,8 @@
  * scope parameter, or, when unbound, the creation expression itself (`export default new Hono()`).
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { VariableLike } from '../../analysis/scope/scope-types.js';
-import type { HttpFrameworkShape } from '../frameworks/http-shape.js';
+import type { VariableLike } from '../scope/scope-types.js';
+import type { HttpFrameworkShape } from '../../models/frameworks/http-shape.js';
 import { collectContainerEvents } from './container-events.js';
 import type { HttpAppFacts } from './http-app-facts.js';
 import type { ClassNode, ContainerEvent } from './http-types.js';

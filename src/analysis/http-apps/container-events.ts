@@ -4,8 +4,8 @@
  * can be seen, opaque otherwise), an export, or an escape into a place the analysis does not track.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { enclosingClassOfThis, staticPropertyName } from '../../analysis/node-shapes.js';
-import type { VariableLike } from '../../analysis/scope/scope-types.js';
+import { enclosingClassOfThis, staticPropertyName } from '../node-shapes.js';
+import type { VariableLike } from '../scope/scope-types.js';
 import { callEvents } from './container-calls.js';
 import { isModuleExports } from './declarations.js';
 import type { HttpAppFacts } from './http-app-facts.js';

@@ -3,9 +3,9 @@
  * ApiReference is an instance of a concept. Rows and paths are checked when the index is built, so a bad
  * model fails the first test that loads it.
  */
-import type { ApiReference } from '../analysis/modules/api-reference.js';
+import type { ApiReference } from '../modules/api-reference.js';
 import { matchesAccessPath, parseAccessPath, type AccessPath } from './access-path.js';
-import type { ApiRow, ConceptKind, LibraryModel, RowOf } from './concepts.js';
+import type { ApiRow, ConceptKind, LibraryModel, RowOf } from '../../models/concepts.js';
 
 export interface CompiledRow<R extends ApiRow = ApiRow> {
   readonly row: R;

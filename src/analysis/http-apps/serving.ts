@@ -3,7 +3,7 @@
  * `Bun.serve`), or a default export of the app's request handler (`export default { fetch: app.fetch }`).
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { GLOBAL_SERVE_APIS } from '../libraries/node-http-serve.js';
+import { GLOBAL_SERVE_APIS } from '../../models/libraries/node-http-serve.js';
 import { isModuleExports } from './declarations.js';
 import type { HttpAppFacts } from './http-app-facts.js';
 import { climbTransparent, memberChain } from './syntax.js';

@@ -3,10 +3,10 @@
  * argument or an options property, under any of its aliases), else the library default the model documents.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { ScopeFacts } from '../analysis/scope/scope-facts.js';
-import { callSetting } from '../analysis/values/call-options.js';
-import type { StaticValues } from '../analysis/values/static-values.js';
-import type { PasswordHashRow, WorkFactorParameter } from './concepts.js';
+import type { ScopeFacts } from '../scope/scope-facts.js';
+import { callSetting } from '../values/call-options.js';
+import type { StaticValues } from '../values/static-values.js';
+import type { PasswordHashRow, WorkFactorParameter } from '../../models/concepts.js';
 
 export type WorkFactorSetting =
   | { readonly source: 'call'; readonly value: unknown; readonly node: TSESTree.Node }

@@ -5,8 +5,8 @@
  * (ESM and CommonJS); every chase is bounded.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { isProjectSpecifier } from '../../analysis/modules/api-reference.js';
-import { findProperty, isFunctionNode, staticPropertyName, unwrapExpression } from '../../analysis/node-shapes.js';
+import { isProjectSpecifier } from '../modules/api-reference.js';
+import { findProperty, isFunctionNode, staticPropertyName, unwrapExpression } from '../node-shapes.js';
 import type { HttpAppFacts } from './http-app-facts.js';
 import type { ClassNode, FunctionNode } from './http-types.js';
 

@@ -6,9 +6,9 @@
  * response are followed a few levels into project code.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { staticPropertyName, unwrapExpression } from '../../analysis/node-shapes.js';
-import type { VariableLike } from '../../analysis/scope/scope-types.js';
-import { SECURITY_HEADER_NAMES, TOO_MANY_REQUESTS, type HttpFrameworkShape, type ResponseCall } from '../frameworks/http-shape.js';
+import { staticPropertyName, unwrapExpression } from '../node-shapes.js';
+import type { VariableLike } from '../scope/scope-types.js';
+import { SECURITY_HEADER_NAMES, TOO_MANY_REQUESTS, type HttpFrameworkShape, type ResponseCall } from '../../models/frameworks/http-shape.js';
 import { isLibraryOrGlobal } from './container-events.js';
 import type { HttpAppFacts } from './http-app-facts.js';
 import type { FunctionNode, HandlerEffects } from './http-types.js';

@@ -4,10 +4,10 @@
  * mounted item is, and what a hand-written middleware does. Events per instance live on `HttpContainer`.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { enclosingClassOfThis, staticPropertyName, unwrapExpression } from '../../analysis/node-shapes.js';
-import type { VariableLike } from '../../analysis/scope/scope-types.js';
-import { LIBRARY_MODELS } from '../catalog.js';
-import type { HttpFrameworkShape } from '../frameworks/http-shape.js';
+import { enclosingClassOfThis, staticPropertyName, unwrapExpression } from '../node-shapes.js';
+import type { VariableLike } from '../scope/scope-types.js';
+import { LIBRARY_MODELS } from '../../models/catalog.js';
+import type { HttpFrameworkShape } from '../../models/frameworks/http-shape.js';
 import { declarationOf, isModuleExports, type Declaration } from './declarations.js';
 import { analyzeHandler } from './handler-effects.js';
 import { HttpContainer, type ContainerBinding } from './http-container.js';

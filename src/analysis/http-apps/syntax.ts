@@ -1,7 +1,7 @@
 /** Small syntax questions the HTTP facts ask: bounded walks, frames and event order, member chains. */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
-import { isFunctionNode, staticPropertyName } from '../../analysis/node-shapes.js';
+import { isFunctionNode, staticPropertyName } from '../node-shapes.js';
 import type { EventOrder, FunctionNode } from './http-types.js';
 
 /** A walk over one file or function stops after this many nodes; larger bodies are read as far as this. */
