@@ -324,6 +324,17 @@ export interface ServerRequestRow extends RowBase {
 }
 
 /**
+ * Loads `argument` (or its options `property`) as HTML into a browser or renderer on the server (puppeteer's
+ * `page.setContent`, html-pdf, wkhtmltopdf): its markup runs scripts and fetches what it names from the
+ * server's network position (`<iframe src="file:///etc/passwd">`, `<img src="http://169.254.169.254/">`).
+ * Escaped text cannot add markup, so an `html` sanitizer makes the value safe.
+ */
+export interface BrowserContentRow extends RowBase {
+  readonly concept: 'browser-content';
+  readonly argument: number;
+}
+
+/**
  * Sends the client elsewhere: `argument` is the redirect target (`res.redirect(url)`), or, with `header`, the
  * value of a response header set by name in argument 0 (`res.setHeader('Location', url)`), matched only when
  * that name folds to `header` (case-insensitively).
@@ -405,6 +416,7 @@ export type TaintRow =
   | TemplateCompilationRow
   | RegexCompilationRow
   | ServerRequestRow
+  | BrowserContentRow
   | RedirectRow
   | HeaderWriteRow
   | LogWriteRow

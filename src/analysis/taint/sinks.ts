@@ -40,6 +40,7 @@ export type SinkConcept =
   | 'deep-merge'
   | 'property-path-write'
   | 'server-request'
+  | 'browser-content'
   | 'redirect'
   | 'header-write'
   | 'log-write';
@@ -100,13 +101,13 @@ export function sinksAt(taint: FileTaint, call: CallNode, sink: TaintSink): read
       continue;
     }
     if (match.row.concept === 'mass-assignment') {
-      for (const target of wholeObjectParts(file, match.target)) sites.push({ target, api: match.api, reportAt: match.target });
+      for (const target of wholeObjectParts(file, match.target)) sites.push({ target, api: match.api, reportAt: match.reportAt ?? match.target });
       continue;
     }
     if (match.row.concept === 'sql-execution' && match.row.formats !== undefined) sites.push(...unescapedValueSites(taint, call, match.row.formats, match.api));
     if (match.row.concept === 'nosql-query' && match.row.literalKeys !== undefined) {
-      for (const target of queryDocumentValues(taint.file, match.target, match.row.literalKeys)) sites.push({ target, api: match.api, reportAt: match.target });
-    } else sites.push({ target: match.target, api: match.api });
+      for (const target of queryDocumentValues(taint.file, match.target, match.row.literalKeys)) sites.push({ target, api: match.api, reportAt: match.reportAt ?? match.target });
+    } else sites.push({ target: match.target, api: match.api, ...(match.reportAt === undefined ? {} : { reportAt: match.reportAt }) });
   }
   if (sink.concept === 'code-execution') sites.push(...globalCodeSinks(taint, call));
   sites.push(...globalApiSinks(taint, call, sink.concept));
