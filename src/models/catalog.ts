@@ -2,7 +2,10 @@
 import type { LibraryModel } from './concepts.js';
 import { argon2, nodeRsArgon2 } from './libraries/argon2.js';
 import { bcrypt } from './libraries/bcrypt.js';
-import { cryptoJs, cryptoJsDigestModules } from './libraries/crypto-js.js';
+import { cryptoJs, cryptoJsDigestModules, md5Functions, sha1Functions } from './libraries/crypto-js.js';
+import { nodeForge } from './libraries/node-forge.js';
+import { nodeRsa } from './libraries/node-rsa.js';
+import { nonSecureIds, uuidTimeBased, uuidV1Module } from './libraries/predictable-values.js';
 import { nodeCrypto } from './libraries/node-crypto.js';
 import { standaloneDigests } from './libraries/standalone-digests.js';
 import { knex } from './libraries/knex.js';
@@ -64,6 +67,13 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   cryptoJs,
   cryptoJsDigestModules,
   standaloneDigests,
+  md5Functions,
+  sha1Functions,
+  nodeForge,
+  nodeRsa,
+  uuidTimeBased,
+  uuidV1Module,
+  nonSecureIds,
   bcrypt,
   argon2,
   nodeRsArgon2,
