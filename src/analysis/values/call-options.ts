@@ -7,6 +7,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { findProperty, unwrapExpression } from '../node-shapes.js';
 import type { ScopeFacts } from '../scope/scope-facts.js';
 import type { StaticValues } from './static-values.js';
+import { isReassigned } from '../scope/scope-facts.js';
 
 export type CallSetting =
   | { readonly kind: 'absent' }
@@ -53,6 +54,6 @@ function constInitializer(identifier: TSESTree.Identifier, scope: ScopeFacts): T
   if (definition?.type !== 'Variable' || definition.node.type !== 'VariableDeclarator') return null;
   const declarator = definition.node;
   if (declarator.id !== definition.name || declarator.init === null) return null;
-  const reassigned = variable.references.some((reference) => reference.isWrite() && reference.init !== true);
+  const reassigned = isReassigned(variable);
   return reassigned ? null : declarator.init;
 }

@@ -6,6 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { staticPropertyName, unwrapExpression } from '../node-shapes.js';
 import type { ScopeFacts } from '../scope/scope-facts.js';
+import { isReassigned } from '../scope/scope-facts.js';
 
 const MAX_DEPTH = 16;
 const MAX_VALUES = 16;
@@ -143,7 +144,7 @@ export class StaticValues {
     if (definition?.type !== 'Variable' || definition.node.type !== 'VariableDeclarator') return null;
     const declarator = definition.node;
     if (declarator.id !== definition.name || declarator.init === null) return null;
-    const reassigned = variable.references.some((reference) => reference.isWrite() && reference.init !== true);
+    const reassigned = isReassigned(variable);
     if (reassigned) return null;
     return this.possibleValues(declarator.init, depth);
   }
