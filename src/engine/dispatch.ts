@@ -136,5 +136,6 @@ export function runRules(file: FileContext, traversal: Traversal, rules: readonl
       }
     }
   }
+  for (const [bound, message] of file.limitsReached) problems.push({ kind: 'limit-reached', file: file.path, bound, message });
   return { findings, problems };
 }

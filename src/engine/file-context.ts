@@ -45,6 +45,21 @@ export class FileContext {
   readonly scopeManager: ScopeManagerLike;
   readonly project: ProjectServices;
 
+  private readonly reachedLimits = new Map<string, string>();
+
+  /**
+   * An analysis that stopped at a bound says so here, once per bound: the host reports it with the file's
+   * findings (a `limit-reached` problem), so a cut result is never mistaken for a clean one.
+   */
+  noteLimit(bound: string, message: string): void {
+    if (!this.reachedLimits.has(bound)) this.reachedLimits.set(bound, message);
+  }
+
+  /** The bounds analyses of this file reached so far, with what each cut. */
+  get limitsReached(): ReadonlyMap<string, string> {
+    return this.reachedLimits;
+  }
+
   constructor(path: string, absolutePath: string, source: SourceText, ast: TSESTree.Program, scopeManager: ScopeManagerLike, project: ProjectServices) {
     this.path = path;
     this.absolutePath = absolutePath;

@@ -22,9 +22,11 @@ export function toEslintRule(rule: Rule): EslintRule.RuleModule {
       const file = fileContextFor(context.sourceCode, context.filename, context.cwd);
       if (!rule.appliesTo(file)) return {};
       const ruleContext = createRuleContext(file, rule, (descriptor) => {
-        const span = file.source.spanOf(descriptor.node.range);
+        // ESLint's own line counting (it treats CR, U+2028 and U+2029 as breaks), so the editor's squiggle
+        // sits where ESLint places every other diagnostic.
+        const [start, end] = descriptor.node.range;
         context.report({
-          loc: { start: span.start, end: span.end },
+          loc: { start: context.sourceCode.getLocFromIndex(start), end: context.sourceCode.getLocFromIndex(end) },
           messageId: descriptor.messageId,
           ...(descriptor.data !== undefined ? { data: { ...descriptor.data } } : {}),
           ...(descriptor.suggest !== undefined && descriptor.suggest.length > 0 ? { suggest: descriptor.suggest.map(toEslintSuggestion) } : {}),

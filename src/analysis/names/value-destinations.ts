@@ -166,7 +166,8 @@ export class DestinationFinder {
     if (variable === null) return null;
     let seen = 0;
     for (const reference of variable.references) {
-      if (reference.isWrite() || seen >= MAX_REFERENCES) continue;
+      if (seen >= MAX_REFERENCES) break;
+      if (reference.isWrite()) continue;
       seen += 1;
       const found = this.find(reference.identifier, hops + 1);
       if (found !== null) return found;

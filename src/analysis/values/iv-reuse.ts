@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { enclosingClassOfThis, isFunctionNode, parentOf, staticPropertyName, unwrapExpression } from '../node-shapes.js';
-import type { ScopeFacts } from '../scope/scope-facts.js';
+import { isReassigned, type ScopeFacts } from '../scope/scope-facts.js';
 import type { VariableLike } from '../scope/scope-types.js';
 import { childrenOf } from '../taint/function-facts.js';
 
@@ -36,7 +36,7 @@ export class IvReuseTracker {
     const variable = this.scope.variableOf(value);
     const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (variable === null || definition?.type !== 'Variable' || definition.node.type !== 'VariableDeclarator' || definition.node.init === null) return null;
-    if (variable.references.some((reference) => reference.isWrite() && reference.init !== true)) return null;
+    if (isReassigned(variable)) return null;
     const declaredIn = enclosingFunction(definition.node);
     const usedIn = enclosingFunction(call);
     if (declaredIn === null && usedIn !== null) return { name: value.name, where: 'made once when the module loads, so every call encrypts with the same one' };

@@ -9,6 +9,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { staticPropertyName, unwrapExpression } from '../node-shapes.js';
 import type { ScopeFacts } from '../scope/scope-facts.js';
+import { isReassigned } from '../scope/scope-facts.js';
 import { binary, unary, UNKNOWN } from './value-operators.js';
 
 const MAX_DEPTH = 16;
@@ -180,8 +181,7 @@ export class StaticValues {
     if (definition?.type !== 'Variable' || definition.node.type !== 'VariableDeclarator') return null;
     const declarator = definition.node;
     if (declarator.init === null) return null;
-    const reassigned = variable.references.some((reference) => reference.isWrite() && reference.init !== true);
-    if (reassigned) return null;
+    if (isReassigned(variable)) return null;
     if (declarator.id === definition.name) return { node: declarator.init, values: this };
     if (declarator.id.type !== 'ObjectPattern') return null;
     // `const { bits } = config` (or `= require('./config')`): the property the binding takes, without a default.
