@@ -20,6 +20,7 @@ import { typeorm } from './libraries/typeorm.js';
 import { awsSdkV2, awsSdkV3 } from './libraries/aws-sdk.js';
 import { cookieParser, cookieSession, expressSession } from './libraries/express-session.js';
 import { jose } from './libraries/jose.js';
+import { fastJwt } from './libraries/fast-jwt.js';
 import { jsonwebtoken } from './libraries/jsonwebtoken.js';
 import { mongodb } from './libraries/mongodb.js';
 import { mongoose } from './libraries/mongoose.js';
@@ -28,7 +29,7 @@ import { openai } from './libraries/openai.js';
 import { sendgrid } from './libraries/sendgrid.js';
 import { stripe } from './libraries/stripe.js';
 import { twilio } from './libraries/twilio.js';
-import { expressJwt, passportJwt } from './libraries/jwt-middleware.js';
+import { expressJwt, jwksRsa, passportJwt } from './libraries/jwt-middleware.js';
 import { nestJwt, nestTypeorm } from './libraries/nestjs-modules.js';
 import { TAINT_MODELS } from './taint-catalog.js';
 import { expressFramework } from './frameworks/express.js';
@@ -85,6 +86,8 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   nodeRsArgon2,
   jsonwebtoken,
   jose,
+  fastJwt,
+  jwksRsa,
   expressSession,
   cookieParser,
   cookieSession,

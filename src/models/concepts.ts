@@ -5,6 +5,7 @@
  * options object, `property`.
  */
 
+import type { AuthRow } from './auth-concepts.js';
 import type { CryptoRow } from './crypto-concepts.js';
 import type { HttpFrameworkShape } from './frameworks/http-shape.js';
 
@@ -529,7 +530,7 @@ export type HttpRow =
   | PluginWrapperRow
   | ProjectCodeLoaderRow;
 
-export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow | TaintRow | SecretArgumentRow | HttpRow | CryptoRow;
+export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow | TaintRow | SecretArgumentRow | HttpRow | CryptoRow | AuthRow;
 
 export type ConceptKind = ApiRow['concept'];
 export type RowOf<K extends ConceptKind> = Extract<ApiRow, { readonly concept: K }>;

@@ -18,7 +18,18 @@ app.post('/login', async (req, res) => {
     res.status(401).json({ error: 'invalid credentials' });
     return;
   }
+  // ok: jwt
   res.json({ token: jwt.sign({ sub: user.id }, JWT_SECRET, { expiresIn: '1h' }) });
+});
+
+app.delete('/users/:id', async (req, res) => {
+  // ruleid: jwt
+  const claims = jwt.decode(req.get('authorization')?.slice('Bearer '.length) ?? '') as { role?: string } | null;
+  if (claims?.role !== 'admin') {
+    res.status(403).json({ error: 'admins only' });
+    return;
+  }
+  res.status(204).end();
 });
 
 app.get('/users/:id', async (req, res) => {
