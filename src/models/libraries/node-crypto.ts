@@ -7,11 +7,31 @@ const cryptoRows: readonly CryptoRow[] = [
   { concept: 'cipher', path: 'createDecipheriv', direction: 'decrypt', algorithm: { argument: 0 }, key: { argument: 1 }, iv: { argument: 2 } },
   { concept: 'cipher', path: 'createCipher', direction: 'encrypt', algorithm: { argument: 0 }, iv: 'derived' },
   { concept: 'cipher', path: 'createDecipher', direction: 'decrypt', algorithm: { argument: 0 }, iv: 'derived' },
+  {
+    concept: 'key-generation',
+    path: '{generateKeyPair,generateKeyPairSync}',
+    keyType: { argument: 0 },
+    settings: [
+      { parameter: 'modulus-bits', argument: 1, property: 'modulusLength' },
+      { parameter: 'curve', argument: 1, property: 'namedCurve' },
+      { parameter: 'dh-prime-bits', argument: 1, property: 'primeLength' },
+      { parameter: 'dh-group', argument: 1, property: 'group' },
+    ],
+  },
+  { concept: 'key-generation', path: '{generateKey,generateKeySync}', keyType: { argument: 0 }, settings: [{ parameter: 'symmetric-bits', argument: 1, property: 'length' }] },
+  { concept: 'key-generation', path: 'createECDH', keyType: { named: 'ec' }, settings: [{ parameter: 'curve', argument: 0 }] },
+  { concept: 'key-generation', path: 'createDiffieHellman', keyType: { named: 'dh' }, settings: [{ parameter: 'dh-prime-bits', argument: 0 }] },
+  { concept: 'key-generation', path: '{getDiffieHellman,createDiffieHellmanGroup}', keyType: { named: 'dh' }, settings: [{ parameter: 'dh-group', argument: 0 }] },
+  { concept: 'key-material', path: 'randomBytes', source: 'random', length: { argument: 0, unit: 'bytes' } },
+  { concept: 'key-material', path: '{scrypt,scryptSync}', argument: 0, source: 'derived', length: { argument: 2, unit: 'bytes' } },
+  { concept: 'key-material', path: '{pbkdf2,pbkdf2Sync}', argument: 0, source: 'derived', length: { argument: 3, unit: 'bytes' } },
+  { concept: 'key-material', path: '{hkdf,hkdfSync}', argument: 1, source: 'derived', length: { argument: 4, unit: 'bytes' } },
   { concept: 'digest-algorithm', path: 'createHash', use: 'hash', algorithm: { argument: 0 } },
   { concept: 'digest-algorithm', path: 'createHmac', use: 'hmac', algorithm: { argument: 0 }, key: { argument: 1 } },
   { concept: 'digest-algorithm', path: 'hash', use: 'hash', algorithm: { argument: 0 }, input: 1 },
   { concept: 'digest-algorithm', path: '{createSign,createVerify}', use: 'signature', algorithm: { argument: 0 } },
   { concept: 'digest-algorithm', path: '{sign,verify}', use: 'signature', algorithm: { argument: 0 }, input: 1 },
+  { concept: 'constant-time-compare', path: 'timingSafeEqual' },
 ];
 
 /**
