@@ -45,3 +45,28 @@ tester.run('hardcoded-secret', rule('hardcoded-secret'), {
     },
   ],
 });
+
+tester.run('weak-key', rule('weak-key'), {
+  valid: [
+    { code: "import { generateKeyPairSync } from 'node:crypto';\nexport const k = generateKeyPairSync('rsa', { modulusLength: 2048 });" },
+    { code: "export function f(generateKeyPairSync: (t: string, o: object) => unknown) { return generateKeyPairSync('rsa', { modulusLength: 512 }); }" },
+  ],
+  invalid: [
+    {
+      code: "import { generateKeyPairSync } from 'node:crypto';\nexport const k = generateKeyPairSync('rsa', { modulusLength: 1024 });",
+      errors: [
+        {
+          messageId: 'weakSize',
+          line: 2,
+          column: 62,
+          endColumn: 66,
+          suggestions: [{ messageId: 'useSize', data: { value: '2048' }, output: "import { generateKeyPairSync } from 'node:crypto';\nexport const k = generateKeyPairSync('rsa', { modulusLength: 2048 });" }],
+        },
+      ],
+    },
+    {
+      code: "import { createECDH } from 'node:crypto';\nexport const e = createECDH(\"secp192k1\");",
+      errors: [{ messageId: 'weakSize', suggestions: [{ messageId: 'useSize', data: { value: '"prime256v1"' }, output: "import { createECDH } from 'node:crypto';\nexport const e = createECDH(\"prime256v1\");" }] }],
+    },
+  ],
+});
