@@ -31,7 +31,6 @@ const cryptoRows: readonly CryptoRow[] = [
   { concept: 'digest-algorithm', path: 'hash', use: 'hash', algorithm: { argument: 0 }, input: 1 },
   { concept: 'digest-algorithm', path: '{createSign,createVerify}', use: 'signature', algorithm: { argument: 0 } },
   { concept: 'digest-algorithm', path: '{sign,verify}', use: 'signature', algorithm: { argument: 0 }, input: 1 },
-  { concept: 'constant-time-compare', path: 'timingSafeEqual' },
 ];
 
 /**
