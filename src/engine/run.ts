@@ -76,10 +76,15 @@ export function scan(options: ScanOptions): ScanResult {
   const services: ProjectServices = project;
   const load = (absolutePath: string): Result<LoadedFile> =>
     cache.get(absolutePath, () => loadFile(absolutePath, toReportedPath(options.cwd, absolutePath), services, options.parser));
-  project.linker = new ProjectLinker(linkRoot(options), (absolutePath) => {
-    const loaded = load(absolutePath);
-    return loaded.ok ? loaded.value.context : null;
-  });
+  const scannedFiles = (): readonly string[] => discovery.files.map((file) => file.absolutePath);
+  project.linker = new ProjectLinker(
+    linkRoot(options),
+    (absolutePath) => {
+      const loaded = load(absolutePath);
+      return loaded.ok ? loaded.value.context : null;
+    },
+    scannedFiles,
+  );
 
   const findings: Finding[] = [];
   const included = (path: string): boolean => options.includeFile === undefined || options.includeFile(path);
