@@ -7,6 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isProjectSpecifier } from '../modules/api-reference.js';
 import { findProperty, isFunctionNode, staticPropertyName, unwrapExpression } from '../node-shapes.js';
+import { resolveFunctionValue } from '../taint/callee-resolver.js';
 import type { HttpAppFacts } from './http-app-facts.js';
 import type { ClassNode, FunctionNode } from './http-types.js';
 import { isReassigned } from '../scope/scope-facts.js';
@@ -29,7 +30,12 @@ export function declarationOf(facts: HttpAppFacts, node: TSESTree.Node, depth = 
   if (expression.type === 'MemberExpression') {
     const name = staticPropertyName(expression);
     const owner = name === null ? null : declarationOf(facts, expression.object, depth + 1);
-    return owner?.kind === 'module' && name !== null ? exportedDeclaration(owner.facts, name, depth + 1) : null;
+    if (owner?.kind === 'module' && name !== null) return exportedDeclaration(owner.facts, name, depth + 1);
+    // `require('./error').errorHandler` of `module.exports = { errorHandler }`: a member of an object literal.
+    const literal = owner?.kind === 'value' ? unwrapExpression(owner.node) : null;
+    const property = literal?.type === 'ObjectExpression' && name !== null ? findProperty(literal, name) : null;
+    if (owner !== null && property !== null) return declarationOf(owner.facts, property.value, depth + 1);
+    return projectMethod(facts, expression);
   }
   if (expression.type === 'ImportExpression') {
     const specifier = expression.source.type === 'Literal' && typeof expression.source.value === 'string' ? expression.source.value : null;
@@ -185,3 +191,12 @@ export function isModuleExports(node: TSESTree.Node): boolean {
   return node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === 'module' && staticPropertyName(node) === 'exports';
 }
 
+
+/**
+ * `sessionHandler.displayWelcomePage` of `new SessionHandler(db)`, `ctrl.login` of an object literal, `this.handle`:
+ * a method of a project class, constructor function or object, found as the taint engine finds callees.
+ */
+function projectMethod(facts: HttpAppFacts, member: TSESTree.MemberExpression): Declaration | null {
+  const target = resolveFunctionValue(facts.file, member);
+  return target === null ? null : { kind: 'function', node: target.fn, facts: target.file.httpApps };
+}

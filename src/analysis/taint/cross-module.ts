@@ -12,10 +12,11 @@ import { functionName, type CallNode } from './function-facts.js';
 import { appendHops, hop, hopsToSteps, kindBit, TEXT_BITS } from './origins.js';
 import { isRequestObject } from './request-chains.js';
 import { renderSteps, requestInputAt } from './request-inputs.js';
-import { responseParameterSinks } from './response-parameter-sinks.js';
+import { responseParameterSinks, responseSinksVia } from './response-parameter-sinks.js';
+import { responseTypeOf } from './response-helpers.js';
 import { isValidatedBy } from './route-validation.js';
 import { registeredHandlers, type RegisteredHandler } from './route-registrations.js';
-import type { CrossModuleFlow, TaintSink } from './sinks.js';
+import type { CrossModuleFlow, SinkEntry, TaintSink } from './sinks.js';
 import { MAX_CALLER_HOPS, type FunctionNode, type FunctionTarget } from './taint-types.js';
 
 export function flowsIntoCall(taint: FileTaint, call: CallNode, sink: TaintSink): readonly CrossModuleFlow[] {
@@ -31,7 +32,7 @@ function flowsIntoParameters(taint: FileTaint, call: CallNode, target: FunctionT
     argument.type !== 'SpreadElement' && (taint.evaluator.valueOf(argument, 0).length > 0 || isRequestObject(taint.evaluator, argument));
   if (!call.arguments.some(carries)) return flows;
   const query = { sanitizedFor: sink.sanitizedFor, ...(sink.includeLowTrust === true ? { includeLowTrust: true } : {}) };
-  for (const entry of target.file.taint.sinkSummary(target.fn, sink, 0)) {
+  for (const entry of [...target.file.taint.sinkSummary(target.fn, sink, 0), ...responseHelperSinks(taint, call, target, sink)]) {
     const argument = call.arguments[entry.index];
     if (argument === undefined || argument.type === 'SpreadElement' || flows.some((flow) => flow.argument === argument)) continue;
     const values = taint.evaluator.valueAt(argument, entry.path, 0).map((value) => ({
@@ -43,6 +44,16 @@ function flowsIntoParameters(taint: FileTaint, call: CallNode, target: FunctionT
     if (source !== null) flows.push({ argument, api: entry.site.api, flow: { source: source.source, steps: hopsToSteps(source.hops) } });
   }
   return flows;
+}
+
+/** `render(res, data)` into another module: the helper's sinks on its parameter that receives this handler's response. */
+function responseHelperSinks(taint: FileTaint, call: CallNode, target: FunctionTarget, sink: TaintSink): SinkEntry[] {
+  const entries: SinkEntry[] = [];
+  call.arguments.forEach((argument, index) => {
+    const type = argument.type === 'SpreadElement' ? null : responseTypeOf(taint, argument, 0);
+    if (type !== null) entries.push(...responseSinksVia(target.file.taint, target.fn, index, type, sink));
+  });
+  return entries;
 }
 
 /** Flows from the request parameter of a registered handler (registered in `registrationTaint`'s file) to its sinks, reported at `reportAt` in `taint`'s file. */

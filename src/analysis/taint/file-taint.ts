@@ -45,6 +45,7 @@ export class FileTaint {
   private readonly registrationMatches = new WeakMap<CallNode, readonly RegistrationMatch[]>();
   private readonly handed = new WeakMap<CallNode, readonly HandedRegistration[]>();
   private handoffs: ReadonlyMap<FunctionNode, ReadonlyMap<number, readonly ApiReference[]>> | null = null;
+  private readonly responses = new WeakMap<FunctionNode, Map<number, ApiReference | null>>();
   private callIndex: CallIndex | null = null;
   private requestData: boolean | null = null;
 
@@ -190,6 +191,20 @@ export class FileTaint {
       this.handed.set(call, found);
     }
     return found;
+  }
+
+  /** The response type callers hand parameter `index` of `fn` (`render(res, data)`), computed once; null while computing. */
+  handedResponse(fn: FunctionNode, index: number, compute: () => ApiReference | null): ApiReference | null {
+    let byIndex = this.responses.get(fn);
+    if (byIndex === undefined) {
+      byIndex = new Map();
+      this.responses.set(fn, byIndex);
+    }
+    if (!byIndex.has(index)) {
+      byIndex.set(index, null);
+      byIndex.set(index, compute());
+    }
+    return byIndex.get(index) ?? null;
   }
 
   private calls(): CallIndex {
