@@ -30,12 +30,8 @@ export function declarationOf(facts: HttpAppFacts, node: TSESTree.Node, depth = 
   if (expression.type === 'MemberExpression') {
     const name = staticPropertyName(expression);
     const owner = name === null ? null : declarationOf(facts, expression.object, depth + 1);
-    if (owner?.kind === 'module' && name !== null) return exportedDeclaration(owner.facts, name, depth + 1);
-    // `require('./error').errorHandler` of `module.exports = { errorHandler }`: a member of an object literal.
-    const literal = owner?.kind === 'value' ? unwrapExpression(owner.node) : null;
-    const property = literal?.type === 'ObjectExpression' && name !== null ? findProperty(literal, name) : null;
-    if (owner !== null && property !== null) return declarationOf(owner.facts, property.value, depth + 1);
-    return projectMethod(facts, expression);
+    const member = owner === null || name === null ? null : memberDeclaration(owner, name, depth + 1);
+    return member ?? projectMethod(facts, expression);
   }
   if (expression.type === 'ImportExpression') {
     const specifier = expression.source.type === 'Literal' && typeof expression.source.value === 'string' ? expression.source.value : null;
@@ -68,11 +64,22 @@ function identifierDeclaration(facts: HttpAppFacts, identifier: TSESTree.Identif
       if (declarator.id === definition.name) return declarationOf(facts, declarator.init, depth);
       const key = destructuredKey(declarator.id, definition.name);
       const module = key === null ? null : declarationOf(facts, declarator.init, depth);
-      return module?.kind === 'module' && key !== null ? exportedDeclaration(module.facts, key, depth) : null;
+      return module === null || key === null ? null : memberDeclaration(module, key, depth);
     }
     default:
       return null;
   }
+}
+
+/**
+ * Member `name` of what `owner` declares: an export of a module, or a property of an object literal
+ * (`require('./errors').errorHandler` of `module.exports = { errorHandler }`).
+ */
+function memberDeclaration(owner: Declaration, name: string, depth: number): Declaration | null {
+  if (owner.kind === 'module') return exportedDeclaration(owner.facts, name, depth);
+  const literal = owner.kind === 'value' ? unwrapExpression(owner.node) : null;
+  const property = literal?.type === 'ObjectExpression' ? findProperty(literal, name) : null;
+  return property === null ? null : declarationOf(owner.facts, property.value, depth);
 }
 
 /** `const { authLimiter } = require('./limits')`: the key naming `target` in a one-level object pattern. */
