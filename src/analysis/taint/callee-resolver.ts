@@ -21,7 +21,7 @@ export function resolveFunctionValue(file: FileContext, node: TSESTree.Node): Fu
   const callee = unwrapExpression(node);
   if (isFunctionNode(callee)) return { file, fn: callee };
   if (callee.type === 'Identifier') return functionOfIdentifier(file, callee, 0);
-  // `require('./routes')(app)`: the function the module is.
+  // `require('./routes')(app)`: the function a CommonJS module exports as a whole.
   if (callee.type === 'CallExpression') {
     const required = requiredModule(file, callee);
     return required === null ? null : exportedFunction(required, 'default', 1);

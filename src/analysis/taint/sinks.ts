@@ -17,7 +17,7 @@ import { globalRegexSinks } from './regex-sinks.js';
 import { callServesHtml, chainedResponseReference } from './html-responses.js';
 import { wholeObjectParts } from './whole-objects.js';
 import { globalApiSinks, setsHeaderNamed } from './global-sinks.js';
-import { contextResponseType } from './request-sources.js';
+import { parameterResponseType } from './response-helpers.js';
 import { appendHops, hop, kindBit } from './origins.js';
 import { queryDocumentValues } from './query-documents.js';
 import { inferredSqlSink } from './inferred-sql-sinks.js';
@@ -142,9 +142,8 @@ function responseReference(taint: FileTaint, call: CallNode): ApiReference | nul
   if (definition?.type !== 'Parameter') return null;
   const fn = definition.node as FunctionNode;
   const index = fn.params.indexOf(definition.name as TSESTree.Parameter);
-  const role = index < 0 ? null : taint.parameterRole(fn, index);
-  // Koa's `ctx` and Hono's `c` are request and response in one parameter: the row names its response type too.
-  const reference = role?.role === 'response' ? role.reference : role?.role === 'request' ? contextResponseType(taint.file, fn, index) : null;
+  // A handler's response (Koa's `ctx` and Hono's `c` included), or a helper's parameter its callers pass one in.
+  const reference = index < 0 ? null : parameterResponseType(taint, fn, index, 0);
   return reference === null ? null : { module: reference.module, steps: [...reference.steps, method] };
 }
 
