@@ -159,14 +159,22 @@ export interface JsonSchemaValidatorRow extends RowBase {
 }
 
 /**
- * Formats a string from a template in `argument` and the arguments after it (pg-format's `format('%L', x)`):
- * a value in a placeholder listed in `escapes` comes out escaped for those kinds; any other placeholder inserts
- * it as is.
+ * How a printf-style formatter writes its values: a value in a placeholder listed in `escapes` comes out
+ * escaped for those kinds; any other placeholder inserts it as is. `appendsRest`: values past the last
+ * placeholder are appended (Node's util.format), not dropped (pg-format). `inspectsObjects`: an object or array
+ * written in the call comes out through util.inspect, which quotes its strings and escapes CR/LF, wherever it
+ * sits, so it is clean for these kinds.
  */
-export interface FormatStringRow extends RowBase {
+export interface PrintfFormat {
+  readonly escapes: Readonly<Record<string, readonly SanitizerKind[]>>;
+  readonly appendsRest?: true;
+  readonly inspectsObjects?: readonly SanitizerKind[];
+}
+
+/** Formats a string from a template in `argument` and the arguments after it (pg-format's `format('%L', x)`). */
+export interface FormatStringRow extends RowBase, PrintfFormat {
   readonly concept: 'format-string';
   readonly argument: number;
-  readonly escapes: Readonly<Record<string, readonly SanitizerKind[]>>;
 }
 
 /** A property decorator under which a DTO field holds only values safe for `kinds` (class-validator's `@IsInt()`). */
