@@ -54,8 +54,9 @@ export interface WorkFactor {
 }
 
 /**
- * Derives a slow, salted hash or key from a password (bcrypt, argon2, PBKDF2, scrypt). `argument` is the
- * password (absent for salt generators such as `genSalt(rounds)`); `workFactors` say where the cost is set.
+ * Derives a slow, salted hash or key from a password (bcrypt, argon2, PBKDF2, scrypt), or checks a password
+ * against one (`bcrypt.compare`, `argon2.verify`: no work factors, the cost is the stored hash's). `argument` is
+ * the password (absent for salt generators such as `genSalt(rounds)`); `workFactors` say where the cost is set.
  */
 export interface PasswordHashRow extends RowBase {
   readonly concept: 'password-hash';
