@@ -483,8 +483,17 @@ export interface AppReaderRow extends RowBase {
   readonly concept: 'app-reader';
 }
 
+/**
+ * A middleware or plugin that answers requests with files from a folder (`express.static('public')`,
+ * serve-static, koa-static, @fastify/static): pages and scripts an app serves without a route of its own.
+ */
+export interface StaticFilesRow extends RowBase {
+  readonly concept: 'static-files';
+}
+
 export type HttpRow =
   | HttpAppRow
+  | StaticFilesRow
   | InstanceLookupRow
   | AppReaderRow
   | SecurityHeadersRow
