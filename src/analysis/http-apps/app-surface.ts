@@ -85,3 +85,28 @@ function isTerminalHandler(item: MountedItem): boolean {
   const fn: TSESTree.FunctionLike = declaration.node;
   return fn.params.length <= item.shape.handler.responseParameter + 1;
 }
+
+/**
+ * Exported only under a name, and neither listened on nor handed to a server here: a component another module
+ * mounts (`export { app as handlers }` then `root.use('/account', account.handlers)`), so that module's
+ * middleware (headers, limiters mounted before it) applies. The app module's own export (`export default app`,
+ * `module.exports = app`) is how an app is served by another file (`bin/www`, a serverless runtime) and is judged here.
+ */
+export function isMountedComponent(app: HttpContainer): boolean {
+  const events = app.events();
+  if (events.some((event) => event.kind === 'listen' || event.kind === 'serve')) return false;
+  const exports = events.filter((event) => event.kind === 'export');
+  return exports.length > 0 && exports.every((event) => isNamedExport(event.node));
+}
+
+function isNamedExport(node: TSESTree.Node): boolean {
+  if (node.type === 'ExportDefaultDeclaration') return false;
+  if (node.type === 'ExportSpecifier') return (node.exported.type === 'Identifier' ? node.exported.name : node.exported.value) !== 'default';
+  if (node.type === 'AssignmentExpression') return !isModuleExportsTarget(node.left);
+  // A property or element of an exported object literal, or `export const app = express()`.
+  return true;
+}
+
+function isModuleExportsTarget(node: TSESTree.Node): boolean {
+  return node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === 'module' && !node.computed && node.property.type === 'Identifier' && node.property.name === 'exports';
+}
