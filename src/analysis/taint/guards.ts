@@ -8,11 +8,11 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { staticPropertyName, unwrapExpression } from '../node-shapes.js';
 import type { TaintEvaluator } from './evaluator.js';
-import { ALL_KINDS, kindBit, kindBits } from './origins.js';
+import { ALL_KINDS, kindBit, kindBits, TEXT_BITS } from './origins.js';
 import { resolveCallee } from './callee-resolver.js';
 import { hasConstantKeys, isConstantCollection } from './allow-list-values.js';
 import { isJsonSchemaSafeAt } from './json-schemas.js';
-import { isAnchoredAllowList } from './regex-allow-lists.js';
+import { isAnchoredAllowList, rejectsObjects } from './regex-allow-lists.js';
 
 /** Ancestors climbed from a read looking for checks; deeper nesting than this is rare in handlers. */
 const MAX_GUARD_ANCESTORS = 40;
@@ -83,6 +83,11 @@ function conditionBits(ev: TaintEvaluator, rawTest: TSESTree.Node, holds: boolea
     return (test.operator === '&&') === holds ? left | right : left & right;
   }
   if (test.type === 'BinaryExpression') return comparisonBits(ev, test, holds, subject);
+  // `const valid = RE.test(x); if (!valid) return;`: the check, kept in a constant.
+  if (test.type === 'Identifier') {
+    const stored = resolveConst(ev, test);
+    return stored !== null && stored.type !== 'Identifier' && stored.type !== 'Literal' ? conditionBits(ev, stored, holds, subject) : 0;
+  }
   if (test.type === 'CallExpression' && holds) return predicateBits(ev, test, subject);
   return 0;
 }
@@ -122,6 +127,9 @@ function predicateBits(ev: TaintEvaluator, call: TSESTree.CallExpression, subjec
     // /^[a-z0-9_]+$/.test(x), RE.exec(x), x.match(RE): a whole-string match of safe characters.
     if ((method === 'test' || method === 'exec') && first !== undefined && subjectKey(ev, first) === subject && isAnchoredAllowList(ev, receiver)) return ALL_KINDS;
     if (method === 'match' && first !== undefined && subjectKey(ev, receiver) === subject && isAnchoredAllowList(ev, first)) return ALL_KINDS;
+    // Any other pattern that held proves text: `RE.test(obj)` sees '[object Object]'; `obj.match` throws.
+    if ((method === 'test' || method === 'exec') && first !== undefined && subjectKey(ev, first) === subject && rejectsObjects(ev, receiver)) return TEXT_BITS;
+    if (method === 'match' && subjectKey(ev, receiver) === subject) return TEXT_BITS;
     if ((method === 'isInteger' || method === 'isSafeInteger' || method === 'isFinite') && ev.isGlobal(receiver, 'Number') && first !== undefined && subjectKey(ev, first) === subject) return ALL_KINDS;
     if (method === 'startsWith' && subjectKey(ev, receiver) === subject && isResolvedPath(ev, receiver)) return kindBit('path');
   }

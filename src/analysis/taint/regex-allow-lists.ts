@@ -83,6 +83,28 @@ function regexOf(ev: TaintEvaluator, node: TSESTree.Node): RegexSource | null {
   return regexLiteral(definition.node) ?? constructedRegex(definition.file.taint.evaluator, definition.node);
 }
 
+/** What String() makes of a plain object, the only text a JSON object (`{ "$ne": "" }`) can offer a pattern. */
+const OBJECT_TEXT = '[object Object]';
+
+/**
+ * `RE.test(x)` held and RE cannot match `[object Object]`: `x` was text (or an array of text), not an object of
+ * query operators. `test` converts its argument with String(), so a JSON object reaches the pattern as that text.
+ * The pattern is data from the scanned code, compiled here and run on that one fixed string only.
+ */
+export function rejectsObjects(ev: TaintEvaluator, node: TSESTree.Node): boolean {
+  const regex = regexOf(ev, node);
+  if (regex === null) return false;
+  let compiled: RegExp;
+  try {
+    compiled = new RegExp(regex.pattern, regex.flags.replace(/[gy]/g, ''));
+  } catch (error) {
+    // A pattern this Node cannot compile (a newer flag, a syntax error) proves nothing about the value.
+    if (error instanceof SyntaxError) return false;
+    throw error;
+  }
+  return !compiled.test(OBJECT_TEXT);
+}
+
 function constructedRegex(ev: TaintEvaluator, node: TSESTree.Node): RegexSource | null {
   const value = unwrapExpression(node);
   if ((value.type !== 'NewExpression' && value.type !== 'CallExpression') || !ev.isGlobal(value.callee, 'RegExp')) return null;
