@@ -1,6 +1,7 @@
 /**
  * Format strings whose placeholders decide escaping (pg-format: `%L`/`%I` escape, `%s` does not; util.format:
- * `%j`/`%o`/`%d` escape, `%s` does not): each argument is cleaned for the kinds of the placeholder it fills.
+ * `%j`/`%o`/`%d` escape, `%s` does not; pg-promise's `as.format`: `$1` escapes, `$1:raw` does not): each
+ * argument is cleaned for the kinds of the placeholder it fills.
  * util.format also appends the values past its placeholders and writes an object or array literal through
  * util.inspect wherever it sits. A template that is not a constant, or uses a placeholder form we do not read,
  * passes every argument through (literals still inspected).
@@ -12,6 +13,7 @@ import type { FormatStringRow, PrintfFormat, SanitizerKind } from '../../models/
 import type { TaintEvaluator } from './evaluator.js';
 import { kindBits, sanitize, union } from './origins.js';
 import type { Origin } from './taint-types.js';
+import { filledPlaceholders } from './template-values.js';
 
 const PLACEHOLDER = /%(?:(\d+)\$)?([A-Za-z%])/g;
 const NO_KINDS: readonly SanitizerKind[] = [];
@@ -23,8 +25,26 @@ export interface FormattedPart {
 }
 
 export function formatStringValue(ev: TaintEvaluator, call: TSESTree.CallExpression, row: FormatStringRow, depth: number): readonly Origin[] {
+  if (row.syntax !== undefined) return placeholderSyntaxValue(ev, call, row, row.syntax, depth);
   const parts = formattedParts(ev.file, call.arguments, row.argument, row);
   return union(...parts.map((part) => sanitize(ev.valueOf(part.node, depth), kindBits(part.cleanFor))));
+}
+
+/** A template of another placeholder syntax filled from the one values argument after it (pg-promise `as.format`). */
+function placeholderSyntaxValue(ev: TaintEvaluator, call: TSESTree.CallExpression, row: FormatStringRow, syntax: NonNullable<FormatStringRow['syntax']>, depth: number): readonly Origin[] {
+  const value = (argument: TSESTree.Node | undefined): readonly Origin[] =>
+    argument === undefined || argument.type === 'SpreadElement' ? [] : ev.valueOf(argument, depth);
+  const template = call.arguments[row.argument];
+  const values = call.arguments[row.argument + 1];
+  const placeholders = filledPlaceholders(ev.file, template, values, syntax);
+  if (placeholders === null) return union(value(template), value(values));
+  return union(
+    ...placeholders.map((placeholder) => {
+      const escapes = row.escapes[placeholder.modifier];
+      const filled = value(placeholder.value);
+      return escapes === undefined ? filled : sanitize(filled, kindBits(escapes));
+    }),
+  );
 }
 
 /**

@@ -7,6 +7,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FileContext } from '../../engine/file-context.js';
 import { findProperty, staticPropertyName, unwrapExpression } from '../node-shapes.js';
 import { isProjectSpecifier } from '../modules/api-reference.js';
+import { isReassigned } from '../scope/scope-facts.js';
 import type { VariableLike } from '../scope/scope-types.js';
 
 /** Imports, re-exports and class hierarchies are followed this deep. */
@@ -35,9 +36,7 @@ export function singleDefinition(variable: VariableLike | null): VariableLike['d
   return variable.defs[0] ?? null;
 }
 
-export function isReassigned(variable: VariableLike): boolean {
-  return variable.references.some((reference) => reference.isWrite() && reference.init !== true);
-}
+export { isReassigned } from '../scope/scope-facts.js';
 
 export function requiredModule(file: FileContext, node: TSESTree.Node): FileContext | null {
   if (node.type !== 'CallExpression') return null;
