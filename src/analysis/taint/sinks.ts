@@ -20,6 +20,7 @@ import { globalApiSinks, setsHeaderNamed } from './global-sinks.js';
 import { parameterResponseType } from './response-helpers.js';
 import { appendHops, hop, kindBit } from './origins.js';
 import { queryDocumentValues } from './query-documents.js';
+import { inferredSqlSink } from './inferred-sql-sinks.js';
 import { MAX_ORIGINS, type FunctionNode, type Hop, type TaintFlow } from './taint-types.js';
 
 export type SinkConcept =
@@ -59,6 +60,8 @@ export interface SinkSite {
   readonly api: string;
   /** Where to report, when not at the target: the query document a checked value sits in. */
   readonly reportAt?: TSESTree.Node;
+  /** How the sink was recognised when no model row names it: `sql-text`, an unresolved receiver running SQL text. */
+  readonly inference?: 'sql-text';
 }
 
 /** "Parameter `index` of this function, read at `path`, reaches `site`" (in `hops`' last file). */
@@ -75,6 +78,8 @@ export interface CrossModuleFlow {
   readonly argument: TSESTree.Node;
   readonly api: string;
   readonly flow: TaintFlow;
+  /** Set when the sink in the other module was inferred (see SinkSite). */
+  readonly inference?: 'sql-text';
 }
 
 export function sinksAt(taint: FileTaint, call: CallNode, sink: TaintSink): readonly SinkSite[] {
@@ -108,6 +113,10 @@ export function sinksAt(taint: FileTaint, call: CallNode, sink: TaintSink): read
     if (match.row.concept === 'nosql-query' && match.row.literalKeys !== undefined) {
       for (const target of queryDocumentValues(taint.file, match.target, match.row.literalKeys)) sites.push({ target, api: match.api, reportAt: match.reportAt ?? match.target });
     } else sites.push({ target: match.target, api: match.api, ...(match.reportAt === undefined ? {} : { reportAt: match.reportAt }) });
+  }
+  if (sink.concept === 'sql-execution' && matches.length === 0) {
+    const inferred = inferredSqlSink(file, call);
+    if (inferred !== null) sites.push({ ...inferred, inference: 'sql-text' });
   }
   if (sink.concept === 'code-execution') sites.push(...globalCodeSinks(taint, call));
   sites.push(...globalApiSinks(taint, call, sink.concept, sink.sanitizedFor));
