@@ -39,6 +39,7 @@ import { honoFramework, honoSecureHeaders } from './frameworks/hono.js';
 import { koaFramework, koaRouter } from './frameworks/koa.js';
 import { nestFramework } from './frameworks/nestjs.js';
 import { nestSwagger, sentryNode, supertest } from './libraries/app-readers.js';
+import { expressStatic, fastifyStatic, serveStatic } from './libraries/static-files.js';
 import { fastifyHelmet, helmet, koaHelmet } from './libraries/helmet.js';
 import { honoNodeServer, nodeHttpServe, serverlessHttp } from './libraries/node-http-serve.js';
 import {
@@ -137,4 +138,7 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   nestSwagger,
   supertest,
   sentryNode,
+  expressStatic,
+  serveStatic,
+  fastifyStatic,
 ];
