@@ -60,9 +60,9 @@ export const jwt = defineRule<MessageId>({
     guessableSecret: '{{api}} is given the constant secret `{{value}}`, which anyone can guess and forge tokens with; read a long random secret from the environment instead.',
     guessableFallback: '{{api}} falls back to the constant secret `{{value}}` when the environment has none, and anyone can forge tokens with it; fail at startup instead.',
     sensitivePayload: '{{api}} puts {{what}} in the token payload, which anyone holding the token can read (it is only base64); keep an id there and look the rest up on the server.',
-    addAllowList: "Accept only {{algorithm}} (`algorithms: ['{{algorithm}}']`)",
-    removeNone: 'Remove `none` from the allowed algorithms',
-    checkExpiration: 'Check expiry (`ignoreExpiration: false`)',
+    addAllowList: "Add `algorithms: ['{{algorithm}}']` to accept only {{algorithm}}",
+    removeNone: 'Remove `none`; accept only the algorithms left in the list',
+    checkExpiration: 'Set `ignoreExpiration: false` to reject expired tokens',
   },
   appliesTo: (file) => !isTestPath(file.path) && (file.concepts.mayUse('jwt-verify') || file.concepts.mayUse('jwt-sign') || file.concepts.mayUse('jwt-decode')),
   create: (context) => {

@@ -53,7 +53,7 @@ export interface JwtDecodeRow extends AuthRowBase {
   readonly argument: number;
 }
 
-/** Returns a key lookup that picks a public key by the token's key id (jwks-rsa `expressJwtSecret()`, jose `createRemoteJWKSet`). */
+/** Returns a key lookup that picks a public key by the token's key id (jwks-rsa `expressJwtSecret()`). */
 export interface JwtKeySetRow extends AuthRowBase {
   readonly concept: 'jwt-key-set';
 }

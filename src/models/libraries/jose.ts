@@ -7,7 +7,7 @@ const SIGN_JWT_SETTERS = ['setProtectedHeader', 'setIssuer', 'setSubject', 'setA
  * jose: `new SignJWT(payload)...sign(key)` and `jwtVerify(jwt, key)`; `new EncryptJWT(payload)...encrypt(key)`
  * and `jwtDecrypt(jwt, key)`. A symmetric key is a Uint8Array, usually `new TextEncoder().encode(secret)`.
  * jose ties the accepted algorithm to the key's type and never accepts `none` in jwtVerify; `decodeJwt` checks
- * nothing; `createRemoteJWKSet(url)` returns a key lookup by the token's `kid`.
+ * nothing.
  */
 export const jose: LibraryModel = {
   name: 'jose',
@@ -21,6 +21,5 @@ export const jose: LibraryModel = {
     { concept: 'jwt-sign', path: 'SignJWT', payload: 0, expiry: { method: 'setExpirationTime', builderMethods: SIGN_JWT_SETTERS } },
     { concept: 'jwt-verify', path: 'jwtVerify', keys: [{ argument: 1 }], options: { argument: 2 }, algorithmsOption: 'algorithms', headerPicksAlgorithm: false },
     { concept: 'jwt-decode', path: 'decodeJwt', argument: 0 },
-    { concept: 'jwt-key-set', path: '{createRemoteJWKSet,createLocalJWKSet}()' },
   ],
 };
