@@ -6,6 +6,7 @@
  */
 
 import type { CryptoRow } from './crypto-concepts.js';
+import type { TransportRow } from './transport-concepts.js';
 import type { HttpFrameworkShape } from './frameworks/http-shape.js';
 
 interface RowBase {
@@ -529,7 +530,7 @@ export type HttpRow =
   | PluginWrapperRow
   | ProjectCodeLoaderRow;
 
-export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow | TaintRow | SecretArgumentRow | HttpRow | CryptoRow;
+export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow | TaintRow | SecretArgumentRow | HttpRow | CryptoRow | TransportRow;
 
 export type ConceptKind = ApiRow['concept'];
 export type RowOf<K extends ConceptKind> = Extract<ApiRow, { readonly concept: K }>;
