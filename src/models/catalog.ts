@@ -29,7 +29,7 @@ import { sendgrid } from './libraries/sendgrid.js';
 import { stripe } from './libraries/stripe.js';
 import { twilio } from './libraries/twilio.js';
 import { expressJwt, passportJwt } from './libraries/jwt-middleware.js';
-import { nestJwt, nestTypeorm } from './libraries/nestjs-modules.js';
+import { nestJwt, nestMongoose, nestSequelize, nestTypeorm } from './libraries/nestjs-modules.js';
 import { TAINT_MODELS } from './taint-catalog.js';
 import { TLS_OPTION_MODELS } from './libraries/tls-options.js';
 import { expressFramework } from './frameworks/express.js';
@@ -38,6 +38,7 @@ import { honoFramework, honoSecureHeaders } from './frameworks/hono.js';
 import { koaFramework, koaRouter } from './frameworks/koa.js';
 import { nestFramework } from './frameworks/nestjs.js';
 import { nestSwagger, sentryNode, supertest } from './libraries/app-readers.js';
+import { expressStatic, fastifyStatic, serveStatic } from './libraries/static-files.js';
 import { fastifyHelmet, helmet, koaHelmet } from './libraries/helmet.js';
 import { honoNodeServer, nodeHttpServe, serverlessHttp } from './libraries/node-http-serve.js';
 import {
@@ -102,6 +103,8 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   passportJwt,
   nestJwt,
   nestTypeorm,
+  nestMongoose,
+  nestSequelize,
   ...TAINT_MODELS,
   ...TLS_OPTION_MODELS,
   // web frameworks and their security middleware (analysis/http-apps reads these)
@@ -131,4 +134,7 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   nestSwagger,
   supertest,
   sentryNode,
+  expressStatic,
+  serveStatic,
+  fastifyStatic,
 ];

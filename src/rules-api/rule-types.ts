@@ -87,9 +87,14 @@ export interface ReportDescriptor<M extends string> {
   readonly messageId: M;
   readonly data?: Readonly<Record<string, string>>;
   readonly flow?: readonly FlowStep[];
+  /** Facts about how the finding was made, for SARIF `properties` and JSON (`rampart/sinkInference: sql-text`). */
+  readonly properties?: FindingProperties;
   /** Offered fixes; the rule must declare `hasSuggestions`. */
   readonly suggest?: readonly SuggestionDescriptor<M>[];
 }
+
+/** Keys are namespaced `rampart/…`, as SARIF asks of tool-specific property names. */
+export type FindingProperties = Readonly<Record<string, string>>;
 
 export interface RuleContext<M extends string = string> {
   readonly ruleId: string;
@@ -139,5 +144,6 @@ export interface Finding extends FindingLocation {
   readonly message: string;
   readonly excerpt: SourceExcerpt;
   readonly flow?: readonly FlowLocation[];
+  readonly properties?: FindingProperties;
   readonly suggestions?: readonly FindingSuggestion[];
 }
