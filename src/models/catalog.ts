@@ -4,6 +4,8 @@ import { argon2, nodeRsArgon2 } from './libraries/argon2.js';
 import { bcrypt } from './libraries/bcrypt.js';
 import { cryptoJs, cryptoJsDigestModules, md5Functions, sha1Functions } from './libraries/crypto-js.js';
 import { nodeForge } from './libraries/node-forge.js';
+import { nodeRsa } from './libraries/node-rsa.js';
+import { nonSecureIds, uuidTimeBased, uuidV1Module } from './libraries/predictable-values.js';
 import { nodeCrypto } from './libraries/node-crypto.js';
 import { standaloneDigests } from './libraries/standalone-digests.js';
 import { knex, objection } from './libraries/knex.js';
@@ -82,6 +84,10 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   md5Functions,
   sha1Functions,
   nodeForge,
+  nodeRsa,
+  uuidTimeBased,
+  uuidV1Module,
+  nonSecureIds,
   bcrypt,
   argon2,
   nodeRsArgon2,
