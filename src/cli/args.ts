@@ -37,6 +37,8 @@ export interface CliArguments {
   readonly disabledRules: readonly string[];
   /** --rules: Semgrep-style YAML rule files or directories, relative to the working directory. */
   readonly rulePaths: readonly string[];
+  /** --strict-rules: a YAML rule rampart cannot run is an error (exit 2), not skipped with a notice. */
+  readonly strictRules: boolean;
   readonly ignore: readonly string[];
   readonly maxFileSize: number | null;
   /** null: the engine's default (oxc, falling back to typescript-estree per file). */
@@ -64,6 +66,7 @@ Options:
   --disable <id>            do not run this rule (repeatable)
   --rules <path>            also run Semgrep-style YAML rules from this file or directory
                             (repeatable; see docs/guides/custom-rules.md)
+  --strict-rules            exit 2 for a YAML rule rampart cannot run (default: skip it with a notice)
   --rule-severity <id>=<severity>
                             run a rule at another severity (repeatable; also sets its SARIF severity)
   --ignore <glob>           skip matching paths, relative to each scanned directory (repeatable)
@@ -105,6 +108,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   const onlyRules: string[] = [];
   const disabledRules: string[] = [];
   const rulePaths: string[] = [];
+  let strictRules = false;
   const ignore: string[] = [];
   let failOn: Severity | null = null;
   const severityOverrides: SeverityOverride[] = [];
@@ -200,6 +204,9 @@ export function parseArguments(argv: readonly string[]): CliArguments {
       case '--rules':
         rulePaths.push(value());
         break;
+      case '--strict-rules':
+        strictRules = true;
+        break;
       case '--ignore':
         ignore.push(value());
         break;
@@ -265,6 +272,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
     onlyRules,
     disabledRules,
     rulePaths,
+    strictRules,
     ignore,
     maxFileSize,
     parser,

@@ -18,8 +18,7 @@ import { formatJson } from '../report/json.js';
 import type { ScanReport } from '../report/scan-report.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatText } from '../report/text.js';
-import type { Rule } from '../rules-api/rule-types.js';
-import { loadYamlRules } from '../semgrep/load.js';
+import { loadYamlRuleSet, type YamlRuleSet } from '../semgrep/load.js';
 import { HELP_TEXT, parseArguments, type CliArguments, type OutputTarget } from './args.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './exit-codes.js';
 import { knownRuleIds, selectRules } from './rule-selection.js';
@@ -76,15 +75,16 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     // Real paths throughout: git reports the checkout root resolved, and SARIF URIs are relative to it.
     const cwd = realpathSync(io.cwd);
     // YAML rules (--rules, and the config's ruleDirectories) load before the config's `rules` is checked, which may name them.
-    let yamlRules: readonly Rule[] | null = null;
-    const loadRules = (ruleDirectories: readonly string[]): readonly Rule[] => {
-      yamlRules ??= loadYamlRules([...args.rulePaths.map((path) => resolve(cwd, path)), ...ruleDirectories], { cwd, reservedIds: knownRuleIds() });
+    let yamlRules: YamlRuleSet | null = null;
+    const loadRules = (ruleDirectories: readonly string[]): YamlRuleSet => {
+      yamlRules ??= loadYamlRuleSet([...args.rulePaths.map((path) => resolve(cwd, path)), ...ruleDirectories], { cwd, reservedIds: knownRuleIds(), strict: args.strictRules });
       return yamlRules;
     };
     const config = args.useConfig
-      ? loadConfig({ cwd, explicitFile: args.configFile, knownRuleIds: knownRuleIds(), yamlRuleIds: (directories) => new Set(loadRules(directories).map((rule) => rule.id)) })
+      ? loadConfig({ cwd, explicitFile: args.configFile, knownRuleIds: knownRuleIds(), yamlRuleIds: (directories) => new Set(loadRules(directories).rules.map((rule) => rule.id)) })
       : EMPTY_CONFIG;
-    const customRules = loadRules(config.ruleDirectories);
+    const ruleSet = loadRules(config.ruleDirectories);
+    const customRules = ruleSet.rules;
     const selection = selectRules(args, config, customRules);
     const gitRoot = checkoutRoot(cwd);
     const sourceRoot = gitRoot !== null ? realpathSync(gitRoot) : cwd;
@@ -126,6 +126,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       automationId: automationId(args.category),
       versionControl: gitRoot !== null ? versionControlOf(sourceRoot, io.env) : null,
       hasBaseline: baseline !== null,
+      rulesNotLoaded: { skipped: ruleSet.skipped, otherLanguages: ruleSet.otherLanguages },
     };
     const timing: ScanTiming = { startedAt, finishedAt: new Date() };
     for (const target of args.outputs) {
