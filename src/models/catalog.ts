@@ -4,6 +4,8 @@ import { argon2, nodeRsArgon2 } from './libraries/argon2.js';
 import { bcrypt } from './libraries/bcrypt.js';
 import { cryptoJs, cryptoJsDigestModules, md5Functions, sha1Functions } from './libraries/crypto-js.js';
 import { nodeForge } from './libraries/node-forge.js';
+import { nodeRsa } from './libraries/node-rsa.js';
+import { nonSecureIds, uuidTimeBased, uuidV1Module } from './libraries/predictable-values.js';
 import { nodeCrypto } from './libraries/node-crypto.js';
 import { standaloneDigests } from './libraries/standalone-digests.js';
 import { knex, objection } from './libraries/knex.js';
@@ -31,6 +33,7 @@ import { twilio } from './libraries/twilio.js';
 import { expressJwt, passportJwt } from './libraries/jwt-middleware.js';
 import { nestJwt, nestMongoose, nestSequelize, nestTypeorm } from './libraries/nestjs-modules.js';
 import { TAINT_MODELS } from './taint-catalog.js';
+import { TLS_OPTION_MODELS } from './libraries/tls-options.js';
 import { expressFramework } from './frameworks/express.js';
 import { fastifyAutoload, fastifyFramework, fastifyPlugin } from './frameworks/fastify.js';
 import { honoFramework, honoSecureHeaders } from './frameworks/hono.js';
@@ -81,6 +84,10 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   md5Functions,
   sha1Functions,
   nodeForge,
+  nodeRsa,
+  uuidTimeBased,
+  uuidV1Module,
+  nonSecureIds,
   bcrypt,
   argon2,
   nodeRsArgon2,
@@ -105,6 +112,7 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   nestMongoose,
   nestSequelize,
   ...TAINT_MODELS,
+  ...TLS_OPTION_MODELS,
   // web frameworks and their security middleware (analysis/http-apps reads these)
   expressFramework,
   fastifyFramework,
