@@ -52,6 +52,7 @@ export interface CliArguments {
 }
 
 export const HELP_TEXT = `Usage: rampart [options] [--] [paths...]
+       rampart test-rules <dir|file>...   test YAML rules against their annotated targets
 
 Scans TypeScript and JavaScript files (default: the current directory) for security weaknesses.
 Everything after -- is a path, even when it starts with a dash: write \`rampart -- *\` when a shell

@@ -22,6 +22,7 @@ import { loadYamlRuleSet, type YamlRuleSet } from '../semgrep/load.js';
 import { HELP_TEXT, parseArguments, type CliArguments, type OutputTarget } from './args.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './exit-codes.js';
 import { knownRuleIds, selectRules } from './rule-selection.js';
+import { runTestRulesCommand } from './test-rules-command.js';
 
 export { selectRules } from './rule-selection.js';
 
@@ -63,6 +64,7 @@ function automationId(category: string | null): string {
 
 export function runCli(argv: readonly string[], io: CliIo): number {
   try {
+    if (argv[0] === 'test-rules') return runTestRulesCommand(argv.slice(1), io);
     const args = parseArguments(argv);
     if (args.help) {
       io.stdout(`${HELP_TEXT}\n`);

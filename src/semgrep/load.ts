@@ -59,7 +59,7 @@ export function loadYamlRules(paths: readonly string[], options: YamlRuleOptions
 
 /** Every rule in `paths` (absolute files or directories), compiled, with the rules that were skipped. */
 export function loadYamlRuleSet(paths: readonly string[], options: YamlRuleOptions): YamlRuleSet {
-  const files = paths.flatMap((path) => ruleFilesAt(path, options.cwd));
+  const files = paths.flatMap((path) => ruleFilesIn(path, options.cwd));
   const seen = new Set<string>();
   const rules: Rule[] = [];
   const skipped: SkippedRule[] = [];
@@ -111,7 +111,8 @@ export function idPrefixOf(cwd: string, file: string): string {
   return relativePath.split(sep).map((segment) => `${segment}.`).join('').replace(/[^A-Za-z0-9._-]/g, '');
 }
 
-function ruleFilesAt(path: string, cwd: string): string[] {
+/** The rule files at `path`: the file itself, or every .yml/.yaml file below the directory, in path order. */
+export function ruleFilesIn(path: string, cwd: string): string[] {
   let stats;
   try {
     stats = statSync(path);
