@@ -91,7 +91,6 @@ describe('load errors name file:line:column', () => {
     ['a focus on a metavariable no pattern binds', `${HEAD}    patterns:\n      - pattern: f($X)\n      - focus-metavariable: $Y\n`, 'rules/bad.yaml:8:29: $Y does not appear in any pattern of this rule'],
     ['a rule without a pattern', HEAD, 'rules/bad.yaml:2:5: expected one of pattern, patterns, pattern-either, pattern-regex'],
     ['an unknown severity', 'rules:\n  - id: r\n    message: m\n    severity: FATAL\n    languages: [js]\n    pattern: f()\n', 'rules/bad.yaml:4:15: severity must be one of CRITICAL, ERROR, HIGH, WARNING, MEDIUM, INFO, LOW'],
-    ['a built-in rule id', HEAD.replace('id: r', 'id: sql-injection') + '    pattern: f()\n', "rules/bad.yaml:2:1: rule id 'sql-injection' is the id of a built-in rule; give the YAML rule another id"],
     ['a YAML syntax error', 'rules:\n  - id: r\n   message: m\n', 'rules/bad.yaml:3:1: Sequence item without - indicator'],
     ['taint keys without taint mode', `${HEAD}    pattern-sinks:\n      - pattern: f($X)\n`, "rules/bad.yaml:6:5: pattern-sinks needs 'mode: taint'"],
     ['an ellipsis as a whole for header (not supported)', `${HEAD}    pattern: for (...) { ... }\n`, "rules/bad.yaml:6:22: pattern rampart cannot parse: ';' expected."],
@@ -103,6 +102,10 @@ describe('load errors name file:line:column', () => {
   it('refuses, under strict, an id its directory already defines, naming both places', () => {
     const rule = `${HEAD}    pattern: f()\n`;
     expect(() => load({ 'rules/a.yaml': rule, 'rules/b.yaml': rule })).toThrow("rules/b.yaml:2:1: rule id 'rules.r' is already defined at rules/a.yaml:2; this one is not loaded");
+  });
+
+  it('refuses a rule whose id is a built-in rule id', () => {
+    expect(() => load({ 'bad.yaml': HEAD.replace('id: r', 'id: sql-injection') + '    pattern: f()\n' }, ['bad.yaml'])).toThrow("bad.yaml:2:1: rule id 'sql-injection' is the id of a built-in rule; give the YAML rule another id");
   });
 
   it('refuses a rule path that is not YAML', () => {
