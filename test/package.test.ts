@@ -69,6 +69,13 @@ describe('the packed package', () => {
     rmSync(workspace, { recursive: true, force: true });
   });
 
+  it('ships the code, docs, schema, licence and changelog, and none of the tests or fixtures', async () => {
+    const listed = await run('tar', ['-tzf', tarball], workspace);
+    const files = listed.stdout.split('\n').filter((line) => line !== '').map((line) => line.replace(/^package\//, ''));
+    expect(['bin/rampart.js', 'dist/src/eslint/index.js', 'docs/rules/sql-injection.md', 'schema/rampart.config.schema.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'package.json'].filter((file) => !files.includes(file))).toEqual([]);
+    expect(files.filter((file) => /^(test|fixtures|bench|src|rules|examples)\//.test(file))).toEqual([]);
+  });
+
   describe.each([['10'], ['9']])('installed next to ESLint %s', (eslintMajor) => {
     let project: string;
 
