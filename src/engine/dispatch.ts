@@ -63,6 +63,10 @@ export function toFinding(file: FileContext, rule: Rule, severity: Severity, des
     const stepFile = step.file ?? file;
     return { file: stepFile.path, range: step.node.range, span: stepFile.source.spanOf(step.node.range), message: step.message };
   });
+  const suggestions = descriptor.suggest?.map((suggestion) => ({
+    message: formatMessage(rule.messages[suggestion.messageId] ?? suggestion.messageId, suggestion.data),
+    edits: suggestion.edits.map((edit) => ({ range: edit.range, span: file.source.spanOf(edit.range), text: edit.text })),
+  }));
   const span = file.source.spanOf(range);
   const firstLine = Math.max(1, span.start.line - 1);
   const lastLine = Math.min(span.end.line, span.start.line + 3);
@@ -77,6 +81,8 @@ export function toFinding(file: FileContext, rule: Rule, severity: Severity, des
     span,
     excerpt: { firstLine, lines },
     ...(flow !== undefined && flow.length > 0 ? { flow } : {}),
+    ...(descriptor.properties !== undefined ? { properties: descriptor.properties } : {}),
+    ...(suggestions !== undefined && suggestions.length > 0 ? { suggestions } : {}),
   };
 }
 

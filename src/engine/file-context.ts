@@ -8,13 +8,19 @@ import { ApiOrigins, type ModuleLinker } from '../analysis/modules/api-origins.j
 import { stringLiteralValue } from '../analysis/node-shapes.js';
 import { ScopeFacts } from '../analysis/scope/scope-facts.js';
 import type { ScopeManagerLike } from '../analysis/scope/scope-types.js';
-import { StaticValues } from '../analysis/values/static-values.js';
+import { StaticValues, type ValuePlace } from '../analysis/values/static-values.js';
+import { commonJsExport, exportedExpression } from '../analysis/modules/exported-values.js';
+import { isProjectSpecifier } from '../analysis/modules/api-reference.js';
 import { StringAssemblies } from '../analysis/values/string-assembly.js';
 import type { ConceptIndex } from '../analysis/concepts/concept-index.js';
 import { ConceptQueries } from '../analysis/concepts/concept-queries.js';
 import { HttpAppFacts } from '../analysis/http-apps/http-app-facts.js';
 import { FileTaint } from '../analysis/taint/file-taint.js';
+import { ProjectOriginServices } from '../analysis/modules/project-values.js';
 import type { SourceText } from './source-text.js';
+
+/** `export * from` chains are a few modules deep; a cycle of them stops here. */
+const MAX_REEXPORT_DEPTH = 8;
 
 export interface ProjectServices {
   readonly conceptIndex: ConceptIndex;
@@ -24,6 +30,7 @@ export interface ProjectServices {
 export class FileContext {
   private scopeFacts: ScopeFacts | null = null;
   private apiOrigins: ApiOrigins | null = null;
+  private projectOriginServices: ProjectOriginServices | null = null;
   private staticValues: StaticValues | null = null;
   private stringAssemblies: StringAssemblies | null = null;
   private conceptQueries: ConceptQueries | null = null;
@@ -70,13 +77,42 @@ export class FileContext {
   }
 
   get origins(): ApiOrigins {
-    this.apiOrigins ??= new ApiOrigins(this.scope, this.absolutePath, this.project.linker);
+    this.apiOrigins ??= new ApiOrigins(this.scope, this.absolutePath, this.project.linker, this.projectOrigins);
     return this.apiOrigins;
   }
 
+  /** Library values through this file's functions (factory returns, parameters all callers fill alike), for `origins`. */
+  get projectOrigins(): ProjectOriginServices {
+    this.projectOriginServices ??= new ProjectOriginServices(this, this.project.conceptIndex);
+    return this.projectOriginServices;
+  }
+
   get values(): StaticValues {
-    this.staticValues ??= new StaticValues(this.scope);
+    this.staticValues ??= new StaticValues(this.scope, (specifier, name) => this.importedPlace(specifier, name, 0));
     return this.staticValues;
+  }
+
+  /** Where export `name` of the project module `specifier` (imported by this file) is spelled, for StaticValues. */
+  private importedPlace(specifier: string, name: string, depth: number): ValuePlace | null {
+    if (!isProjectSpecifier(specifier) || depth > MAX_REEXPORT_DEPTH) return null;
+    return this.linkedFile(specifier)?.exportPlace(name, depth + 1) ?? null;
+  }
+
+  /** Where this module's export `name` is spelled: a local expression, a re-export, or a member of `module.exports`. */
+  private exportPlace(name: string, depth: number): ValuePlace | null {
+    const exported = exportedExpression(this.ast, name);
+    if (exported?.kind === 'local') return { node: exported.node, values: this.values };
+    if (exported?.kind === 'reexport') {
+      for (const target of exported.targets) {
+        const place = this.importedPlace(target.specifier, target.name, depth);
+        if (place !== null) return place;
+      }
+      return null;
+    }
+    const moduleObject = name === '*' || name === 'default' ? null : commonJsExport(this.ast, '*');
+    if (moduleObject === null) return null;
+    const found = this.values.propertyPlace(moduleObject, name);
+    return found.kind === 'found' ? found.place : null;
   }
 
   get strings(): StringAssemblies {
@@ -85,7 +121,7 @@ export class FileContext {
   }
 
   get concepts(): ConceptQueries {
-    this.conceptQueries ??= new ConceptQueries(this.origins, this.project.conceptIndex, () => this.importedModules);
+    this.conceptQueries ??= new ConceptQueries(this.origins, this.scope, this.project.conceptIndex, () => this.importedModules);
     return this.conceptQueries;
   }
 

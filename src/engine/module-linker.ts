@@ -8,8 +8,11 @@ import { dirname, resolve, sep } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { LOCAL_MODULE_PREFIX, MAX_RESOLUTION_DEPTH, type ModuleLinker } from '../analysis/modules/api-origins.js';
 import { isRelativeSpecifier, registerProjectAliasPrefixes, type ApiReference } from '../analysis/modules/api-reference.js';
-import { findProperty, staticPropertyName, unwrapExpression } from '../analysis/node-shapes.js';
+import { commonJsExport } from '../analysis/modules/exported-values.js';
+import { unwrapExpression } from '../analysis/node-shapes.js';
+import { DEFAULT_MAX_FILE_SIZE, discoverFiles } from './discover.js';
 import type { FileContext } from './file-context.js';
+import { ImporterIndex } from './importer-index.js';
 import { expandAlias, readPathAliases, type PathAlias } from './path-aliases.js';
 
 export type FileLoader = (absolutePath: string) => FileContext | null;
@@ -20,11 +23,23 @@ const JS_TO_TS: Readonly<Record<string, readonly string[]>> = { '.js': ['.ts', '
 export class ProjectLinker implements ModuleLinker {
   private readonly root: string;
   private readonly load: FileLoader;
+  private readonly importers: ImporterIndex;
 
-  constructor(root: string, load: FileLoader) {
+  /**
+   * `projectFiles` lists the files whose imports count when looking for a module's importers: the CLI passes
+   * the files it scans; without it (the ESLint host) the root is discovered once, with the scan's ignores.
+   */
+  constructor(root: string, load: FileLoader, projectFiles?: () => readonly string[]) {
     this.root = root;
     this.load = load;
     this.pathAliases();
+    const listFiles = projectFiles ?? (() => discoverFiles({ paths: [root], cwd: root, ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE }).files.map((file) => file.absolutePath));
+    this.importers = new ImporterIndex(listFiles, (fromFile, specifier) => this.resolve(fromFile, specifier));
+  }
+
+  /** Project files that import `modulePath` (absolute paths, sorted), for analyses that look for a function's callers. */
+  importersOf(modulePath: string): readonly string[] {
+    return this.importers.importersOf(modulePath);
   }
 
   /** Resolved specifiers by `<directory>\0<specifier>`: resolution stats the disk, and files repeat imports. */
@@ -151,32 +166,4 @@ function isObjectLiteralVariable(file: FileContext, node: TSESTree.Node): boolea
 
 function isExpression(node: TSESTree.Node): node is TSESTree.Expression {
   return !node.type.endsWith('Declaration') && node.type !== 'TSDeclareFunction';
-}
-
-/**
- * The expression a CommonJS module exports under `name` (`*` for the whole `module.exports`):
- * `module.exports = x`, `module.exports = { name }`, `module.exports.name = x`, `exports.name = x`.
- */
-function commonJsExport(program: TSESTree.Program, name: string): TSESTree.Node | null {
-  for (const statement of program.body) {
-    if (statement.type !== 'ExpressionStatement') continue;
-    const expression = statement.expression;
-    if (expression.type !== 'AssignmentExpression' || expression.operator !== '=') continue;
-    const target = expression.left;
-    if (target.type !== 'MemberExpression') continue;
-    const property = staticPropertyName(target);
-    const object = target.object;
-    const isModuleExports = object.type === 'Identifier' && object.name === 'module' && property === 'exports';
-    if (isModuleExports) {
-      if (name === '*' || name === 'default') return expression.right;
-      const value = unwrapExpression(expression.right);
-      if (value.type === 'ObjectExpression') return findProperty(value, name)?.value ?? null;
-      continue;
-    }
-    const isExportsObject =
-      (object.type === 'Identifier' && object.name === 'exports') ||
-      (object.type === 'MemberExpression' && object.object.type === 'Identifier' && object.object.name === 'module' && staticPropertyName(object) === 'exports');
-    if (isExportsObject && property === name) return expression.right;
-  }
-  return null;
 }

@@ -2,7 +2,7 @@
 import type { Rule as EslintRule } from 'eslint';
 import { createRuleContext } from '../engine/dispatch.js';
 import { ruleDocsUrl } from '../engine/package-info.js';
-import type { Rule } from '../rules-api/rule-types.js';
+import type { Rule, SuggestionDescriptor } from '../rules-api/rule-types.js';
 import { isRecommendedPrecision } from '../taxonomy/severity.js';
 import { fileContextFor } from './eslint-file-context.js';
 
@@ -13,6 +13,7 @@ export function toEslintRule(rule: Rule): EslintRule.RuleModule {
       type: 'problem',
       docs: { description: rule.title, url: ruleDocsUrl(rule.id), recommended: isRecommendedPrecision(rule.precision) },
       schema: [],
+      ...(rule.hasSuggestions === true ? { hasSuggestions: true } : {}),
       messages: { ...rule.messages },
     },
     create(context) {
@@ -26,9 +27,18 @@ export function toEslintRule(rule: Rule): EslintRule.RuleModule {
           loc: { start: context.sourceCode.getLocFromIndex(start), end: context.sourceCode.getLocFromIndex(end) },
           messageId: descriptor.messageId,
           ...(descriptor.data !== undefined ? { data: { ...descriptor.data } } : {}),
+          ...(descriptor.suggest !== undefined && descriptor.suggest.length > 0 ? { suggest: descriptor.suggest.map(toEslintSuggestion) } : {}),
         });
       });
       return rule.create(ruleContext) as EslintRule.RuleListener;
     },
+  };
+}
+
+function toEslintSuggestion(suggestion: SuggestionDescriptor<string>): EslintRule.SuggestionReportDescriptor {
+  return {
+    messageId: suggestion.messageId,
+    ...(suggestion.data !== undefined ? { data: { ...suggestion.data } } : {}),
+    fix: (fixer) => suggestion.edits.map((edit) => fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text)),
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { TaintSink } from '../analysis/taint/sinks.js';
-import type { FlowStep, ReportDescriptor, RuleContext, RuleListeners } from './rule-types.js';
+import type { FindingProperties, FlowStep, ReportDescriptor, RuleContext, RuleListeners } from './rule-types.js';
 
 export interface TaintFinding {
   /** Where to report: the sink's argument, or the argument of a call into another module. */
@@ -18,6 +18,13 @@ export interface TaintFinding {
   readonly flow: readonly FlowStep[];
   /** True when the sink is in another module, reached through this call. */
   readonly crossModule: boolean;
+  /** How the sink was recognised, when not by a model row (`rampart/sinkInference`). */
+  readonly properties?: FindingProperties;
+}
+
+/** SARIF properties saying a sink was inferred (from the SQL text: no model knows its receiver). */
+export function inferenceProperties(inference: 'sql-text' | undefined): { properties?: FindingProperties } {
+  return inference === undefined ? {} : { properties: { 'rampart/sinkInference': inference } };
 }
 
 export function taintSinkListeners<M extends string>(context: RuleContext<M>, sink: TaintSink, describe: (finding: TaintFinding) => ReportDescriptor<M>): RuleListeners {
@@ -34,10 +41,13 @@ export function taintSinkListeners<M extends string>(context: RuleContext<M>, si
         sinkLabel: site.api,
         ...(sink.includeLowTrust === true ? { includeLowTrust: true } : {}),
       });
-      if (flow !== null) report({ node: site.reportAt ?? site.target, api: site.api, source: flow.source.label, flow: flow.steps, crossModule: false });
+      if (flow !== null) {
+        report({ node: site.reportAt ?? site.target, api: site.api, source: flow.source.label, flow: flow.steps, crossModule: false, ...inferenceProperties(site.inference) });
+      }
     }
     for (const crossing of context.taint.flowsIntoCall(call, sink)) {
-      report({ node: crossing.argument, api: crossing.api, source: crossing.flow.source.label, flow: crossing.flow.steps, crossModule: true });
+      const { argument, api, flow } = crossing;
+      report({ node: argument, api, source: flow.source.label, flow: flow.steps, crossModule: true, ...inferenceProperties(crossing.inference) });
     }
   };
   return { CallExpression: check, NewExpression: check };
