@@ -105,11 +105,14 @@ jobs:
 }
 
 function eslintConfig(): string {
-  return `import rampart from '${PACKAGE_NAME}/eslint-plugin';
-
-// rampart.configs.typescript adds a TypeScript parser for .ts files; drop it if typescript-eslint is set up already.
-export default [rampart.configs.typescript, rampart.configs.recommended];
-`;
+  // Line by line, so this module's own source holds no `export default` statement of its own.
+  return [
+    `import rampart from '${PACKAGE_NAME}/eslint-plugin';`,
+    '',
+    '// rampart.configs.typescript adds a TypeScript parser for .ts files; drop it if typescript-eslint is set up already.',
+    'export default [rampart.configs.typescript, rampart.configs.recommended];',
+    '',
+  ].join('\n');
 }
 
 export function initProject(argv: readonly string[], cwd: string): { readonly stdout: string } {
