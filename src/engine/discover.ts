@@ -86,6 +86,39 @@ export function discoverFiles(options: DiscoveryOptions): Discovery {
   return { files, skipped };
 }
 
+/** What the discovery rules say about one file found by other means (a view a route renders). */
+export type PathVerdict = { readonly kind: 'included' } | { readonly kind: 'ignored' } | { readonly kind: 'skipped'; readonly problem: ScanProblem };
+
+/**
+ * The discovery rules for single files under `root`: default ignores, `.gitignore` files, `--ignore` globs, no
+ * symlink out of the root, the size cap and the binary sniff. `.gitignore` files are read on first use.
+ */
+export function createPathFilter(root: string, cwd: string, options: Pick<DiscoveryOptions, 'ignore' | 'maxFileSize'>): (absolutePath: string) => PathVerdict {
+  const defaults = ignore().add(DEFAULT_IGNORES);
+  const userIgnore = ignore().add([...options.ignore]);
+  let gitignores: Map<string, Ignore> | null = null;
+  let rootReal: string | null = null;
+  return (absolutePath) => {
+    const withinRoot = relative(root, absolutePath).split(sep).join('/');
+    if (withinRoot === '' || withinRoot.startsWith('../') || withinRoot === '..') return { kind: 'ignored' };
+    gitignores ??= loadGitignores(root);
+    if (defaults.ignores(withinRoot) || userIgnore.ignores(withinRoot) || isGitignored(gitignores, withinRoot)) return { kind: 'ignored' };
+    const path = toReportedPath(cwd, absolutePath);
+    let real: string;
+    try {
+      rootReal ??= realpathSync(root);
+      real = realpathSync(absolutePath);
+    } catch (error: unknown) {
+      return { kind: 'skipped', problem: { kind: 'skipped', file: path, reason: 'unreadable', message: `cannot resolve: ${describeError(error)}` } };
+    }
+    if (real !== rootReal && !real.startsWith(rootReal + sep)) {
+      return { kind: 'skipped', problem: { kind: 'skipped', file: path, reason: 'outside-root', message: `symlink to ${real} leaves the scanned directory; not followed` } };
+    }
+    const problem = checkReadable(absolutePath, path, options.maxFileSize);
+    return problem === null ? { kind: 'included' } : { kind: 'skipped', problem };
+  };
+}
+
 function listDirectory(root: string): string[] {
   return fg
     .sync(['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'], {

@@ -13,6 +13,7 @@ import { runRules, type ActiveRule } from './dispatch.js';
 import type { FileContext, ProjectServices } from './file-context.js';
 import { loadFile, type LoadedFile } from './load-file.js';
 import { ProjectLinker } from './module-linker.js';
+import { ViewCatalog } from './view-catalog.js';
 import type { ParserName } from './parse.js';
 import type { Result, ScanProblem } from './problems.js';
 
@@ -72,14 +73,18 @@ class FileCache {
 export function scan(options: ScanOptions): ScanResult {
   const discovery = discoverFiles(options);
   const cache = new FileCache(LINKED_FILE_CACHE);
-  const project: { conceptIndex: ConceptIndex; linker: ProjectLinker | null } = { conceptIndex: conceptIndex(), linker: null };
+  const project: { conceptIndex: ConceptIndex; linker: ProjectLinker | null; views: ViewCatalog | null } = { conceptIndex: conceptIndex(), linker: null, views: null };
   const services: ProjectServices = project;
   const load = (absolutePath: string): Result<LoadedFile> =>
     cache.get(absolutePath, () => loadFile(absolutePath, toReportedPath(options.cwd, absolutePath), services, options.parser));
-  project.linker = new ProjectLinker(linkRoot(options), (absolutePath) => {
+  const loadContext = (absolutePath: string): FileContext | null => {
     const loaded = load(absolutePath);
     return loaded.ok ? loaded.value.context : null;
-  });
+  };
+  const root = linkRoot(options);
+  project.linker = new ProjectLinker(root, loadContext);
+  const views = new ViewCatalog({ root, cwd: options.cwd, ignore: options.ignore, maxFileSize: options.maxFileSize, loadCode: loadContext });
+  project.views = views;
 
   const findings: Finding[] = [];
   const included = (path: string): boolean => options.includeFile === undefined || options.includeFile(path);
@@ -98,9 +103,29 @@ export function scan(options: ScanOptions): ScanResult {
     problems.push(...outcome.problems);
     options.onFileScanned?.(loaded.value.context, outcome.findings);
   }
-  return { findings: sortFindings(findings), problems, filesScanned };
+  problems.push(...views.problems);
+  return { findings: distinctFindings(sortFindings(findings)), problems, filesScanned };
 }
 
+/** A finding's rule and place, which identify it within a scan. */
+export function findingPlace(finding: Finding): string {
+  return `${finding.ruleId}\0${finding.file}\0${finding.range[0]}\0${finding.range[1]}`;
+}
+
+/**
+ * One finding per rule and place: a view rendered by several routes is one sink, reported once with the flow
+ * of the first route that reaches it and every route's hand-off as an anchor.
+ */
+function distinctFindings(findings: readonly Finding[]): Finding[] {
+  const kept = new Map<string, Finding>();
+  for (const finding of findings) {
+    const key = findingPlace(finding);
+    const first = kept.get(key);
+    if (first === undefined) kept.set(key, finding);
+    else if (first.anchors !== undefined && finding.anchors !== undefined) kept.set(key, { ...first, anchors: [...first.anchors, ...finding.anchors] });
+  }
+  return [...kept.values()];
+}
 /**
  * The directory imports may be linked within: the working directory when it holds every scanned path (the
  * usual `rampart .` in a checkout), else the nearest directory holding them all, so `rampart ../service` links
