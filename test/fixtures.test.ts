@@ -19,7 +19,7 @@ import { REPO_ROOT, runEngine, runEslint, type HostFinding } from './support/hos
 
 const FIXTURES = join(REPO_ROOT, 'fixtures');
 const CODE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
-const VIEW = /\.(ejs|pug|hbs|handlebars|njk)$/;
+const VIEW = /\.(ejs|pug|hbs|handlebars|njk|html|tpl)$/;
 
 function listFiles(directory: string, pattern = CODE): string[] {
   return readdirSync(directory).flatMap((name) => {

@@ -1,9 +1,9 @@
 /**
  * Where Express would find a view (https://expressjs.com/en/5x/api.html#app.render): for each folder of the
  * `views` setting, `<folder>/<name>` with the `view engine` extension added when the name has none, then
- * `<folder>/<name>/index.<ext>`; the first file that exists wins. Without a `views` setting the folder is
- * `views` in the project directory (Express's default is the working directory's, where a project is
- * started). When no `view engine` setting is found, every extension with a known template language is tried.
+ * `<folder>/<name>/index.<ext>`; the first file that exists wins. The default folder, `views` in the project
+ * directory (Express's default is the working directory's, where a project is started), comes last: which of
+ * a project's apps renders is not known, and an app without a `views` setting uses it. When no `view engine` setting is found, every extension with a known template language is tried.
  * A nunjucks environment configured with the app renders every view itself, from its own folders.
  */
 import { existsSync, statSync } from 'node:fs';
@@ -24,7 +24,7 @@ export interface ResolvedView {
 const ESCAPING: TemplateOptions = { autoescape: true };
 
 export function resolveView(name: string, settings: ViewSettings, projectDirectory: string): ResolvedView | null {
-  const folders = settings.directories.length > 0 ? settings.directories : [join(projectDirectory, 'views')];
+  const folders = [...new Set([...settings.directories, join(projectDirectory, 'views')])];
   const environment = settings.environments[0];
   if (environment !== undefined) {
     const environmentFolders = environment.directories ?? folders;
