@@ -65,6 +65,11 @@ export function toFinding(file: FileContext, rule: Rule, severity: Severity, des
   const at = artifact ?? { path: file.path, source: file.source, range: descriptor.node.range };
   const span = at.source.spanOf(at.range);
   if (artifact !== undefined) flow.push({ file: artifact.path, range: artifact.range, span, message: artifact.message });
+  // Suggestions edit the linted file, so a finding reported in a view offers none.
+  const suggestions = artifact !== undefined ? undefined : descriptor.suggest?.map((suggestion) => ({
+    message: formatMessage(rule.messages[suggestion.messageId] ?? suggestion.messageId, suggestion.data),
+    edits: suggestion.edits.map((edit) => ({ range: edit.range, span: file.source.spanOf(edit.range), text: edit.text })),
+  }));
   const firstLine = Math.max(1, span.start.line - 1);
   const lastLine = Math.min(span.end.line, span.start.line + 3);
   const lines: string[] = [];
@@ -80,6 +85,7 @@ export function toFinding(file: FileContext, rule: Rule, severity: Severity, des
     excerpt: { firstLine, lines },
     ...(flow.length > 0 ? { flow } : {}),
     ...(artifact !== undefined ? { anchors: [{ file: file.path, range: anchorRange, span: file.source.spanOf(anchorRange) }] } : {}),
+    ...(suggestions !== undefined && suggestions.length > 0 ? { suggestions } : {}),
   };
 }
 
@@ -135,5 +141,6 @@ export function runRules(file: FileContext, traversal: Traversal, rules: readonl
       }
     }
   }
+  for (const [bound, message] of file.limitsReached) problems.push({ kind: 'limit-reached', file: file.path, bound, message });
   return { findings, problems };
 }

@@ -3,7 +3,7 @@
  * and problems. Files loaded by the linker for another file's imports are kept in a small cache so the scan
  * loop reuses them; the cache is bounded so memory stays flat on large trees.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { ConceptIndex } from '../analysis/concepts/concept-index.js';
 import { LIBRARY_MODELS } from '../models/catalog.js';
@@ -11,6 +11,7 @@ import type { Finding } from '../rules-api/rule-types.js';
 import { discoverFiles, toReportedPath, type DiscoveryOptions } from './discover.js';
 import { runRules, type ActiveRule } from './dispatch.js';
 import type { FileContext, ProjectServices } from './file-context.js';
+import type { FileLimits } from './file-access.js';
 import { loadFile, type LoadedFile } from './load-file.js';
 import { ProjectLinker } from './module-linker.js';
 import { ViewCatalog } from './view-catalog.js';
@@ -75,13 +76,15 @@ export function scan(options: ScanOptions): ScanResult {
   const cache = new FileCache(LINKED_FILE_CACHE);
   const project: { conceptIndex: ConceptIndex; linker: ProjectLinker | null; views: ViewCatalog | null } = { conceptIndex: conceptIndex(), linker: null, views: null };
   const services: ProjectServices = project;
-  const load = (absolutePath: string): Result<LoadedFile> =>
-    cache.get(absolutePath, () => loadFile(absolutePath, toReportedPath(options.cwd, absolutePath), services, options.parser));
+  const root = linkRoot(options);
+  // Linked files obey the scan's limits: inside the link root (by real path) and under the size cap.
+  const linkLimits = { root: realpathSync(root), maxFileSize: options.maxFileSize };
+  const load = (absolutePath: string, limits: FileLimits = linkLimits): Result<LoadedFile> =>
+    cache.get(absolutePath, () => loadFile(absolutePath, toReportedPath(options.cwd, absolutePath), services, limits, options.parser));
   const loadContext = (absolutePath: string): FileContext | null => {
     const loaded = load(absolutePath);
     return loaded.ok ? loaded.value.context : null;
   };
-  const root = linkRoot(options);
   project.linker = new ProjectLinker(root, loadContext);
   const views = new ViewCatalog({ root, cwd: options.cwd, ignore: options.ignore, maxFileSize: options.maxFileSize, loadCode: loadContext });
   project.views = views;
@@ -92,7 +95,7 @@ export function scan(options: ScanOptions): ScanResult {
   let filesScanned = 0;
   for (const file of discovery.files) {
     if (!included(file.path)) continue;
-    const loaded = load(file.absolutePath);
+    const loaded = load(file.absolutePath, { root: file.root, maxFileSize: options.maxFileSize });
     if (!loaded.ok) {
       problems.push(loaded.error);
       continue;
@@ -104,7 +107,7 @@ export function scan(options: ScanOptions): ScanResult {
     options.onFileScanned?.(loaded.value.context, outcome.findings);
   }
   problems.push(...views.problems);
-  return { findings: distinctFindings(sortFindings(findings)), problems, filesScanned };
+  return { findings: distinctFindings(sortFindings(findings)), problems: sortProblems(problems), filesScanned };
 }
 
 /** A finding's rule and place, which identify it within a scan. */
@@ -117,15 +120,25 @@ export function findingPlace(finding: Finding): string {
  * of the first route that reaches it and every route's hand-off as an anchor.
  */
 function distinctFindings(findings: readonly Finding[]): Finding[] {
-  const kept = new Map<string, Finding>();
+  const kept: Finding[] = [];
+  const inViews = new Map<string, number>();
   for (const finding of findings) {
+    // Findings in code are each their own (one place may hold two, with different messages).
+    if (finding.anchors === undefined) {
+      kept.push(finding);
+      continue;
+    }
     const key = findingPlace(finding);
-    const first = kept.get(key);
-    if (first === undefined) kept.set(key, finding);
-    else if (first.anchors !== undefined && finding.anchors !== undefined) kept.set(key, { ...first, anchors: [...first.anchors, ...finding.anchors] });
+    const index = inViews.get(key);
+    const first = index === undefined ? undefined : kept[index];
+    if (index === undefined || first === undefined) {
+      inViews.set(key, kept.length);
+      kept.push(finding);
+    } else kept[index] = { ...first, anchors: [...(first.anchors ?? []), ...finding.anchors] };
   }
-  return [...kept.values()];
+  return kept;
 }
+
 /**
  * The directory imports may be linked within: the working directory when it holds every scanned path (the
  * usual `rampart .` in a checkout), else the nearest directory holding them all, so `rampart ../service` links
@@ -143,6 +156,11 @@ export function linkRoot(options: Pick<ScanOptions, 'paths' | 'cwd'>): string {
     common = parent;
   }
   return common;
+}
+
+/** Problems by file, then kind: the order of a report never depends on when a problem was noticed. */
+export function sortProblems(problems: readonly ScanProblem[]): ScanProblem[] {
+  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
 }
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {

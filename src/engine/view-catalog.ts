@@ -4,7 +4,7 @@
  * symlink out of the root), scans it with its language's scanner, follows its includes, and keeps each scan
  * until the file changes. A view that cannot be read or scanned becomes a problem of the run and stays quiet.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { ScopeFacts } from '../analysis/scope/scope-facts.js';
 import { scanEjs } from '../analysis/views/ejs-template.js';
@@ -14,10 +14,11 @@ import { scanPug } from '../analysis/views/pug-template.js';
 import type { RenderedView, ScriptParser, TemplateOptions, TemplateScan, TemplateScanResult, ViewCatalogLike, ViewFile } from '../analysis/views/template-types.js';
 import { NO_VIEW_SETTINGS, readViewSettings, type ViewSettings } from '../analysis/views/view-settings.js';
 import type { TemplateLanguage } from '../models/concepts.js';
-import { createPathFilter, discoverFiles, toReportedPath, type DiscoveryOptions, type PathVerdict } from './discover.js';
+import { createIgnoreFilter, discoverFiles, toReportedPath, type DiscoveryOptions } from './discover.js';
+import { readCodeFile, type FileLimits } from './file-access.js';
 import type { FileContext } from './file-context.js';
 import { parseSource } from './parse.js';
-import { describeError, type ScanProblem } from './problems.js';
+import type { ScanProblem } from './problems.js';
 import { SourceText } from './source-text.js';
 import { traverse } from './traverse.js';
 import { resolveInclude, resolveView, type ResolvedView } from './view-resolution.js';
@@ -50,7 +51,10 @@ interface CachedSettings {
 
 export class ViewCatalog implements ViewCatalogLike {
   private readonly options: ViewCatalogOptions;
-  private readonly isIncluded: (absolutePath: string) => PathVerdict;
+  private readonly isIgnored: (absolutePath: string) => boolean;
+  private readonly limits: FileLimits;
+  /** Problems reading the .gitignore files the views' paths are checked against. */
+  private readonly ignoreProblems: ScanProblem[] = [];
   private readonly scans = new Map<string, CachedScan>();
   private readonly settingsByProject = new Map<string, CachedSettings>();
   private readonly projectDirectories = new Map<string, string>();
@@ -58,12 +62,13 @@ export class ViewCatalog implements ViewCatalogLike {
 
   constructor(options: ViewCatalogOptions) {
     this.options = options;
-    this.isIncluded = createPathFilter(options.root, options.cwd, options);
+    this.isIgnored = createIgnoreFilter(options.root, options, this.ignoreProblems);
+    this.limits = { root: realpathSync(options.root), maxFileSize: options.maxFileSize };
   }
 
   /** Views that could not be read or scanned, one problem per file. */
   get problems(): readonly ScanProblem[] {
-    return [...this.problemsByFile.values()];
+    return [...this.ignoreProblems, ...this.problemsByFile.values()];
   }
 
   /** The view `name` rendered from `from`, and every view it includes, with the outputs that read its locals. */
@@ -92,23 +97,18 @@ export class ViewCatalog implements ViewCatalogLike {
   }
 
   private load(view: ResolvedView): CachedScan | null {
-    const verdict = this.isIncluded(view.absolutePath);
-    if (verdict.kind === 'ignored') return null;
+    if (this.isIgnored(view.absolutePath)) return null;
     const path = toReportedPath(this.options.cwd, view.absolutePath);
-    if (verdict.kind === 'skipped') {
-      this.problemsByFile.set(path, verdict.problem);
-      return null;
-    }
-    const stats = statSync(view.absolutePath);
     const cached = this.scans.get(view.absolutePath);
-    if (cached !== undefined && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached;
-    let text: string;
-    try {
-      text = readFileSync(view.absolutePath, 'utf8');
-    } catch (error: unknown) {
-      this.problemsByFile.set(path, { kind: 'skipped', file: path, reason: 'unreadable', message: describeError(error) });
+    const stats = statSync(view.absolutePath, { throwIfNoEntry: false });
+    if (cached !== undefined && stats !== undefined && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached;
+    // Read as code is: inside the root by real path, a regular file, under the size cap, not binary.
+    const read = readCodeFile(view.absolutePath, this.limits);
+    if (!read.ok) {
+      this.problemsByFile.set(path, { kind: 'skipped', file: path, reason: read.reason, message: read.message });
       return null;
     }
+    const text = read.text;
     const source = new SourceText(text);
     const result = scanTemplate(view.language, source.text, view.options);
     if (result.ok) this.problemsByFile.delete(path);
@@ -116,7 +116,7 @@ export class ViewCatalog implements ViewCatalogLike {
       const at = source.positionAt(result.error.offset);
       this.problemsByFile.set(path, { kind: 'parse-failed', file: path, line: at.line, column: at.column, message: `${view.language} view: ${result.error.message}` });
     }
-    const entry: CachedScan = { mtimeMs: stats.mtimeMs, size: stats.size, file: { path, absolutePath: view.absolutePath, source, language: view.language }, scan: result.ok ? result.scan : null };
+    const entry: CachedScan = { mtimeMs: stats?.mtimeMs ?? 0, size: stats?.size ?? text.length, file: { path, absolutePath: view.absolutePath, source, language: view.language }, scan: result.ok ? result.scan : null };
     this.scans.set(view.absolutePath, entry);
     return entry;
   }
@@ -152,8 +152,9 @@ export class ViewCatalog implements ViewCatalogLike {
       if (sources.size >= MAX_SETTINGS_FILES) break;
       // A nested package is another project with its own app.
       if (this.projectDirectory(dirname(candidate.absolutePath)) !== projectDirectory) continue;
-      const text = readText(candidate.absolutePath);
-      if (text === null || !SETTINGS_HINT.test(text)) continue;
+      // Unreadable and oversized files are the scan's to report; here they hold no settings.
+      const read = readCodeFile(candidate.absolutePath, { root: candidate.root, maxFileSize: this.options.maxFileSize });
+      if (!read.ok || !SETTINGS_HINT.test(read.text)) continue;
       const file = this.options.loadCode(resolve(candidate.absolutePath));
       if (file === null) continue;
       sources.set(candidate.absolutePath, statSync(candidate.absolutePath).mtimeMs);
@@ -200,14 +201,4 @@ function mergeSettings(first: ViewSettings, second: ViewSettings): ViewSettings 
     engines: new Map([...second.engines, ...first.engines]),
     environments: [...first.environments, ...second.environments],
   };
-}
-
-function readText(path: string): string | null {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error: unknown) {
-    // A file that vanished since discovery holds no settings; the scan reports unreadable files itself.
-    if (error instanceof Error && 'code' in error) return null;
-    throw error;
-  }
 }

@@ -6,6 +6,7 @@
  * terms of the handler's request parameter, as sink summary entries of that parameter.
  */
 import type { RequestHandlerRow } from '../../models/concepts.js';
+import type { ApiReference } from '../modules/api-reference.js';
 import { staticPropertyName, unwrapExpression } from '../node-shapes.js';
 import type { FileTaint } from './file-taint.js';
 import { setsHeaderNamed } from './global-sinks.js';
@@ -20,9 +21,19 @@ import { wholeObjectParts } from './whole-objects.js';
 
 export function responseParameterSinks(taint: FileTaint, fn: FunctionNode, row: RequestHandlerRow, module: string, sink: TaintSink): SinkEntry[] {
   const response = row.response;
-  const parameter = response === undefined ? undefined : fn.params[response.parameter];
-  if (response === undefined || parameter?.type !== 'Identifier') return [];
-  const typeSteps = simplePathSteps(response.type);
+  if (response === undefined) return [];
+  const entries = responseSinksVia(taint, fn, response.parameter, { module, steps: simplePathSteps(response.type) }, sink);
+  return entries.filter((entry) => entry.index === row.parameter);
+}
+
+/**
+ * Sinks `fn` reaches through its parameter `responseIndex` when that parameter holds a response of type
+ * `responseType`: a controller's `res`, or a helper's (`render(res, data)`) whose caller passes one. Entries are
+ * in terms of any of `fn`'s parameters (the request, or the helper's data).
+ */
+export function responseSinksVia(taint: FileTaint, fn: FunctionNode, responseIndex: number, responseType: ApiReference, sink: TaintSink): SinkEntry[] {
+  const parameter = fn.params[responseIndex];
+  if (parameter?.type !== 'Identifier') return [];
   const bit = kindBit(sink.sanitizedFor);
   const entries: SinkEntry[] = [];
   for (const call of taint.functionFacts(fn).calls) {
@@ -30,10 +41,10 @@ export function responseParameterSinks(taint: FileTaint, fn: FunctionNode, row: 
     const method = callee.type === 'MemberExpression' ? staticPropertyName(callee) : null;
     const chain = callee.type === 'MemberExpression' ? responseChain(callee.object) : null;
     if (method === null || chain === null || taint.file.scope.variableOf(chain.root) !== taint.file.scope.variableOf(parameter)) continue;
-    const reference = { module, steps: [...typeSteps, ...chain.steps, method] };
+    const reference = { module: responseType.module, steps: [...responseType.steps, ...chain.steps, method] };
     if (sink.concept === 'view-output') {
       for (const match of taint.file.concepts.callsMatching(call, reference, 'view-render')) {
-        for (const site of viewSites(taint.file, match, viewContext(sink))) entries.push(...parameterEntries(taint, fn, row.parameter, bit, site.target, site.path, site));
+        for (const site of viewSites(taint.file, match, viewContext(sink))) entries.push(...parameterEntries(taint, fn, bit, site.target, site.path, site));
       }
       continue;
     }
@@ -44,19 +55,19 @@ export function responseParameterSinks(taint: FileTaint, fn: FunctionNode, row: 
       // A row for one header (`setHeader('Location', url)` as a redirect) holds only when the call names it.
       if ('header' in match.row && match.row.header !== undefined && !setsHeaderNamed(taint, call, match.row.header)) continue;
       const targets = match.row.concept === 'template-compilation' && match.row.wholeObject === true ? wholeObjectParts(taint.file, match.target) : [match.target];
-      for (const target of targets) entries.push(...parameterEntries(taint, fn, row.parameter, bit, target, [], { target, api: match.api }));
+      for (const target of targets) entries.push(...parameterEntries(taint, fn, bit, target, [], { target, api: match.api }));
     }
   }
   return entries;
 }
 
-/** Entries for the request parameter's values reaching `site` (its target read at `path`). */
-function parameterEntries(taint: FileTaint, fn: FunctionNode, parameter: number, bit: number, target: TSESTree.Node, path: readonly string[], site: SinkSite): SinkEntry[] {
+/** Entries for `fn`'s parameters whose values reach `site` (its target read at `path`). */
+function parameterEntries(taint: FileTaint, fn: FunctionNode, bit: number, target: TSESTree.Node, path: readonly string[], site: SinkSite): SinkEntry[] {
   const entries: SinkEntry[] = [];
   for (const value of taint.evaluator.valueAt(target, path, 0)) {
-    if (value.type !== 'parameter' || value.fn !== fn || value.index !== parameter || (value.cleaned & bit) !== 0) continue;
+    if (value.type !== 'parameter' || value.fn !== fn || (value.cleaned & bit) !== 0) continue;
     const hops = hop(value.hops, site.artifact === undefined ? target : (site.reportAt ?? target), `reaches ${site.api}`, taint.file);
-    entries.push({ index: parameter, path: value.path, hops, cleaned: value.cleaned, site });
+    entries.push({ index: value.index, path: value.path, hops, cleaned: value.cleaned, site });
   }
   return entries;
 }

@@ -7,8 +7,9 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { findProperty, staticPropertyName, unwrapExpression } from '../node-shapes.js';
 import type { ApiReference } from '../modules/api-reference.js';
-import type { ConceptKind, RowOf, SanitizerKind, SinkCondition } from '../../models/concepts.js';
+import type { ConceptKind, RowOf, SanitizerKind, SinkCondition, TemplateFormatting } from '../../models/concepts.js';
 import type { ApiCall } from '../concepts/concept-queries.js';
+import { filledPlaceholders } from './template-values.js';
 import { GLOBAL_CODE_SINKS } from '../../models/sanitizers/globals.js';
 import { resolveCallee } from './callee-resolver.js';
 import type { FileTaint } from './file-taint.js';
@@ -17,7 +18,7 @@ import { globalRegexSinks } from './regex-sinks.js';
 import { callServesHtml, chainedResponseReference } from './html-responses.js';
 import { wholeObjectParts } from './whole-objects.js';
 import { globalApiSinks, setsHeaderNamed } from './global-sinks.js';
-import { contextResponseType } from './request-sources.js';
+import { parameterResponseType } from './response-helpers.js';
 import { appendHops, hop, kindBit } from './origins.js';
 import { queryDocumentValues } from './query-documents.js';
 import { MAX_ORIGINS, type FunctionNode, type Hop, type TaintFlow } from './taint-types.js';
@@ -41,6 +42,7 @@ export type SinkConcept =
   | 'deep-merge'
   | 'property-path-write'
   | 'server-request'
+  | 'browser-content'
   | 'redirect'
   | 'header-write'
   | 'log-write'
@@ -118,17 +120,24 @@ export function sinksAt(taint: FileTaint, call: CallNode, sink: TaintSink): read
       continue;
     }
     if (match.row.concept === 'mass-assignment') {
-      for (const target of wholeObjectParts(file, match.target)) sites.push({ target, api: match.api, reportAt: match.target });
+      for (const target of wholeObjectParts(file, match.target)) sites.push({ target, api: match.api, reportAt: match.reportAt ?? match.target });
       continue;
     }
+    if (match.row.concept === 'sql-execution' && match.row.formats !== undefined) sites.push(...unescapedValueSites(taint, call, match.row.formats, match.api));
     if (match.row.concept === 'nosql-query' && match.row.literalKeys !== undefined) {
-      for (const target of queryDocumentValues(taint.file, match.target, match.row.literalKeys)) sites.push({ target, api: match.api, reportAt: match.target });
-    } else sites.push({ target: match.target, api: match.api });
+      for (const target of queryDocumentValues(taint.file, match.target, match.row.literalKeys)) sites.push({ target, api: match.api, reportAt: match.reportAt ?? match.target });
+    } else sites.push({ target: match.target, api: match.api, ...(match.reportAt === undefined ? {} : { reportAt: match.reportAt }) });
   }
   if (sink.concept === 'code-execution') sites.push(...globalCodeSinks(taint, call));
   sites.push(...globalApiSinks(taint, call, sink.concept));
   if (sink.concept === 'regex-compilation') sites.push(...globalRegexSinks(taint, call));
   return sites;
+}
+
+/** pg-promise's `db.any('... $1:raw', [value])`: each value a placeholder inserts without escaping is SQL text too. */
+function unescapedValueSites(taint: FileTaint, call: CallNode, formats: TemplateFormatting, api: string): SinkSite[] {
+  const placeholders = filledPlaceholders(taint.file, call.arguments[0], call.arguments[formats.values], formats.syntax) ?? [];
+  return placeholders.filter((placeholder) => formats.escapes[placeholder.modifier] === undefined).map((placeholder) => ({ target: placeholder.value, api }));
 }
 
 export function viewContext(sink: TaintSink): 'html' | 'url' {
@@ -147,9 +156,8 @@ function responseReference(taint: FileTaint, call: CallNode): ApiReference | nul
   if (definition?.type !== 'Parameter') return null;
   const fn = definition.node as FunctionNode;
   const index = fn.params.indexOf(definition.name as TSESTree.Parameter);
-  const role = index < 0 ? null : taint.parameterRole(fn, index);
-  // Koa's `ctx` and Hono's `c` are request and response in one parameter: the row names its response type too.
-  const reference = role?.role === 'response' ? role.reference : role?.role === 'request' ? contextResponseType(taint.file, fn, index) : null;
+  // A handler's response (Koa's `ctx` and Hono's `c` included), or a helper's parameter its callers pass one in.
+  const reference = index < 0 ? null : parameterResponseType(taint, fn, index, 0);
   return reference === null ? null : { module: reference.module, steps: [...reference.steps, method] };
 }
 
