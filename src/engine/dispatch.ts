@@ -85,6 +85,7 @@ export function toFinding(file: FileContext, rule: Rule, severity: Severity, des
     excerpt: { firstLine, lines },
     ...(flow.length > 0 ? { flow } : {}),
     ...(artifact !== undefined ? { anchors: [{ file: file.path, range: anchorRange, span: file.source.spanOf(anchorRange) }] } : {}),
+    ...(descriptor.properties !== undefined ? { properties: descriptor.properties } : {}),
     ...(suggestions !== undefined && suggestions.length > 0 ? { suggestions } : {}),
   };
 }

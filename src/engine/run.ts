@@ -85,7 +85,8 @@ export function scan(options: ScanOptions): ScanResult {
     const loaded = load(absolutePath);
     return loaded.ok ? loaded.value.context : null;
   };
-  project.linker = new ProjectLinker(root, loadContext);
+  const scannedFiles = (): readonly string[] => discovery.files.map((file) => file.absolutePath);
+  project.linker = new ProjectLinker(root, loadContext, scannedFiles);
   const views = new ViewCatalog({ root, cwd: options.cwd, ignore: options.ignore, maxFileSize: options.maxFileSize, loadCode: loadContext });
   project.views = views;
 

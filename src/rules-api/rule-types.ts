@@ -101,9 +101,14 @@ export interface ReportDescriptor<M extends string> {
    * and a last flow step in the view); ESLint, which lints code only, reports at `node`.
    */
   readonly artifact?: ArtifactSite;
+  /** Facts about how the finding was made, for SARIF `properties` and JSON (`rampart/sinkInference: sql-text`). */
+  readonly properties?: FindingProperties;
   /** Offered fixes; the rule must declare `hasSuggestions`. */
   readonly suggest?: readonly SuggestionDescriptor<M>[];
 }
+
+/** Keys are namespaced `rampart/…`, as SARIF asks of tool-specific property names. */
+export type FindingProperties = Readonly<Record<string, string>>;
 
 export interface RuleContext<M extends string = string> {
   readonly ruleId: string;
@@ -158,5 +163,6 @@ export interface Finding extends FindingLocation {
    * ESLint, which lints code only, reports the same finding.
    */
   readonly anchors?: readonly FindingLocation[];
+  readonly properties?: FindingProperties;
   readonly suggestions?: readonly FindingSuggestion[];
 }

@@ -7,7 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { TaintSink } from '../analysis/taint/sinks.js';
 import type { ViewArtifact } from '../analysis/views/view-sinks.js';
-import type { FlowStep, ReportDescriptor, RuleContext, RuleListeners } from './rule-types.js';
+import type { FindingProperties, FlowStep, ReportDescriptor, RuleContext, RuleListeners } from './rule-types.js';
 
 export interface TaintFinding {
   /** Where to report: the sink's argument, or the argument of a call into another module. */
@@ -21,6 +21,13 @@ export interface TaintFinding {
   readonly crossModule: boolean;
   /** The view output the flow ends in, when the sink is in a view rather than in code. */
   readonly artifact?: ViewArtifact;
+  /** How the sink was recognised, when not by a model row (`rampart/sinkInference`). */
+  readonly properties?: FindingProperties;
+}
+
+/** SARIF properties saying a sink was inferred (from the SQL text: no model knows its receiver). */
+export function inferenceProperties(inference: 'sql-text' | undefined): { properties?: FindingProperties } {
+  return inference === undefined ? {} : { properties: { 'rampart/sinkInference': inference } };
 }
 
 export function taintSinkListeners<M extends string>(context: RuleContext<M>, sink: TaintSink, describe: (finding: TaintFinding) => ReportDescriptor<M>): RuleListeners {
@@ -37,17 +44,15 @@ export function taintSinkListeners<M extends string>(context: RuleContext<M>, si
       const query = { sanitizedFor: sink.sanitizedFor, sinkLabel: site.api, ...(sink.includeLowTrust === true ? { includeLowTrust: true } : {}) };
       const at = site.reportAt ?? site.target;
       const flow = site.path === undefined ? context.taint.flowTo(site.target, query) : context.taint.flowAt(site.target, site.path, query, at);
-      if (flow !== null) report({ node: at, api: site.api, source: flow.source.label, flow: flow.steps, crossModule: false, ...(site.artifact !== undefined ? { artifact: site.artifact } : {}) });
+      if (flow !== null) {
+        const artifact = site.artifact !== undefined ? { artifact: site.artifact } : {};
+        report({ node: at, api: site.api, source: flow.source.label, flow: flow.steps, crossModule: false, ...artifact, ...inferenceProperties(site.inference) });
+      }
     }
     for (const crossing of context.taint.flowsIntoCall(call, sink)) {
-      report({
-        node: crossing.argument,
-        api: crossing.api,
-        source: crossing.flow.source.label,
-        flow: crossing.flow.steps,
-        crossModule: true,
-        ...(crossing.artifact !== undefined ? { artifact: crossing.artifact } : {}),
-      });
+      const { argument, api, flow } = crossing;
+      const artifact = crossing.artifact !== undefined ? { artifact: crossing.artifact } : {};
+      report({ node: argument, api, source: flow.source.label, flow: flow.steps, crossModule: true, ...artifact, ...inferenceProperties(crossing.inference) });
     }
   };
   return { CallExpression: check, NewExpression: check };

@@ -61,8 +61,16 @@ function functionOfIdentifier(file: FileContext, identifier: TSESTree.Identifier
     }
     // `const routes = require('./routes')` where the module exports a function (`module.exports = function`).
     if (required !== null && declarator.id === definition.name) return exportedFunction(required, 'default', depth + 1);
+    // `const helper = require('./helpers').helper`.
+    if (init.type === 'MemberExpression' && declarator.id === definition.name) return requiredMemberFunction(file, init, depth);
   }
   return null;
+}
+
+function requiredMemberFunction(file: FileContext, member: TSESTree.MemberExpression, depth: number): FunctionTarget | null {
+  const name = staticPropertyName(member);
+  const required = requiredModule(file, unwrapExpression(member.object));
+  return name === null || required === null ? null : exportedFunction(required, name, depth + 1);
 }
 
 function destructuredKey(pattern: TSESTree.ObjectPattern, name: TSESTree.Node): string | null {

@@ -41,7 +41,10 @@ function flowsIntoParameters(taint: FileTaint, call: CallNode, target: FunctionT
       cleaned: value.cleaned | entry.cleaned,
     }));
     const source = firstSource(taint, values, query, MAX_CALLER_HOPS);
-    if (source !== null) flows.push({ argument, api: entry.site.api, flow: { source: source.source, steps: hopsToSteps(source.hops) }, ...artifactOf(entry.site) });
+    if (source !== null) {
+      const inference = entry.site.inference === undefined ? {} : { inference: entry.site.inference };
+      flows.push({ argument, api: entry.site.api, flow: { source: source.source, steps: hopsToSteps(source.hops) }, ...inference, ...artifactOf(entry.site) });
+    }
   }
   return flows;
 }
@@ -71,7 +74,8 @@ function handlerFlows(taint: FileTaint, registrationTaint: FileTaint, registered
     const label = renderSteps(parameterLabel(handler.fn, row.parameter), entry.path);
     const source = { label, kind: input.kind, node: reportAt, file: taint.file };
     const start = hop(null, reportAt, `registered as a request handler: ${label} is request input (${input.kind})`, taint.file);
-    flows.push({ argument: reportAt, api: entry.site.api, flow: { source, steps: hopsToSteps(appendHops(start, entry.hops)) }, ...artifactOf(entry.site) });
+    const inference = entry.site.inference === undefined ? {} : { inference: entry.site.inference };
+    flows.push({ argument: reportAt, api: entry.site.api, flow: { source, steps: hopsToSteps(appendHops(start, entry.hops)) }, ...inference, ...artifactOf(entry.site) });
   }
   return flows;
 }

@@ -21,6 +21,7 @@ import { globalApiSinks, setsHeaderNamed } from './global-sinks.js';
 import { parameterResponseType } from './response-helpers.js';
 import { appendHops, hop, kindBit } from './origins.js';
 import { queryDocumentValues } from './query-documents.js';
+import { inferredSqlSink } from './inferred-sql-sinks.js';
 import { MAX_ORIGINS, type FunctionNode, type Hop, type TaintFlow } from './taint-types.js';
 import { viewSites, type ViewArtifact } from '../views/view-sinks.js';
 
@@ -67,6 +68,8 @@ export interface SinkSite {
   readonly path?: readonly string[];
   /** The sink is in a view, not in code: the output the target is written to. */
   readonly artifact?: ViewArtifact;
+  /** How the sink was recognised when no model row names it: `sql-text`, an unresolved receiver running SQL text. */
+  readonly inference?: 'sql-text';
 }
 
 /** "Parameter `index` of this function, read at `path`, reaches `site`" (in `hops`' last file). */
@@ -83,6 +86,8 @@ export interface CrossModuleFlow {
   readonly argument: TSESTree.Node;
   readonly api: string;
   readonly flow: TaintFlow;
+  /** Set when the sink in the other module was inferred (see SinkSite). */
+  readonly inference?: 'sql-text';
   /** The view output the flow ends in, when the sink is in a view. */
   readonly artifact?: ViewArtifact;
 }
@@ -128,8 +133,12 @@ export function sinksAt(taint: FileTaint, call: CallNode, sink: TaintSink): read
       for (const target of queryDocumentValues(taint.file, match.target, match.row.literalKeys)) sites.push({ target, api: match.api, reportAt: match.reportAt ?? match.target });
     } else sites.push({ target: match.target, api: match.api, ...(match.reportAt === undefined ? {} : { reportAt: match.reportAt }) });
   }
+  if (sink.concept === 'sql-execution' && matches.length === 0) {
+    const inferred = inferredSqlSink(file, call);
+    if (inferred !== null) sites.push({ ...inferred, inference: 'sql-text' });
+  }
   if (sink.concept === 'code-execution') sites.push(...globalCodeSinks(taint, call));
-  sites.push(...globalApiSinks(taint, call, sink.concept));
+  sites.push(...globalApiSinks(taint, call, sink.concept, sink.sanitizedFor));
   if (sink.concept === 'regex-compilation') sites.push(...globalRegexSinks(taint, call));
   return sites;
 }
