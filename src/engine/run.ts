@@ -8,6 +8,10 @@ import { dirname, resolve, sep } from 'node:path';
 import { ConceptIndex } from '../analysis/concepts/concept-index.js';
 import { LIBRARY_MODELS } from '../models/catalog.js';
 import type { Finding } from '../rules-api/rule-types.js';
+import { configKindOf, parseConfigFile, type ConfigFile } from './config-files.js';
+import { runConfigRules } from './config-dispatch.js';
+import { readCodeFile } from './file-access.js';
+import { isCodeFile } from './language.js';
 import { discoverFiles, toReportedPath, type DiscoveryOptions } from './discover.js';
 import { runRules, type ActiveRule } from './dispatch.js';
 import type { FileContext, ProjectServices } from './file-context.js';
@@ -26,6 +30,8 @@ export interface ScanOptions extends DiscoveryOptions {
    * reads suppression comments and enclosing names here, so no file is parsed twice.
    */
   readonly onFileScanned?: (file: FileContext, findings: readonly Finding[]) => void;
+  /** The same for a configuration file (workflow, Dockerfile, compose, .env): its text and `#` comments. */
+  readonly onConfigFileScanned?: (file: ConfigFile, findings: readonly Finding[]) => void;
   /** Which parser reads the files (default: oxc, falling back to typescript-estree per file; see parse.ts). */
   readonly parser?: ParserName;
 }
@@ -80,7 +86,7 @@ export function scan(options: ScanOptions): ScanResult {
   const linkLimits = { root: realpathSync(root), maxFileSize: options.maxFileSize };
   const load = (absolutePath: string, limits: FileLimits = linkLimits): Result<LoadedFile> =>
     cache.get(absolutePath, () => loadFile(absolutePath, toReportedPath(options.cwd, absolutePath), services, limits, options.parser));
-  const scannedFiles = (): readonly string[] => discovery.files.map((file) => file.absolutePath);
+  const scannedFiles = (): readonly string[] => discovery.files.filter((file) => isCodeFile(file.path)).map((file) => file.absolutePath);
   project.linker = new ProjectLinker(
     root,
     (absolutePath) => {
@@ -96,6 +102,21 @@ export function scan(options: ScanOptions): ScanResult {
   let filesScanned = 0;
   for (const file of discovery.files) {
     if (!included(file.path)) continue;
+    const configKind = configKindOf(file.path);
+    if (configKind !== null) {
+      const read = readCodeFile(file.absolutePath, { root: file.root, maxFileSize: options.maxFileSize });
+      const parsed = read.ok ? parseConfigFile(file.absolutePath, file.path, configKind, read.text) : null;
+      if (!read.ok) problems.push({ kind: 'skipped', file: file.path, reason: read.reason, message: read.message });
+      else if (parsed !== null && !parsed.ok) problems.push(parsed.error);
+      else if (parsed !== null) {
+        filesScanned += 1;
+        const outcome = runConfigRules(parsed.value, options.rules);
+        findings.push(...outcome.findings);
+        problems.push(...outcome.problems);
+        options.onConfigFileScanned?.(parsed.value, outcome.findings);
+      }
+      continue;
+    }
     const loaded = load(file.absolutePath, { root: file.root, maxFileSize: options.maxFileSize });
     if (!loaded.ok) {
       problems.push(loaded.error);
