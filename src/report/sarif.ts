@@ -1,6 +1,6 @@
 /**
  * SARIF 2.1.0 for GitHub code scanning: rule metadata (sarif-rules.ts), results with URIs relative to the
- * checkout root (%SRCROOT%), line-independent `primaryLocationLineHash` fingerprints, `baselineState`
+ * checkout root (%SRCROOT%), line-independent fingerprints under `rampartFingerprint/v1` (GitHub computes `primaryLocationLineHash` itself), `baselineState`
  * against a baseline, `suppressions` (kind inSource, with the comment's reason) for findings silenced in
  * source, `automationDetails.id` (the analysis category), `versionControlProvenance`, and a notification
  * for every file that was skipped or could not be parsed. Output stays within GitHub's upload limits.
@@ -13,7 +13,7 @@ import type { Finding, FlowLocation } from '../rules-api/rule-types.js';
 import type { Span } from '../engine/source-text.js';
 import { capFlow, GITHUB_LIMITS, keepMostSevere } from './sarif-limits.js';
 import { sarifLevel, sarifRule } from './sarif-rules.js';
-import { describeProblem, type AbsentFinding, type ReportedFinding, type ScanReport } from './scan-report.js';
+import { describeOtherLanguages, describeProblem, describeSkippedRule, type AbsentFinding, type ReportedFinding, type ScanReport } from './scan-report.js';
 
 export { ruleTags, sarifLevel } from './sarif-rules.js';
 
@@ -22,6 +22,8 @@ const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export interface SarifOptions {
   /** Emit baseline entries no longer found as `baselineState: absent` results (GitHub would show them as open alerts). */
   readonly includeAbsent: boolean;
+  /** Emit findings suppressed in source (with SARIF `suppressions`); GitHub code scanning shows them as open alerts. */
+  readonly includeSuppressed?: boolean;
 }
 
 /** Descriptors for tool notifications; GitHub's ingestion wants full descriptions and help on every descriptor. */
@@ -31,6 +33,8 @@ const NOTIFICATIONS: readonly Sarif.ReportingDescriptor[] = [
   notificationDescriptor('limit-reached', 'AnalysisLimitReached', 'A bound (time, steps or size) stopped part of the analysis of a file; findings made before it are reported.', 'Split the file or raise the bound named in the message; the rest of the scan is complete.'),
   notificationDescriptor('internal-error', 'RuleCrashed', 'A rule crashed on a file, so its findings in that file are missing.', 'Report the crash with the file and rule id; the rest of the scan is complete.'),
   notificationDescriptor('results-truncated', 'ResultsTruncated', "Results were dropped to stay within GitHub's upload limits; the most severe were kept.", 'Scan fewer files per category, fix or baseline the findings, or disable noisy rules.'),
+  notificationDescriptor('rule-not-loaded', 'RuleNotLoaded', 'A YAML rule uses a Semgrep feature rampart does not run (or repeats an id), so it was not loaded; the other rules ran.', 'Rewrite the rule with supported operators (docs/guides/custom-rules.md), or pass --strict-rules to make this an error.'),
+  notificationDescriptor('rules-other-language', 'RulesForOtherLanguages', 'YAML rules for languages other than JavaScript and TypeScript were not loaded.', 'Nothing to do: rampart runs JavaScript and TypeScript rules; run those rules with a tool for their language.'),
   notificationDescriptor('code-flow-truncated', 'CodeFlowTruncated', "A data-flow path was shortened to GitHub's thread-flow-location limit.", 'The source side and the sink of the path were kept.'),
 ];
 
@@ -38,12 +42,24 @@ function notificationDescriptor(id: string, name: string, description: string, h
   return { id, name, shortDescription: { text: description }, fullDescription: { text: description }, help: { text: help } };
 }
 
+/**
+ * rampart's line-independent identity of a finding, under a key of its own. GitHub's upload action computes
+ * `primaryLocationLineHash` from the file itself and warns ("inconsistent fingerprint") when a SARIF file
+ * carries a different one, so that key is left to the action; alerts are still matched across runs by ours.
+ */
+export const FINGERPRINT_KEY = 'rampartFingerprint/v1';
+
 export function buildSarif(report: ScanReport, options: SarifOptions = { includeAbsent: true }): Sarif.Log {
-  const limited = keepMostSevere(report.findings, GITHUB_LIMITS.resultsPerRun);
+  const limited = keepMostSevere(candidates(report, options), GITHUB_LIMITS.resultsPerRun);
   const log = assemble(report, limited, options, []);
   const gzipped = gzipSync(JSON.stringify(log)).length;
   if (gzipped <= GITHUB_LIMITS.gzippedBytes) return log;
   return shrinkToSize(report, limited, options, gzipped);
+}
+
+/** The findings the log may hold: all, or those not suppressed in source. */
+function candidates(report: ScanReport, options: SarifOptions): readonly ReportedFinding[] {
+  return options.includeSuppressed === false ? report.findings.filter((item) => item.suppression === null) : report.findings;
 }
 
 /** Drops the least important results until the gzipped log fits; a few passes, each estimated from the last size. */
@@ -53,7 +69,7 @@ function shrinkToSize(report: ScanReport, findings: readonly ReportedFinding[], 
   let log: Sarif.Log | null = null;
   for (let pass = 0; pass < 8 && size > GITHUB_LIMITS.gzippedBytes; pass += 1) {
     count = Math.floor((count * GITHUB_LIMITS.gzippedBytes * 0.95) / size);
-    const note = `the gzipped SARIF exceeded GitHub's ${GITHUB_LIMITS.gzippedBytes / 1024 / 1024} MB upload limit; kept the ${count} most severe of ${report.findings.length} results`;
+    const note = `the gzipped SARIF exceeded GitHub's ${GITHUB_LIMITS.gzippedBytes / 1024 / 1024} MB upload limit; kept the ${count} most severe of ${candidates(report, options).length} results`;
     log = assemble(report, keepMostSevere(findings, count), options, [note]);
     size = gzipSync(JSON.stringify(log)).length;
   }
@@ -78,8 +94,9 @@ function assemble(report: ScanReport, findings: readonly ReportedFinding[], opti
     descriptor: { id: problem.kind, index: NOTIFICATIONS.findIndex((descriptor) => descriptor.id === problem.kind) },
   }));
   const truncations = [...extraTruncations];
-  if (findings.length < report.findings.length && extraTruncations.length === 0) {
-    truncations.push(`${report.findings.length} results exceed GitHub's limit of ${GITHUB_LIMITS.resultsPerRun} per run; kept the ${findings.length} most severe`);
+  const total = candidates(report, options).length;
+  if (findings.length < total && extraTruncations.length === 0) {
+    truncations.push(`${total} results exceed GitHub's limit of ${GITHUB_LIMITS.resultsPerRun} per run; kept the ${findings.length} most severe`);
   }
   for (const text of truncations) notifications.push(truncationNotice('results-truncated', text));
 
@@ -95,7 +112,7 @@ function assemble(report: ScanReport, findings: readonly ReportedFinding[], opti
       level: sarifLevel(finding.severity),
       message: { text: finding.message },
       locations: [location(uri(finding.file), finding.span, undefined, snippetOf(finding))],
-      partialFingerprints: { primaryLocationLineHash: item.fingerprint },
+      partialFingerprints: { [FINGERPRINT_KEY]: item.fingerprint },
       ...(item.baselineState !== null ? { baselineState: item.baselineState } : {}),
       ...(item.suppression !== null
         ? { suppressions: [{ kind: 'inSource', status: 'accepted', justification: item.suppression.justification, location: location(uri(item.suppression.file), item.suppression.span) }] }
@@ -121,7 +138,7 @@ function assemble(report: ScanReport, findings: readonly ReportedFinding[], opti
             notifications: [...NOTIFICATIONS],
           },
         },
-        automationDetails: { id: report.automationId },
+        ...(report.automationId !== null ? { automationDetails: { id: report.automationId } } : {}),
         ...(report.versionControl !== null
           ? {
               versionControlProvenance: [
@@ -139,6 +156,7 @@ function assemble(report: ScanReport, findings: readonly ReportedFinding[], opti
           {
             executionSuccessful: !report.problems.some((problem) => problem.kind === 'internal-error'),
             toolExecutionNotifications: notifications,
+            toolConfigurationNotifications: configurationNotifications(report, uri),
           },
         ],
         results,
@@ -184,9 +202,24 @@ function absentResult(entry: AbsentFinding, ruleIndex: ReadonlyMap<string, numbe
     message: { text: entry.message },
     // Baseline entries hold checkout-relative paths already, and only the line the finding had when written.
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(entry.file), uriBaseId: '%SRCROOT%' }, region: { startLine: entry.line } } }],
-    partialFingerprints: { primaryLocationLineHash: entry.fingerprint },
+    partialFingerprints: { [FINGERPRINT_KEY]: entry.fingerprint },
     baselineState: 'absent',
   };
+}
+
+/** YAML rules that did not load: one notice per skipped rule at its file:line, one for other languages. */
+function configurationNotifications(report: ScanReport, uri: (file: string) => string): Sarif.Notification[] {
+  const descriptor = (id: string): Sarif.ReportingDescriptorReference => ({ id, index: NOTIFICATIONS.findIndex((entry) => entry.id === id) });
+  const notifications: Sarif.Notification[] = report.rulesNotLoaded.skipped.map((skipped) => ({
+    level: 'warning',
+    message: { text: `${describeSkippedRule(skipped)}.` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: uri(skipped.file), uriBaseId: '%SRCROOT%' }, region: { startLine: skipped.line, startColumn: skipped.column } } }],
+    descriptor: descriptor('rule-not-loaded'),
+    ...(skipped.ruleId !== null ? { properties: { ruleId: skipped.ruleId } } : {}),
+  }));
+  const otherLanguages = describeOtherLanguages(report.rulesNotLoaded.otherLanguages);
+  if (otherLanguages !== null) notifications.push({ level: 'note', message: { text: `${otherLanguages}.` }, descriptor: descriptor('rules-other-language') });
+  return notifications;
 }
 
 function truncationNotice(id: 'results-truncated' | 'code-flow-truncated', text: string): Sarif.Notification {
