@@ -27,9 +27,10 @@ import { weakKey } from '../../rules/weak-key.js';
 import { insecureRandomness } from '../../rules/insecure-randomness.js';
 import { tlsVerificationDisabled } from '../../rules/tls-verification-disabled.js';
 import { githubActionsScriptInjection } from '../../rules/github-actions-script-injection.js';
+import { insecureCors } from '../../rules/insecure-cors.js';
 import type { Rule } from './rule-types.js';
 
-export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, codeInjection, weakPasswordHash, hardcodedSecret, missingSecurityHeaders, missingRateLimit, missingAppRateLimit, templateInjection, regexInjection, xss, unsafeDeserialization, xxe, ssrf, openRedirect, nosqlInjection, ldapInjection, massAssignment, xpathInjection, headerAndLogInjection, prototypePollution, weakCipher, weakHashForSecurity, weakKey, insecureRandomness, tlsVerificationDisabled];
+export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, codeInjection, weakPasswordHash, hardcodedSecret, missingSecurityHeaders, missingRateLimit, missingAppRateLimit, templateInjection, regexInjection, xss, unsafeDeserialization, xxe, ssrf, openRedirect, nosqlInjection, ldapInjection, massAssignment, xpathInjection, headerAndLogInjection, prototypePollution, weakCipher, weakHashForSecurity, weakKey, insecureRandomness, tlsVerificationDisabled, insecureCors];
 
 /** Rules over configuration files (workflows, Dockerfiles, compose, .env): the CLI runs them, ESLint does not. */
 export const CONFIG_FILE_RULES: readonly Rule[] = [githubActionsScriptInjection];

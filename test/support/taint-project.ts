@@ -33,7 +33,7 @@ export function taintProject(files: Readonly<Record<string, string>>): TaintProj
     writeFileSync(join(root, name), text);
   }
   const loaded = new Map<string, FileContext | null>();
-  const services: { conceptIndex: ProjectServices['conceptIndex']; linker: ProjectLinker | null } = { conceptIndex: conceptIndex(), linker: null };
+  const services: { conceptIndex: ProjectServices['conceptIndex']; linker: ProjectLinker | null; views: null } = { conceptIndex: conceptIndex(), linker: null, views: null };
   const load = (absolutePath: string): FileContext | null => {
     if (!loaded.has(absolutePath)) {
       const result = loadFile(absolutePath, absolutePath.slice(root.length + 1), services, { root: realpathSync(root), maxFileSize: DEFAULT_MAX_FILE_SIZE });
