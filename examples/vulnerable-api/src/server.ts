@@ -14,6 +14,8 @@ app.use(express.json());
 app.post('/login', async (req, res) => {
   // ruleid: sql-injection
   const user = await findUserByEmail(req.body.email);
+  // The stored hash is compared with `!==`, which returns at the first differing character.
+  // ruleid: timing-unsafe-compare
   if (!user || user.password_hash !== hashPassword(req.body.password)) {
     res.status(401).json({ error: 'invalid credentials' });
     return;
