@@ -11,7 +11,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { htmlPropertyWrite } from '../src/analysis/taint/html-responses.js';
 import { findProperty, unwrapExpression } from '../src/analysis/node-shapes.js';
 import { defineRule } from '../src/rules-api/define-rule.js';
-import { taintSinkListeners } from '../src/rules-api/taint-sink-listeners.js';
+import { sourceProperties, taintSinkListeners } from '../src/rules-api/taint-sink-listeners.js';
 
 type MessageId = 'tainted' | 'taintedElsewhere';
 
@@ -33,7 +33,7 @@ export const xss = defineRule<MessageId>({
   create: (context) => {
     const report = (node: TSESTree.Node, api: string): void => {
       const flow = context.taint.flowTo(node, { sanitizedFor: 'html', sinkLabel: api });
-      if (flow !== null) context.report({ node, messageId: 'tainted', data: { api, source: flow.source.label }, flow: flow.steps });
+      if (flow !== null) context.report({ node, messageId: 'tainted', data: { api, source: flow.source.label }, flow: flow.steps, properties: sourceProperties(flow) });
     };
     return {
       ...taintSinkListeners(context, SINK, (finding) => ({

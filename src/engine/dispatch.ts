@@ -76,6 +76,7 @@ export function toFinding(file: FileContext, rule: Rule, severity: Severity, des
     span,
     excerpt: { firstLine, lines },
     ...(flow !== undefined && flow.length > 0 ? { flow } : {}),
+    ...(descriptor.properties !== undefined ? { properties: descriptor.properties } : {}),
   };
 }
 

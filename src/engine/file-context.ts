@@ -15,10 +15,13 @@ import { ConceptQueries } from '../analysis/concepts/concept-queries.js';
 import { HttpAppFacts } from '../analysis/http-apps/http-app-facts.js';
 import { FileTaint } from '../analysis/taint/file-taint.js';
 import type { SourceText } from './source-text.js';
+import type { ProjectManifests } from './project-manifests.js';
 
 export interface ProjectServices {
   readonly conceptIndex: ConceptIndex;
   readonly linker: ModuleLinker | null;
+  /** The project's package.json files, read as data (entry-point conventions that hold only in some frameworks' projects). */
+  readonly manifests: ProjectManifests;
 }
 
 export class FileContext {

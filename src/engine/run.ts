@@ -11,6 +11,7 @@ import type { Finding } from '../rules-api/rule-types.js';
 import { discoverFiles, toReportedPath, type DiscoveryOptions } from './discover.js';
 import { runRules, type ActiveRule } from './dispatch.js';
 import type { FileContext, ProjectServices } from './file-context.js';
+import { ProjectManifests } from './project-manifests.js';
 import { loadFile, type LoadedFile } from './load-file.js';
 import { ProjectLinker } from './module-linker.js';
 import type { ParserName } from './parse.js';
@@ -72,11 +73,12 @@ class FileCache {
 export function scan(options: ScanOptions): ScanResult {
   const discovery = discoverFiles(options);
   const cache = new FileCache(LINKED_FILE_CACHE);
-  const project: { conceptIndex: ConceptIndex; linker: ProjectLinker | null } = { conceptIndex: conceptIndex(), linker: null };
+  const root = linkRoot(options);
+  const project: { conceptIndex: ConceptIndex; linker: ProjectLinker | null; manifests: ProjectManifests } = { conceptIndex: conceptIndex(), linker: null, manifests: new ProjectManifests(root) };
   const services: ProjectServices = project;
   const load = (absolutePath: string): Result<LoadedFile> =>
     cache.get(absolutePath, () => loadFile(absolutePath, toReportedPath(options.cwd, absolutePath), services, options.parser));
-  project.linker = new ProjectLinker(linkRoot(options), (absolutePath) => {
+  project.linker = new ProjectLinker(root, (absolutePath) => {
     const loaded = load(absolutePath);
     return loaded.ok ? loaded.value.context : null;
   });

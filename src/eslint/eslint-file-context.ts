@@ -11,6 +11,7 @@ import type { ScopeManagerLike } from '../analysis/scope/scope-types.js';
 import { FileContext, type ProjectServices } from '../engine/file-context.js';
 import { loadFile } from '../engine/load-file.js';
 import { ProjectLinker } from '../engine/module-linker.js';
+import { ProjectManifests } from '../engine/project-manifests.js';
 import { conceptIndex } from '../engine/run.js';
 import { SourceText } from '../engine/source-text.js';
 import { toReportedPath } from '../engine/discover.js';
@@ -24,17 +25,17 @@ export interface EslintSourceCodeLike {
 const contexts = new WeakMap<object, FileContext>();
 const linkedFiles = new Map<string, { readonly mtimeMs: number; readonly context: FileContext | null }>();
 const LINKED_FILE_CACHE = 256;
-const linkers = new Map<string, ProjectLinker>();
+const projects = new Map<string, ProjectServices>();
 
 function projectFor(cwd: string): ProjectServices {
-  let linker = linkers.get(cwd);
-  if (linker === undefined) {
-    const services: { conceptIndex: ReturnType<typeof conceptIndex>; linker: ProjectLinker | null } = { conceptIndex: conceptIndex(), linker: null };
-    linker = new ProjectLinker(cwd, (absolutePath) => loadLinked(cwd, absolutePath, services));
-    services.linker = linker;
-    linkers.set(cwd, linker);
+  let project = projects.get(cwd);
+  if (project === undefined) {
+    const services: { conceptIndex: ReturnType<typeof conceptIndex>; linker: ProjectLinker | null; manifests: ProjectManifests } = { conceptIndex: conceptIndex(), linker: null, manifests: new ProjectManifests(cwd) };
+    services.linker = new ProjectLinker(cwd, (absolutePath) => loadLinked(cwd, absolutePath, services));
+    project = services;
+    projects.set(cwd, project);
   }
-  return { conceptIndex: conceptIndex(), linker };
+  return project;
 }
 
 function loadLinked(cwd: string, absolutePath: string, services: ProjectServices): FileContext | null {

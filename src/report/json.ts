@@ -41,6 +41,7 @@ export function formatJson(report: ScanReport): string {
         ...(finding.flow !== undefined
           ? { flow: finding.flow.map((step) => ({ file: step.file, line: step.span.start.line, column: step.span.start.column + 1, message: step.message })) }
           : {}),
+        ...(finding.properties !== undefined ? { properties: finding.properties } : {}),
       })),
       absent: report.absent,
       problems: report.problems,

@@ -100,6 +100,7 @@ function assemble(report: ScanReport, findings: readonly ReportedFinding[], opti
         ? { suppressions: [{ kind: 'inSource', status: 'accepted', justification: item.suppression.justification, location: location(uri(item.suppression.file), item.suppression.span) }] }
         : {}),
       ...(flow.length > 0 ? { codeFlows: [codeFlow(flow, uri)] } : {}),
+      ...(finding.properties !== undefined ? { properties: { ...finding.properties } } : {}),
     } satisfies Sarif.Result;
   });
   if (options.includeAbsent) results.push(...report.absent.map((entry) => absentResult(entry, ruleIndex)));

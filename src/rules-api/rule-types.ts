@@ -61,11 +61,18 @@ export interface FlowStep {
   readonly file?: FileContext;
 }
 
+/**
+ * Facts about a finding for machines, keyed `rampart/<name>` (SARIF result `properties`, the JSON report):
+ * `rampart/sourceRecognition` says how a taint source was recognised (see docs/taint.md).
+ */
+export type FindingProperties = Readonly<Record<string, string>>;
+
 export interface ReportDescriptor<M extends string> {
   readonly node: TSESTree.Node;
   readonly messageId: M;
   readonly data?: Readonly<Record<string, string>>;
   readonly flow?: readonly FlowStep[];
+  readonly properties?: FindingProperties;
 }
 
 export interface RuleContext<M extends string = string> {
@@ -110,4 +117,5 @@ export interface Finding extends FindingLocation {
   readonly message: string;
   readonly excerpt: SourceExcerpt;
   readonly flow?: readonly FlowLocation[];
+  readonly properties?: FindingProperties;
 }

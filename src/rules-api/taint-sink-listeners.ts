@@ -6,7 +6,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { TaintSink } from '../analysis/taint/sinks.js';
-import type { FlowStep, ReportDescriptor, RuleContext, RuleListeners } from './rule-types.js';
+import type { SourceRecognition, TaintFlow } from '../analysis/taint/taint-types.js';
+import type { FindingProperties, FlowStep, ReportDescriptor, RuleContext, RuleListeners } from './rule-types.js';
 
 export interface TaintFinding {
   /** Where to report: the sink's argument, or the argument of a call into another module. */
@@ -18,6 +19,15 @@ export interface TaintFinding {
   readonly flow: readonly FlowStep[];
   /** True when the sink is in another module, reached through this call. */
   readonly crossModule: boolean;
+  /** How the source was recognised (registration, type, shape), for SARIF and JSON properties. */
+  readonly recognition: SourceRecognition;
+}
+
+const SOURCE_RECOGNITION = 'rampart/sourceRecognition';
+
+/** The machine-readable facts of a taint flow's source: `rampart/sourceRecognition`. */
+export function sourceProperties(flow: TaintFlow): FindingProperties {
+  return { [SOURCE_RECOGNITION]: flow.source.recognition };
 }
 
 export function taintSinkListeners<M extends string>(context: RuleContext<M>, sink: TaintSink, describe: (finding: TaintFinding) => ReportDescriptor<M>): RuleListeners {
@@ -25,7 +35,7 @@ export function taintSinkListeners<M extends string>(context: RuleContext<M>, si
   const report = (finding: TaintFinding): void => {
     if (reported.has(finding.node)) return;
     reported.add(finding.node);
-    context.report(describe(finding));
+    context.report({ properties: { [SOURCE_RECOGNITION]: finding.recognition }, ...describe(finding) });
   };
   const check = (call: TSESTree.CallExpression | TSESTree.NewExpression): void => {
     for (const site of context.taint.sinksAt(call, sink)) {
@@ -34,10 +44,10 @@ export function taintSinkListeners<M extends string>(context: RuleContext<M>, si
         sinkLabel: site.api,
         ...(sink.includeLowTrust === true ? { includeLowTrust: true } : {}),
       });
-      if (flow !== null) report({ node: site.reportAt ?? site.target, api: site.api, source: flow.source.label, flow: flow.steps, crossModule: false });
+      if (flow !== null) report({ node: site.reportAt ?? site.target, api: site.api, source: flow.source.label, flow: flow.steps, crossModule: false, recognition: flow.source.recognition });
     }
     for (const crossing of context.taint.flowsIntoCall(call, sink)) {
-      report({ node: crossing.argument, api: crossing.api, source: crossing.flow.source.label, flow: crossing.flow.steps, crossModule: true });
+      report({ node: crossing.argument, api: crossing.api, source: crossing.flow.source.label, flow: crossing.flow.steps, crossModule: true, recognition: crossing.flow.source.recognition });
     }
   };
   return { CallExpression: check, NewExpression: check };

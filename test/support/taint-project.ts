@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FileContext, ProjectServices } from '../../src/engine/file-context.js';
+import { ProjectManifests } from '../../src/engine/project-manifests.js';
 import { loadFile } from '../../src/engine/load-file.js';
 import { ProjectLinker } from '../../src/engine/module-linker.js';
 import { conceptIndex } from '../../src/engine/run.js';
@@ -32,7 +33,7 @@ export function taintProject(files: Readonly<Record<string, string>>): TaintProj
     writeFileSync(join(root, name), text);
   }
   const loaded = new Map<string, FileContext | null>();
-  const services: { conceptIndex: ProjectServices['conceptIndex']; linker: ProjectLinker | null } = { conceptIndex: conceptIndex(), linker: null };
+  const services: { conceptIndex: ProjectServices['conceptIndex']; linker: ProjectLinker | null; manifests: ProjectManifests } = { conceptIndex: conceptIndex(), linker: null, manifests: new ProjectManifests(root) };
   const load = (absolutePath: string): FileContext | null => {
     if (!loaded.has(absolutePath)) {
       const result = loadFile(absolutePath, absolutePath.slice(root.length + 1), services);

@@ -15,6 +15,7 @@ import { appendHops, hop, hopsToSteps, kindBit, TEXT_BITS } from './origins.js';
 import { isRequestObject } from './request-chains.js';
 import { renderSteps, requestInputAt } from './request-inputs.js';
 import { responseParameterSinks } from './response-parameter-sinks.js';
+import { namesEvent } from './route-registrations.js';
 import { isValidatedBy } from './route-validation.js';
 import type { CrossModuleFlow, TaintSink } from './sinks.js';
 import { MAX_CALLER_HOPS, type FunctionNode, type FunctionTarget } from './taint-types.js';
@@ -69,7 +70,7 @@ function handlerFlows(taint: FileTaint, registered: RegisteredHandler, sink: Tai
     const registration = { row, module: registered.module, call: registered.call, argumentIndex: registered.argumentIndex, property: null };
     if (isValidatedBy(registered.registrationTaint.evaluator, registration, handler.file.taint.functionFacts(handler.fn), row.request, entry.path)) continue;
     const label = renderSteps(parameterLabel(handler.fn, row.parameter), entry.path);
-    const source = { label, kind: input.kind, node: reportAt, file: taint.file };
+    const source = { label, kind: input.kind, node: reportAt, file: taint.file, recognition: 'registration' } as const;
     const start = hop(null, reportAt, `registered as a request handler: ${label} is request input (${input.kind})`, taint.file);
     flows.push({ argument: reportAt, api: entry.site.api, flow: { source, steps: hopsToSteps(appendHops(start, entry.hops)) } });
   }
@@ -84,6 +85,7 @@ function flowsIntoHandlers(taint: FileTaint, call: CallNode, sink: TaintSink): r
   const flows: CrossModuleFlow[] = [];
   for (const registration of taint.file.concepts.callsTo(call, 'request-handler')) {
     const { row } = registration;
+    if (row.members === true || (row.event !== undefined && !namesEvent(call, row.event))) continue;
     call.arguments.forEach((argument, argumentIndex) => {
       if (row.argument !== undefined && row.argument !== argumentIndex) return;
       if (row.property !== undefined || argument.type === 'SpreadElement' || flows.some((flow) => flow.argument === argument)) return;
@@ -111,6 +113,7 @@ function flowsThroughAppArguments(taint: FileTaint, call: CallNode, target: Func
       const reference: ApiReference = { module: app.module, steps: [...app.steps, ...registration.steps] };
       for (const match of target.file.project.conceptIndex.matchAll(reference, 'request-handler')) {
         const row = match.row;
+        if (row.members === true || (row.event !== undefined && !namesEvent(registration.call, row.event))) continue;
         registration.call.arguments.forEach((handlerArgument, argumentIndex) => {
           if (row.argument !== undefined && row.argument !== argumentIndex) return;
           if (row.property !== undefined || handlerArgument.type === 'SpreadElement' || flows.length > 0) return;

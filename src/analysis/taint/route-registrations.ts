@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FileContext } from '../../engine/file-context.js';
 import type { RequestHandlerRow } from '../../models/concepts.js';
-import { staticPropertyName } from '../node-shapes.js';
+import { staticPropertyName, stringLiteralValue, unwrapExpression } from '../node-shapes.js';
 import type { FunctionNode } from './taint-types.js';
 
 /** Uses of a function as a value: the expression itself, and every read of the name it is bound to. */
@@ -50,20 +50,50 @@ export function registrationsOf(file: FileContext, fn: FunctionNode): Registrati
       if ((call?.type === 'CallExpression' || call?.type === 'NewExpression') && key !== null) {
         found.push(...registrationRows(file, call, call.arguments.indexOf(object), key));
       }
+      found.push(...memberRegistrations(file, object));
     }
   }
   return found;
 }
 
-function registrationRows(file: FileContext, call: TSESTree.CallExpression | TSESTree.NewExpression, argumentIndex: number, property: string | null): Registration[] {
+/**
+ * `server.addService(Service, { sayHello(call, callback) {...} })`, or the object held in a variable passed
+ * there: each member of an object a `members` row registers is a handler.
+ */
+function memberRegistrations(file: FileContext, object: TSESTree.ObjectExpression): Registration[] {
+  let value: TSESTree.Node = object;
+  if (value.parent?.type === 'TSAsExpression' || value.parent?.type === 'TSSatisfiesExpression') value = value.parent;
+  const holder = value.parent;
+  const uses: TSESTree.Node[] = [value];
+  if (holder?.type === 'VariableDeclarator' && holder.init === value && holder.id.type === 'Identifier') {
+    for (const reference of file.scope.variableOf(holder.id)?.references ?? []) if (reference.isRead()) uses.push(reference.identifier);
+  }
+  const found: Registration[] = [];
+  for (const use of uses) {
+    const call = use.parent;
+    if (call?.type !== 'CallExpression' && call?.type !== 'NewExpression') continue;
+    const argumentIndex = call.arguments.indexOf(use as TSESTree.CallExpressionArgument);
+    found.push(...registrationRows(file, call, argumentIndex, null, true));
+  }
+  return found;
+}
+
+function registrationRows(file: FileContext, call: TSESTree.CallExpression | TSESTree.NewExpression, argumentIndex: number, property: string | null, members = false): Registration[] {
   if (argumentIndex < 0) return [];
   const rows: Registration[] = [];
   for (const match of file.concepts.callsTo(call, 'request-handler')) {
     const { row } = match;
     if (row.argument !== undefined && row.argument !== argumentIndex) continue;
     if ((row.property ?? null) !== property) continue;
+    if (row.event !== undefined && !namesEvent(call, row.event)) continue;
+    if ((row.members === true) !== members) continue;
     rows.push({ row, module: match.reference.module, call, argumentIndex, property });
   }
   return rows;
 }
 
+/** `wss.on('connection', listener)`: argument 0 is the event the row registers for. */
+export function namesEvent(call: TSESTree.CallExpression | TSESTree.NewExpression, event: string): boolean {
+  const first = call.arguments[0];
+  return first !== undefined && stringLiteralValue(unwrapExpression(first)) === event;
+}

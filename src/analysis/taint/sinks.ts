@@ -16,7 +16,6 @@ import { globalRegexSinks } from './regex-sinks.js';
 import { callServesHtml, chainedResponseReference } from './html-responses.js';
 import { wholeObjectParts } from './whole-objects.js';
 import { globalApiSinks, setsHeaderNamed } from './global-sinks.js';
-import { contextResponseType } from './request-sources.js';
 import { appendHops, hop, kindBit } from './origins.js';
 import { queryDocumentValues } from './query-documents.js';
 import { MAX_ORIGINS, type FunctionNode, type Hop, type TaintFlow } from './taint-types.js';
@@ -126,7 +125,7 @@ function responseReference(taint: FileTaint, call: CallNode): ApiReference | nul
   const index = fn.params.indexOf(definition.name as TSESTree.Parameter);
   const role = index < 0 ? null : taint.parameterRole(fn, index);
   // Koa's `ctx` and Hono's `c` are request and response in one parameter: the row names its response type too.
-  const reference = role?.role === 'response' ? role.reference : role?.role === 'request' ? contextResponseType(taint.file, fn, index) : null;
+  const reference = role?.role === 'response' ? role.reference : role?.role === 'request' ? taint.contextResponseType(fn, index) : null;
   return reference === null ? null : { module: reference.module, steps: [...reference.steps, method] };
 }
 
