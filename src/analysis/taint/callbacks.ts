@@ -42,7 +42,7 @@ function eventValue(ev: TaintEvaluator, call: TSESTree.CallExpression, receiver:
   const match = requestInputAt(root.shape, [...root.steps, method, '()']);
   const anyEvent = match?.callbackEvent === '*' && !match.reservedEvents.includes(event);
   if (match === null || (!anyEvent && (match.callbackEvent !== event || index !== 0))) return null;
-  const label = `${renderSteps(root.name, [...root.steps, method])}('${event}')`;
+  const label = `${renderSteps(root.name, [...root.steps.slice(root.named ?? 0), method])}('${event}')`;
   const at = fn.params[index] ?? fn;
   return [{ type: 'source', source: { label, kind: match.kind, node: at, file: ev.file, recognition: root.recognition }, hops: hop(null, at, `request input ${label} (${match.kind})`, ev.file), cleaned: 0 }];
 }

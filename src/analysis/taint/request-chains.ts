@@ -24,6 +24,8 @@ export interface RequestRoot {
   readonly recognition: SourceRecognition;
   readonly name: string;
   readonly steps: readonly string[];
+  /** Leading steps `name` already stands for: a destructured parameter (`({ message }) => message.value`) is named by its own binding. */
+  readonly named?: number;
   /** The handler whose parameter holds the request, for validation its registration runs first. */
   readonly handler?: FunctionNode;
 }
@@ -43,7 +45,7 @@ export function requestChainValue(ev: TaintEvaluator, node: TSESTree.Node, path:
   const read = readSteps(steps, inputLength.length);
   const validated = root.handler !== undefined && root.shape !== 'process' ? routeValidatedBits(ev, root.handler, root.shape, read) : 0;
   if (validated === ALL_KINDS) return CLEAN;
-  const label = renderSteps(root.name, read);
+  const label = renderSteps(root.name, read.slice(root.named ?? 0));
   // The read itself is the source's location (`req.query` in `const q = req.query; q.id`); the label names the member.
   const at = node;
   return [{ type: 'source', source: { label, kind: inputLength.match.kind, node: at, file: ev.file, recognition: root.recognition }, hops: hop(null, at, `request input ${label} (${inputLength.match.kind})`, ev.file), cleaned: (inputLength.match.text ? TEXT_BITS : 0) | validated }];
@@ -112,7 +114,9 @@ function variableRoot(ev: TaintEvaluator, variable: VariableLike, depth: number)
     const role = ev.taint.parameterRole(fn, index);
     if (role?.role !== 'request') return null;
     const steps = patternPath(parameter, definition.name);
-    return steps === null ? null : { shape: role.shape, recognition: role.recognition, name: steps.length === 0 ? parameterName(parameter) : variable.name, steps, handler: fn };
+    if (steps === null) return null;
+    const name = steps.length === 0 ? parameterName(parameter) : variable.name;
+    return { shape: role.shape, recognition: role.recognition, name, steps, ...(steps.length > 0 ? { named: steps.length } : {}), handler: fn };
   }
   if (definition.type !== 'Variable' || definition.node.type !== 'VariableDeclarator') return null;
   const declarator = definition.node;
@@ -125,7 +129,7 @@ function variableRoot(ev: TaintEvaluator, variable: VariableLike, depth: number)
   const all = [...base.steps, ...(init?.steps ?? []), ...steps];
   // An alias of request input itself (`const q = req.query`) is evaluated as a variable, not as a root.
   if (base.shape !== 'process' && shortestInputPrefix(base.shape, all) < all.length) return null;
-  return { shape: base.shape, recognition: base.recognition, name: base.name, steps: all, ...(base.handler !== undefined ? { handler: base.handler } : {}) };
+  return { shape: base.shape, recognition: base.recognition, name: base.name, steps: all, ...(base.named !== undefined ? { named: base.named } : {}), ...(base.handler !== undefined ? { handler: base.handler } : {}) };
 }
 
 function shortestInputPrefix(shape: RequestShapeId, steps: readonly string[]): number {
