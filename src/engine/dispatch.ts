@@ -62,6 +62,10 @@ export function toFinding(file: FileContext, rule: Rule, severity: Severity, des
     const stepFile = step.file ?? file;
     return { file: stepFile.path, range: step.node.range, span: stepFile.source.spanOf(step.node.range), message: step.message };
   });
+  const suggestions = descriptor.suggest?.map((suggestion) => ({
+    message: formatMessage(rule.messages[suggestion.messageId] ?? suggestion.messageId, suggestion.data),
+    edits: suggestion.edits.map((edit) => ({ range: edit.range, span: file.source.spanOf(edit.range), text: edit.text })),
+  }));
   const span = file.source.spanOf(range);
   const firstLine = Math.max(1, span.start.line - 1);
   const lastLine = Math.min(span.end.line, span.start.line + 3);
@@ -77,6 +81,7 @@ export function toFinding(file: FileContext, rule: Rule, severity: Severity, des
     excerpt: { firstLine, lines },
     ...(flow !== undefined && flow.length > 0 ? { flow } : {}),
     ...(descriptor.properties !== undefined ? { properties: descriptor.properties } : {}),
+    ...(suggestions !== undefined && suggestions.length > 0 ? { suggestions } : {}),
   };
 }
 
@@ -132,5 +137,6 @@ export function runRules(file: FileContext, traversal: Traversal, rules: readonl
       }
     }
   }
+  for (const [bound, message] of file.limitsReached) problems.push({ kind: 'limit-reached', file: file.path, bound, message });
   return { findings, problems };
 }

@@ -42,6 +42,20 @@ export function formatJson(report: ScanReport): string {
           ? { flow: finding.flow.map((step) => ({ file: step.file, line: step.span.start.line, column: step.span.start.column + 1, message: step.message })) }
           : {}),
         ...(finding.properties !== undefined ? { properties: finding.properties } : {}),
+        ...(finding.suggestions !== undefined
+          ? {
+              suggestions: finding.suggestions.map((suggestion) => ({
+                message: suggestion.message,
+                edits: suggestion.edits.map((edit) => ({
+                  line: edit.span.start.line,
+                  column: edit.span.start.column + 1,
+                  endLine: edit.span.end.line,
+                  endColumn: edit.span.end.column + 1,
+                  text: edit.text,
+                })),
+              })),
+            }
+          : {}),
       })),
       absent: report.absent,
       problems: report.problems,

@@ -27,14 +27,15 @@ export function formatText(report: ScanReport, options: TextOptions): string {
     byFile.set(finding.file, list);
   }
   for (const [file, findings] of byFile) {
-    out.push(paint(STYLE.bold, file));
+    out.push(paint(STYLE.bold, printable(file)));
     for (const finding of findings) {
-      const position = `${finding.span.start.line}:${finding.span.start.column + 1}`;
-      out.push(`  ${position.padEnd(7)} ${paint(SEVERITY_COLOR[finding.severity], finding.severity.padEnd(8))} ${finding.message}  ${paint(STYLE.dim, finding.ruleId)}`);
+      // path:line:column, which terminals and editors turn into a link to the spot.
+      const position = `${printable(finding.file)}:${finding.span.start.line}:${finding.span.start.column + 1}`;
+      out.push(`  ${position} ${paint(SEVERITY_COLOR[finding.severity], finding.severity.padEnd(8))} ${printable(finding.message)}  ${paint(STYLE.dim, finding.ruleId)}`);
       out.push(...codeFrame(finding, paint));
       if (finding.flow !== undefined && finding.flow.length > 0) {
         // A step in another module names its file; steps in the finding's own file show only line:column.
-        const steps = finding.flow.map((step) => `${step.file === finding.file ? '' : `${step.file}:`}${step.span.start.line}:${step.span.start.column + 1} ${step.message}`);
+        const steps = finding.flow.map((step) => `${step.file === finding.file ? '' : `${printable(step.file)}:`}${step.span.start.line}:${step.span.start.column + 1} ${step.message}`);
         out.push(`    ${paint(STYLE.dim, 'path:')} ${steps.join(' → ')}`);
       }
       out.push('');
@@ -63,7 +64,7 @@ function codeFrame(finding: Finding, paint: (style: string, text: string) => str
     const line = firstLine + offset;
     const isFlagged = line >= finding.span.start.line && line <= finding.span.end.line;
     const gutter = `${isFlagged ? '>' : ' '} ${String(line).padStart(width)} | `;
-    frame.push(`    ${isFlagged ? paint(STYLE.red, gutter) : paint(STYLE.dim, gutter)}${text}`);
+    frame.push(`    ${isFlagged ? paint(STYLE.red, gutter) : paint(STYLE.dim, gutter)}${printable(text)}`);
     if (line === finding.span.start.line) {
       const start = finding.span.start.column;
       const end = finding.span.end.line === line ? finding.span.end.column : text.length;
@@ -72,6 +73,16 @@ function codeFrame(finding: Finding, paint: (style: string, text: string) => str
     }
   });
   return frame;
+}
+
+/**
+ * Scanned files are untrusted: a control character in a code frame, a file name or a message must not reach
+ * the terminal or the CI log as one (an ESC sequence rewrites the screen, a lone CR hides what came before
+ * it). Each is shown as a visible `\uXXXX` escape; tabs stay. The caret line under a frame may then drift by
+ * a few columns, which is the lesser evil.
+ */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function summaryLine(report: ScanReport, paint: (style: string, text: string) => string): string {
