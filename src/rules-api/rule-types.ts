@@ -66,11 +66,6 @@ export interface FlowStep {
   readonly file?: FileContext;
 }
 
-/**
- * Facts about a finding for machines, keyed `rampart/<name>` (SARIF result `properties`, the JSON report):
- * `rampart/sourceRecognition` says how a taint source was recognised (see docs/taint.md).
- */
-export type FindingProperties = Readonly<Record<string, string>>;
 /** Replaces the file's text in `range` (offsets into the text the AST's ranges index) with `text`. */
 export interface TextEdit {
   readonly range: readonly [number, number];
@@ -92,10 +87,17 @@ export interface ReportDescriptor<M extends string> {
   readonly messageId: M;
   readonly data?: Readonly<Record<string, string>>;
   readonly flow?: readonly FlowStep[];
+  /**
+   * Facts about how the finding was made, for SARIF `properties` and JSON (`rampart/sinkInference: sql-text`;
+   * `rampart/sourceRecognition` says how a taint source was recognised, see docs/taint.md).
+   */
   readonly properties?: FindingProperties;
   /** Offered fixes; the rule must declare `hasSuggestions`. */
   readonly suggest?: readonly SuggestionDescriptor<M>[];
 }
+
+/** Keys are namespaced `rampart/…`, as SARIF asks of tool-specific property names. */
+export type FindingProperties = Readonly<Record<string, string>>;
 
 export interface RuleContext<M extends string = string> {
   readonly ruleId: string;

@@ -21,6 +21,8 @@ export interface TaintFinding {
   readonly crossModule: boolean;
   /** How the source was recognised (registration, type, shape), for SARIF and JSON properties. */
   readonly recognition: SourceRecognition;
+  /** How the sink was recognised, when not by a model row (`rampart/sinkInference`). */
+  readonly properties?: FindingProperties;
 }
 
 const SOURCE_RECOGNITION = 'rampart/sourceRecognition';
@@ -30,12 +32,18 @@ export function sourceProperties(flow: TaintFlow): FindingProperties {
   return { [SOURCE_RECOGNITION]: flow.source.recognition };
 }
 
+/** SARIF properties saying a sink was inferred (from the SQL text: no model knows its receiver). */
+export function inferenceProperties(inference: 'sql-text' | undefined): { properties?: FindingProperties } {
+  return inference === undefined ? {} : { properties: { 'rampart/sinkInference': inference } };
+}
+
 export function taintSinkListeners<M extends string>(context: RuleContext<M>, sink: TaintSink, describe: (finding: TaintFinding) => ReportDescriptor<M>): RuleListeners {
   const reported = new Set<TSESTree.Node>();
   const report = (finding: TaintFinding): void => {
     if (reported.has(finding.node)) return;
     reported.add(finding.node);
-    context.report({ properties: { [SOURCE_RECOGNITION]: finding.recognition }, ...describe(finding) });
+    const descriptor = describe(finding);
+    context.report({ ...descriptor, properties: { [SOURCE_RECOGNITION]: finding.recognition, ...finding.properties, ...descriptor.properties } });
   };
   const check = (call: TSESTree.CallExpression | TSESTree.NewExpression): void => {
     for (const site of context.taint.sinksAt(call, sink)) {
@@ -44,10 +52,15 @@ export function taintSinkListeners<M extends string>(context: RuleContext<M>, si
         sinkLabel: site.api,
         ...(sink.includeLowTrust === true ? { includeLowTrust: true } : {}),
       });
-      if (flow !== null) report({ node: site.reportAt ?? site.target, api: site.api, source: flow.source.label, flow: flow.steps, crossModule: false, recognition: flow.source.recognition });
+      if (flow !== null) {
+        const recognition = flow.source.recognition;
+        report({ node: site.reportAt ?? site.target, api: site.api, source: flow.source.label, flow: flow.steps, crossModule: false, recognition, ...inferenceProperties(site.inference) });
+      }
     }
     for (const crossing of context.taint.flowsIntoCall(call, sink)) {
-      report({ node: crossing.argument, api: crossing.api, source: crossing.flow.source.label, flow: crossing.flow.steps, crossModule: true, recognition: crossing.flow.source.recognition });
+      const { argument, api, flow } = crossing;
+      const recognition = flow.source.recognition;
+      report({ node: argument, api, source: flow.source.label, flow: flow.steps, crossModule: true, recognition, ...inferenceProperties(crossing.inference) });
     }
   };
   return { CallExpression: check, NewExpression: check };
