@@ -4,6 +4,8 @@ import { argon2, nodeRsArgon2 } from './libraries/argon2.js';
 import { bcrypt } from './libraries/bcrypt.js';
 import { cryptoJs, cryptoJsDigestModules, md5Functions, sha1Functions } from './libraries/crypto-js.js';
 import { nodeForge } from './libraries/node-forge.js';
+import { nodeRsa } from './libraries/node-rsa.js';
+import { nonSecureIds, uuidTimeBased, uuidV1Module } from './libraries/predictable-values.js';
 import { nodeCrypto } from './libraries/node-crypto.js';
 import { standaloneDigests } from './libraries/standalone-digests.js';
 import { knex, objection } from './libraries/knex.js';
@@ -31,12 +33,14 @@ import { twilio } from './libraries/twilio.js';
 import { expressJwt, passportJwt } from './libraries/jwt-middleware.js';
 import { nestJwt, nestMongoose, nestSequelize, nestTypeorm } from './libraries/nestjs-modules.js';
 import { TAINT_MODELS } from './taint-catalog.js';
+import { TLS_OPTION_MODELS } from './libraries/tls-options.js';
 import { expressFramework } from './frameworks/express.js';
 import { fastifyAutoload, fastifyFramework, fastifyPlugin } from './frameworks/fastify.js';
 import { honoFramework, honoSecureHeaders } from './frameworks/hono.js';
 import { koaFramework, koaRouter } from './frameworks/koa.js';
 import { nestFramework } from './frameworks/nestjs.js';
 import { nestSwagger, sentryNode, supertest } from './libraries/app-readers.js';
+import { expressStatic, fastifyStatic, serveStatic } from './libraries/static-files.js';
 import { fastifyHelmet, helmet, koaHelmet } from './libraries/helmet.js';
 import { honoNodeServer, nodeHttpServe, serverlessHttp } from './libraries/node-http-serve.js';
 import {
@@ -80,6 +84,10 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   md5Functions,
   sha1Functions,
   nodeForge,
+  nodeRsa,
+  uuidTimeBased,
+  uuidV1Module,
+  nonSecureIds,
   bcrypt,
   argon2,
   nodeRsArgon2,
@@ -104,6 +112,7 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   nestMongoose,
   nestSequelize,
   ...TAINT_MODELS,
+  ...TLS_OPTION_MODELS,
   // web frameworks and their security middleware (analysis/http-apps reads these)
   expressFramework,
   fastifyFramework,
@@ -131,4 +140,7 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   nestSwagger,
   supertest,
   sentryNode,
+  expressStatic,
+  serveStatic,
+  fastifyStatic,
 ];
