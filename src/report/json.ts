@@ -3,9 +3,11 @@
  * suppressed in source (and why), its baseline state and whether it blocks; baselined findings no longer
  * found; problems; and a summary.
  */
+import { summarizeRule, type RuleSummary } from './rule-summary.js';
 import type { ScanReport } from './scan-report.js';
 
 export function formatJson(report: ScanReport): string {
+  const rules = new Map<string, RuleSummary>(report.rules.map(({ rule }) => [rule.id, summarizeRule(rule)]));
   const blocking = report.findings.filter((item) => item.isBlocking).length;
   const suppressed = report.findings.filter((item) => item.suppression !== null).length;
   return `${JSON.stringify(
@@ -27,6 +29,7 @@ export function formatJson(report: ScanReport): string {
       },
       findings: report.findings.map(({ finding, fingerprint, suppression, baselineState, isBlocking }) => ({
         ruleId: finding.ruleId,
+        ...ruleFields(rules.get(finding.ruleId)),
         severity: finding.severity,
         message: finding.message,
         file: finding.file,
@@ -63,4 +66,10 @@ export function formatJson(report: ScanReport): string {
     null,
     2,
   )}\n`;
+}
+
+/** What a consumer needs to triage a finding without the docs: title, weakness classes, precision and docs page. */
+function ruleFields(summary: RuleSummary | undefined): Record<string, unknown> {
+  if (summary === undefined) return {};
+  return { title: summary.title, cwe: summary.cwe, owasp: { 2021: summary.owasp2021, 2025: summary.owasp2025 }, precision: summary.precision, ...(summary.docsUrl !== null ? { docsUrl: summary.docsUrl } : {}) };
 }
