@@ -15,6 +15,7 @@ import { ProjectManifests } from '../engine/project-manifests.js';
 import { conceptIndex } from '../engine/run.js';
 import { SourceText } from '../engine/source-text.js';
 import { DEFAULT_MAX_FILE_SIZE, toReportedPath } from '../engine/discover.js';
+import { ViewCatalog } from '../engine/view-catalog.js';
 
 export interface EslintSourceCodeLike {
   readonly text: string;
@@ -25,17 +26,22 @@ export interface EslintSourceCodeLike {
 const contexts = new WeakMap<object, FileContext>();
 const linkedFiles = new Map<string, { readonly mtimeMs: number; readonly context: FileContext | null }>();
 const LINKED_FILE_CACHE = 256;
+
 const projects = new Map<string, ProjectServices>();
 
+/**
+ * The services of one project root, made once per process: the linker and the views catalog both cache files
+ * by mtime, so an edited file is read again.
+ */
 function projectFor(cwd: string): ProjectServices {
-  let project = projects.get(cwd);
-  if (project === undefined) {
-    const services: { conceptIndex: ReturnType<typeof conceptIndex>; linker: ProjectLinker | null; manifests: ProjectManifests } = { conceptIndex: conceptIndex(), linker: null, manifests: new ProjectManifests(cwd) };
-    services.linker = new ProjectLinker(cwd, (absolutePath) => loadLinked(cwd, absolutePath, services));
-    project = services;
-    projects.set(cwd, project);
-  }
-  return project;
+  const known = projects.get(cwd);
+  if (known !== undefined) return known;
+  const services: { conceptIndex: ReturnType<typeof conceptIndex>; linker: ProjectLinker | null; manifests: ProjectManifests; views: ViewCatalog | null } = { conceptIndex: conceptIndex(), linker: null, manifests: new ProjectManifests(cwd), views: null };
+  const load = (absolutePath: string): FileContext | null => loadLinked(cwd, absolutePath, services);
+  services.linker = new ProjectLinker(cwd, load);
+  services.views = new ViewCatalog({ root: cwd, cwd, ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, loadCode: load });
+  projects.set(cwd, services);
+  return services;
 }
 
 const realRoots = new Map<string, string>();

@@ -439,6 +439,53 @@ export interface PropertyPathWriteRow extends RowBase {
   readonly argument: number;
 }
 
+// ── Views: templates an app renders by name (models/libraries/view-engines.ts, analysis/views/) ─────────
+
+/** The template languages whose views rampart reads. */
+export const TEMPLATE_LANGUAGES = ['ejs', 'pug', 'handlebars', 'nunjucks'] as const;
+export type TemplateLanguage = (typeof TEMPLATE_LANGUAGES)[number];
+
+/**
+ * Renders the view file named by `argument` with the data object in `locals` (`res.render('home', { user })`):
+ * the view engine finds the file in the app's views folders, and what the template writes unescaped is HTML.
+ */
+export interface ViewRenderRow extends RowBase {
+  readonly concept: 'view-render';
+  readonly argument: number;
+  readonly locals: number;
+}
+
+/**
+ * Configures how an app's `render` finds views: `setting` is `app.set(name, value)` (`views`: the folders,
+ * `view engine`: the default extension), `engine` is `app.engine(extension, renderFunction)`.
+ */
+export interface ViewConfigRow extends RowBase {
+  readonly concept: 'view-config';
+  readonly form: 'setting' | 'engine';
+}
+
+/** A function that renders view files of `language` when registered with `app.engine(ext, fn)` (`ejs.renderFile`, `hbs.__express`). */
+export interface ViewEngineRow extends RowBase {
+  readonly concept: 'view-engine';
+  readonly language: TemplateLanguage;
+}
+
+/**
+ * Sets up a template environment that renders an app's views itself when given the app in its options'
+ * `expressOption` (`nunjucks.configure(folders, { express: app, autoescape })`): `argument` the folders,
+ * `options` the options argument, `autoescapeOption` the option that turns escaping off when `false`.
+ */
+export interface ViewEnvironmentRow extends RowBase {
+  readonly concept: 'view-environment';
+  readonly language: TemplateLanguage;
+  readonly argument: number;
+  readonly options: number;
+  readonly expressOption: string;
+  readonly autoescapeOption: string;
+}
+
+export type ViewRow = ViewRenderRow | ViewConfigRow | ViewEngineRow | ViewEnvironmentRow;
+
 export type TaintRow =
   | RequestSanitizerRow
   | DeepMergeRow
@@ -600,7 +647,7 @@ export interface InjectedValueRow extends RowBase {
   readonly injects: { readonly module: string; readonly steps: readonly string[] };
 }
 
-export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow | TaintRow | SecretArgumentRow | HttpRow | CryptoRow | InjectedValueRow | TransportRow;
+export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow | TaintRow | ViewRow | SecretArgumentRow | HttpRow | CryptoRow | InjectedValueRow | TransportRow;
 
 export type ConceptKind = ApiRow['concept'];
 export type RowOf<K extends ConceptKind> = Extract<ApiRow, { readonly concept: K }>;

@@ -34,7 +34,7 @@ export function taintProject(files: Readonly<Record<string, string>>): TaintProj
     writeFileSync(join(root, name), text);
   }
   const loaded = new Map<string, FileContext | null>();
-  const services: { conceptIndex: ProjectServices['conceptIndex']; linker: ProjectLinker | null; manifests: ProjectManifests } = { conceptIndex: conceptIndex(), linker: null, manifests: new ProjectManifests(root) };
+  const services: { conceptIndex: ProjectServices['conceptIndex']; linker: ProjectLinker | null; manifests: ProjectManifests; views: null } = { conceptIndex: conceptIndex(), linker: null, manifests: new ProjectManifests(root), views: null };
   const load = (absolutePath: string): FileContext | null => {
     if (!loaded.has(absolutePath)) {
       const result = loadFile(absolutePath, absolutePath.slice(root.length + 1), services, { root: realpathSync(root), maxFileSize: DEFAULT_MAX_FILE_SIZE });

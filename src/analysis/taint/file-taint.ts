@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FileContext } from '../../engine/file-context.js';
-import type { VariableLike } from '../scope/scope-types.js';
+import type { ReferenceLike, VariableLike } from '../scope/scope-types.js';
 
 import { TaintEvaluator } from './evaluator.js';
 import { collectFunctionFacts, indexCalls, type CallIndex, type CallNode, type FunctionFacts } from './function-facts.js';
@@ -57,6 +57,7 @@ export class FileTaint {
   private handoffs: ReadonlyMap<FunctionNode, ReadonlyMap<number, readonly ApiReference[]>> | null = null;
   private readonly responses = new WeakMap<FunctionNode, Map<number, ApiReference | null>>();
   private callIndex: CallIndex | null = null;
+  private undeclared: ReadonlyMap<string, readonly ReferenceLike[]> | null = null;
   private requestData: boolean | null = null;
 
   constructor(file: FileContext, registrationsOnly: FileTaint | null = null) {
@@ -95,6 +96,14 @@ export class FileTaint {
     const view = this.reporting();
     if (view !== this) return view.flowTo(node, query);
     return findFlow(this, this.evaluator.valueOf(node, 0), query, node);
+  }
+
+  /** As flowTo, for the value of `node` read at member `path`; the flow's last step is at `reportAt`. */
+  flowAt(node: TSESTree.Node, path: readonly string[], query: FlowQuery, reportAt: TSESTree.Node): TaintFlow | null {
+    if (!this.maySeeRequestData && query.includeLowTrust !== true) return null;
+    const view = this.reporting();
+    if (view !== this) return view.flowAt(node, path, query, reportAt);
+    return findFlow(this, this.evaluator.valueAt(node, path, 0), query, reportAt);
   }
 
   /** Modeled sinks of `sink.concept` at this call (row conditions such as `shell: true` checked), each with its target argument. */
@@ -268,6 +277,26 @@ export class FileTaint {
       this.variableIds.set(variable, id);
     }
     return id;
+  }
+
+  /** Writes to the undeclared global `name` (`output = {...}` without a declaration), indexed once per file. */
+  undeclaredWrites(name: string): readonly ReferenceLike[] {
+    if (this.undeclared === null) {
+      const index = new Map<string, ReferenceLike[]>();
+      for (const reference of this.file.scopeManager.globalScope?.through ?? []) {
+        if (!reference.isWrite() || reference.identifier.type !== 'Identifier') continue;
+        const list = index.get(reference.identifier.name) ?? [];
+        list.push(reference);
+        index.set(reference.identifier.name, list);
+      }
+      this.undeclared = index;
+    }
+    return this.undeclared.get(name) ?? [];
+  }
+
+  /** Calls in this file made by this name (`app.set(...)` for `set`), from the same index callersOf uses. */
+  callsNamed(name: string): readonly CallNode[] {
+    return this.calls().byName.get(name) ?? [];
   }
 
   /** Calls in this file that run `fn`. */
