@@ -7,7 +7,7 @@
  * leaves the root, a FIFO or a device, an oversized or binary file each become a `skipped` problem.
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { isWithin } from './file-access.js';
 import { isCodeFile } from './language.js';
@@ -83,6 +83,41 @@ export function discoverFiles(options: DiscoveryOptions): Discovery {
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, skipped };
+}
+
+/**
+ * The walk's ignore rules for one file found by other means (a view a route renders) under `root`: dot entries
+ * and default-ignored directories, the `.gitignore` files from the repository root down to the file's
+ * directory (each read once), and `--ignore` globs; true when the walk would not reach the file. Reading it
+ * (inside the root by real path, size cap, binary sniff) is `readCodeFile`'s. Problems with a .gitignore go to `skipped`.
+ */
+export function createIgnoreFilter(root: string, options: Pick<DiscoveryOptions, 'cwd' | 'ignore'>, skipped: ScanProblem[]): (absolutePath: string) => boolean {
+  const userIgnore = ignore().add([...options.ignore]);
+  const reported = (absolutePath: string): string => toReportedPath(options.cwd, absolutePath);
+  const byDirectory = new Map<string, readonly IgnoreLayer[]>();
+  const layersOf = (directory: string): readonly IgnoreLayer[] => {
+    const known = byDirectory.get(directory);
+    if (known !== undefined) return known;
+    const parent = directory === '' ? ancestorGitignores(root, reported, skipped) : layersOf(directory.includes('/') ? directory.slice(0, directory.lastIndexOf('/')) : '');
+    const file = join(root, directory, '.gitignore');
+    const rules = isRegularFile(file) ? readGitignore(file, reported, skipped) : null;
+    const layers = rules === null ? parent : [...parent, { inside: directory, above: null, rules }];
+    byDirectory.set(directory, layers);
+    return layers;
+  };
+  return (absolutePath) => {
+    const withinRoot = relative(root, absolutePath).split(sep).join('/');
+    if (withinRoot === '' || withinRoot === '..' || withinRoot.startsWith('../') || isAbsolute(withinRoot)) return true;
+    const parts = withinRoot.split('/');
+    // Every directory on the way is checked as the walk checks it before entering.
+    for (let depth = 0; depth < parts.length; depth += 1) {
+      const name = parts[depth] ?? '';
+      const isDirectory = depth < parts.length - 1;
+      if (name.startsWith('.') || (isDirectory && DEFAULT_IGNORED_DIRECTORIES.has(name))) return true;
+      if (isIgnored(layersOf(parts.slice(0, depth).join('/')), userIgnore, parts.slice(0, depth + 1).join('/'), isDirectory)) return true;
+    }
+    return false;
+  };
 }
 
 /**

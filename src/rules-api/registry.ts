@@ -27,9 +27,10 @@ import { weakKey } from '../../rules/weak-key.js';
 import { insecureRandomness } from '../../rules/insecure-randomness.js';
 import { timingUnsafeCompare } from '../../rules/timing-unsafe-compare.js';
 import { tlsVerificationDisabled } from '../../rules/tls-verification-disabled.js';
+import { insecureCors } from '../../rules/insecure-cors.js';
 import type { Rule } from './rule-types.js';
 
-export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, codeInjection, weakPasswordHash, hardcodedSecret, missingSecurityHeaders, missingRateLimit, missingAppRateLimit, templateInjection, regexInjection, xss, unsafeDeserialization, xxe, ssrf, openRedirect, nosqlInjection, ldapInjection, massAssignment, xpathInjection, headerAndLogInjection, prototypePollution, weakCipher, weakHashForSecurity, weakKey, insecureRandomness, timingUnsafeCompare, tlsVerificationDisabled];
+export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, codeInjection, weakPasswordHash, hardcodedSecret, missingSecurityHeaders, missingRateLimit, missingAppRateLimit, templateInjection, regexInjection, xss, unsafeDeserialization, xxe, ssrf, openRedirect, nosqlInjection, ldapInjection, massAssignment, xpathInjection, headerAndLogInjection, prototypePollution, weakCipher, weakHashForSecurity, weakKey, insecureRandomness, timingUnsafeCompare, tlsVerificationDisabled, insecureCors];
 
 export function findRule(id: string): Rule | null {
   return BUILT_IN_RULES.find((rule) => rule.id === id) ?? null;
