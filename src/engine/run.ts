@@ -16,6 +16,7 @@ import { discoverFiles, toReportedPath, type DiscoveryOptions } from './discover
 import { runRules, type ActiveRule } from './dispatch.js';
 import type { FileContext, ProjectServices } from './file-context.js';
 import type { FileLimits } from './file-access.js';
+import { ProjectManifests } from './project-manifests.js';
 import { loadFile, type LoadedFile } from './load-file.js';
 import { ProjectLinker } from './module-linker.js';
 import { ViewCatalog } from './view-catalog.js';
@@ -100,9 +101,9 @@ export function scan(options: ScanOptions): ScanResult {
   const discovery = discoverFiles(options);
   phase('discover files');
   const cache = new FileCache(LINKED_FILE_CACHE);
-  const project: { conceptIndex: ConceptIndex; linker: ProjectLinker | null; views: ViewCatalog | null } = { conceptIndex: conceptIndex(), linker: null, views: null };
-  const services: ProjectServices = project;
   const root = linkRoot(options);
+  const project: { conceptIndex: ConceptIndex; linker: ProjectLinker | null; manifests: ProjectManifests; views: ViewCatalog | null } = { conceptIndex: conceptIndex(), linker: null, manifests: new ProjectManifests(root), views: null };
+  const services: ProjectServices = project;
   // Linked files obey the scan's limits: inside the link root (by real path) and under the size cap.
   const linkLimits = { root: realpathSync(root), maxFileSize: options.maxFileSize };
   const load = (absolutePath: string, limits: FileLimits = linkLimits): Result<LoadedFile> =>
