@@ -17,13 +17,15 @@ export function originPatternProblems(source: string): OriginPatternProblem[] {
 }
 
 /** The pattern split at `|` outside groups and character classes. */
-function topLevelAlternatives(source: string): string[] {
-  const alternatives: string[] = [];
+/**
+ * Calls `visit` for each character of a regex source that is outside a character class and not escaped, with the
+ * group depth before it: the one walk both checks below need.
+ */
+function forEachPatternChar(source: string, visit: (char: string, index: number, depth: number) => boolean | void): void {
   let depth = 0;
   let inClass = false;
-  let start = 0;
   for (let index = 0; index < source.length; index += 1) {
-    const char = source[index];
+    const char = source[index] ?? '';
     if (char === '\\') {
       index += 1;
       continue;
@@ -33,13 +35,21 @@ function topLevelAlternatives(source: string): string[] {
       continue;
     }
     if (char === '[') inClass = true;
-    else if (char === '(') depth += 1;
+    else if (visit(char, index, depth) === true) return;
+    if (char === '(') depth += 1;
     else if (char === ')') depth -= 1;
-    else if (char === '|' && depth === 0) {
+  }
+}
+
+function topLevelAlternatives(source: string): string[] {
+  const alternatives: string[] = [];
+  let start = 0;
+  forEachPatternChar(source, (char, index, depth) => {
+    if (char === '|' && depth === 0) {
       alternatives.push(source.slice(start, index));
       start = index + 1;
     }
-  }
+  });
   alternatives.push(source.slice(start));
   return alternatives;
 }
@@ -57,19 +67,10 @@ function endsAnchored(alternative: string): boolean {
 
 /** A `.` outside a character class, not escaped, followed by a letter or digit: meant as the dot of a host name. */
 function hasUnescapedLiteralDot(source: string): boolean {
-  let inClass = false;
-  for (let index = 0; index < source.length; index += 1) {
-    const char = source[index];
-    if (char === '\\') {
-      index += 1;
-      continue;
-    }
-    if (inClass) {
-      if (char === ']') inClass = false;
-      continue;
-    }
-    if (char === '[') inClass = true;
-    else if (char === '.' && /[A-Za-z0-9]/.test(source[index + 1] ?? '')) return true;
-  }
-  return false;
+  let found = false;
+  forEachPatternChar(source, (char, index) => {
+    found = char === '.' && /[A-Za-z0-9]/.test(source[index + 1] ?? '');
+    return found;
+  });
+  return found;
 }
