@@ -311,6 +311,15 @@ export interface RegexCompilationRow extends RowBase {
 }
 
 /**
+ * Tests request input against the regular expression in `argument` (express-validator `.matches(re)`, Joi
+ * `.pattern(re)`, zod `.regex(re)`): the pattern is run on whatever a client sends, with a backtracking engine.
+ */
+export interface PatternValidatorRow extends RowBase {
+  readonly concept: 'pattern-validator';
+  readonly argument: number;
+}
+
+/**
  * Writes `argument` into a response a browser renders as HTML (`c.html(x)`; for a property such as Koa's
  * `ctx.body`, argument 0 is the assigned value), or, with `htmlWhen`, only when the response's content type is
  * HTML: `'string-default'` when a string body defaults to `text/html` and another type set earlier makes it safe
@@ -516,6 +525,7 @@ export type TaintRow =
   | XpathQueryRow
   | TemplateCompilationRow
   | RegexCompilationRow
+  | PatternValidatorRow
   | ServerRequestRow
   | BrowserContentRow
   | RedirectRow

@@ -37,6 +37,13 @@ app.delete('/users/:id', async (req, res) => {
   res.status(204).end();
 });
 
+app.post('/profile/display-name', (req, res) => {
+  // A nested quantifier: a name of 30 letters and a '!' keeps the event loop busy for minutes.
+  // ruleid: redos
+  const displayNameFormat = /^([A-Za-z]+\s?)*$/;
+  res.json({ valid: displayNameFormat.test(String(req.body.displayName)) });
+});
+
 app.get('/users/:id', async (req, res) => {
   const user = await findUserById(req.params.id);
   const body = JSON.stringify(user ?? null);
