@@ -18,6 +18,7 @@ import { ViewCatalog } from './view-catalog.js';
 import type { ParserName } from './parse.js';
 import type { ScanTimings } from './timings.js';
 import type { Result, ScanProblem } from './problems.js';
+import type { CustomModels } from '../config/custom-models.js';
 
 export interface ScanOptions extends DiscoveryOptions {
   readonly rules: readonly ActiveRule[];
@@ -28,6 +29,8 @@ export interface ScanOptions extends DiscoveryOptions {
    * reads suppression comments and enclosing names here, so no file is parsed twice.
    */
   readonly onFileScanned?: (file: FileContext, findings: readonly Finding[]) => void;
+  /** The config's `models:` (docs/guides/custom-models.md); none when absent. */
+  readonly models?: CustomModels;
   /** Which parser reads the files (default: oxc, falling back to typescript-estree per file; see parse.ts). */
   readonly parser?: ParserName;
   /** Told how many files will be scanned, then of each one done: for a progress display. */
@@ -50,6 +53,11 @@ export interface ScanResult {
 const LINKED_FILE_CACHE = 512;
 
 let sharedIndex: ConceptIndex | null = null;
+/** The built-in models plus a config's own (compiled per run); the shared index when there are none. */
+export function conceptIndexWith(models: CustomModels | undefined): ConceptIndex {
+  return models === undefined || models.models.length === 0 ? conceptIndex() : new ConceptIndex([...LIBRARY_MODELS, ...models.models]);
+}
+
 /** The compiled models, built once per process. */
 export function conceptIndex(): ConceptIndex {
   sharedIndex ??= new ConceptIndex(LIBRARY_MODELS);
@@ -94,7 +102,7 @@ export function scan(options: ScanOptions): ScanResult {
   const discovery = discoverFiles(options);
   phase('discover files');
   const cache = new FileCache(LINKED_FILE_CACHE);
-  const project: { conceptIndex: ConceptIndex; linker: ProjectLinker | null; views: ViewCatalog | null } = { conceptIndex: conceptIndex(), linker: null, views: null };
+  const project: { conceptIndex: ConceptIndex; linker: ProjectLinker | null; views: ViewCatalog | null } = { conceptIndex: conceptIndexWith(options.models), linker: null, views: null };
   const services: ProjectServices = project;
   const root = linkRoot(options);
   // Linked files obey the scan's limits: inside the link root (by real path) and under the size cap.
@@ -106,7 +114,7 @@ export function scan(options: ScanOptions): ScanResult {
     return loaded.ok ? loaded.value.context : null;
   };
   const scannedFiles = (): readonly string[] => discovery.files.map((file) => file.absolutePath);
-  project.linker = new ProjectLinker(root, loadContext, scannedFiles);
+  project.linker = new ProjectLinker(root, loadContext, scannedFiles, options.models?.projectModules);
   const views = new ViewCatalog({ root, cwd: options.cwd, ignore: options.ignore, maxFileSize: options.maxFileSize, loadCode: loadContext });
   project.views = views;
 
