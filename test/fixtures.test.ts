@@ -13,7 +13,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unusedSuppression } from '../src/gate/unused-suppression.js';
-import { BUILT_IN_RULES } from '../src/rules-api/registry.js';
+import { configKindOf } from '../src/engine/config-files.js';
+import { BUILT_IN_RULES, CONFIG_FILE_RULES } from '../src/rules-api/registry.js';
 import { parseAnnotations, type Annotation } from './support/annotations.js';
 import { REPO_ROOT, runEngine, runEslint, type HostFinding } from './support/hosts.js';
 
@@ -24,7 +25,7 @@ const VIEW = /\.(ejs|pug|hbs|handlebars|njk|html|tpl)$/;
 function listFiles(directory: string, pattern = CODE): string[] {
   return readdirSync(directory).flatMap((name) => {
     const path = join(directory, name);
-    return statSync(path).isDirectory() ? listFiles(path, pattern) : pattern.test(name) ? [path] : [];
+    return statSync(path).isDirectory() ? listFiles(path, pattern) : pattern.test(name) || (pattern === CODE && configKindOf(path) !== null) ? [path] : [];
   });
 }
 
@@ -60,7 +61,7 @@ const engine = runEngine(['fixtures', 'examples']);
 
 describe('fixture annotations', () => {
   it('finds fixture files for every rule', () => {
-    for (const rule of BUILT_IN_RULES) {
+    for (const rule of [...BUILT_IN_RULES, ...CONFIG_FILE_RULES]) {
       expect(fixtureFiles.some((file) => relative(FIXTURES, file).startsWith(`${rule.id}/`)), rule.id).toBe(true);
     }
   });
@@ -92,6 +93,8 @@ describe('fixture annotations', () => {
       it('holds in the CLI engine', () => {
         expect(checkAnnotations(annotations, engineFindings)).toEqual([]);
       });
+      // Configuration files (workflows, Dockerfiles, compose, .env) are the CLI's alone: the plugin stays JS/TS.
+      if (configKindOf(path) !== null) return;
       it('holds in ESLint, with the same findings as the engine', () => {
         const eslintFindings = runEslint(path);
         expect(checkAnnotations(annotations, eslintFindings)).toEqual([]);

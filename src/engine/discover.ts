@@ -10,6 +10,7 @@ import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSyn
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { isWithin } from './file-access.js';
+import { configKindOf, isConfigDotEntry } from './config-files.js';
 import { isCodeFile } from './language.js';
 import { describeError, type ScanProblem, UsageError } from './problems.js';
 
@@ -77,7 +78,7 @@ export function discoverFiles(options: DiscoveryOptions): Discovery {
     } else if (!rootStats.isFile()) {
       // A FIFO named on the command line would block the first read forever.
       skipped.push({ kind: 'skipped', file: path, reason: 'not-a-file', message: 'not a regular file; not read' });
-    } else if (isCodeFile(root)) {
+    } else if (isScannable(root)) {
       add({ absolutePath: root, path, root: null }, realpathSync(root));
     }
   }
@@ -158,17 +159,18 @@ function walk(root: string, options: DiscoveryOptions, userIgnore: Ignore, skipp
     const subdirectories: string[] = [];
     for (const entry of entries) {
       // Dot files and folders (.git, .cache, .next) are not source; ESLint and fast-glob skip them too.
-      if (entry.name.startsWith('.')) continue;
+      // `.github` (workflows) and `.env*` files are the exceptions: configuration the scan reads.
+      const isDirectory = entry.isDirectory();
+      if (entry.name.startsWith('.') && !isConfigDotEntry(entry.name, isDirectory)) continue;
       const absolutePath = join(directory, entry.name);
       const withinRoot = relative(root, absolutePath).split(sep).join('/');
-      const isDirectory = entry.isDirectory();
       if (isDirectory && DEFAULT_IGNORED_DIRECTORIES.has(entry.name)) continue;
       if (isIgnored(layers, userIgnore, withinRoot, isDirectory)) continue;
       if (isDirectory) {
         subdirectories.push(absolutePath);
       } else if (entry.isSymbolicLink()) {
         linkedEntry(absolutePath, rootReal, reported(absolutePath), skipped, add);
-      } else if (isCodeFile(absolutePath)) {
+      } else if (isScannable(absolutePath)) {
         // Symlinked directories are never entered, so below the root's real path the walk's paths are real.
         if (entry.isFile()) add({ absolutePath, path: reported(absolutePath), root: rootReal }, join(rootReal, relative(root, absolutePath)));
         else skipped.push({ kind: 'skipped', file: reported(absolutePath), reason: 'not-a-file', message: 'not a regular file (a FIFO, socket or device); not read' });
@@ -187,17 +189,22 @@ function linkedEntry(absolutePath: string, rootReal: string, path: string, skipp
     real = realpathSync(absolutePath);
     target = statSync(real);
   } catch (error: unknown) {
-    if (isCodeFile(absolutePath)) skipped.push({ kind: 'skipped', file: path, reason: 'unreadable', message: `broken symlink: ${describeError(error)}` });
+    if (isScannable(absolutePath)) skipped.push({ kind: 'skipped', file: path, reason: 'unreadable', message: `broken symlink: ${describeError(error)}` });
     return;
   }
   if (!isWithin(rootReal, real)) {
-    if (target.isDirectory() || isCodeFile(absolutePath)) {
+    if (target.isDirectory() || isScannable(absolutePath)) {
       skipped.push({ kind: 'skipped', file: path, reason: 'outside-root', message: 'a symlink whose target leaves the scanned directory; not followed' });
     }
     return;
   }
   // A linked directory inside the root is walked where it really is; a linked file is scanned under its real path's identity.
-  if (target.isFile() && isCodeFile(absolutePath)) add({ absolutePath, path, root: rootReal }, real);
+  if (target.isFile() && isScannable(absolutePath)) add({ absolutePath, path, root: rootReal }, real);
+}
+
+/** A code file, or a configuration file config-file rules read (config-files.ts). */
+function isScannable(absolutePath: string): boolean {
+  return isCodeFile(absolutePath) || configKindOf(absolutePath) !== null;
 }
 
 function isIgnored(layers: readonly IgnoreLayer[], userIgnore: Ignore, withinRoot: string, isDirectory: boolean): boolean {

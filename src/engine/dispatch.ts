@@ -28,6 +28,15 @@ export interface FileOutcome {
 }
 
 export function createRuleContext(file: FileContext, rule: Rule, report: (descriptor: ReportDescriptor<string>) => void): RuleContext {
+  // One finding per rule, place and message: a rule that meets the same fact from several uses (one options object
+  // passed to three `verify` calls, reported where it is written) reports it once, in both hosts.
+  const reported = new Set<string>();
+  const reportOnce = (descriptor: ReportDescriptor<string>): void => {
+    const key = `${descriptor.node.range[0]}:${descriptor.node.range[1]}:${descriptor.messageId}:${JSON.stringify(descriptor.data ?? {})}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    report(descriptor);
+  };
   return {
     ruleId: rule.id,
     file,
@@ -52,7 +61,7 @@ export function createRuleContext(file: FileContext, rule: Rule, report: (descri
     get taint() {
       return file.taint;
     },
-    report,
+    report: reportOnce,
   };
 }
 

@@ -8,10 +8,15 @@ import { dirname, resolve, sep } from 'node:path';
 import { ConceptIndex } from '../analysis/concepts/concept-index.js';
 import { LIBRARY_MODELS } from '../models/catalog.js';
 import type { Finding } from '../rules-api/rule-types.js';
+import { configKindOf, parseConfigFile, type ConfigFile } from './config-files.js';
+import { runConfigRules } from './config-dispatch.js';
+import { readCodeFile } from './file-access.js';
+import { isCodeFile } from './language.js';
 import { discoverFiles, toReportedPath, type DiscoveryOptions } from './discover.js';
 import { runRules, type ActiveRule } from './dispatch.js';
 import type { FileContext, ProjectServices } from './file-context.js';
 import type { FileLimits } from './file-access.js';
+import { ProjectManifests } from './project-manifests.js';
 import { loadFile, type LoadedFile } from './load-file.js';
 import { ProjectLinker } from './module-linker.js';
 import { ViewCatalog } from './view-catalog.js';
@@ -31,6 +36,8 @@ export interface ScanOptions extends DiscoveryOptions {
   readonly onFileScanned?: (file: FileContext, findings: readonly Finding[]) => void;
   /** The config's `models:` (docs/guides/custom-models.md); none when absent. */
   readonly models?: CustomModels;
+  /** The same for a configuration file (workflow, Dockerfile, compose, .env): its text and `#` comments. */
+  readonly onConfigFileScanned?: (file: ConfigFile, findings: readonly Finding[]) => void;
   /** Which parser reads the files (default: oxc, falling back to typescript-estree per file; see parse.ts). */
   readonly parser?: ParserName;
   /** Told how many files will be scanned, then of each one done: for a progress display. */
@@ -102,9 +109,9 @@ export function scan(options: ScanOptions): ScanResult {
   const discovery = discoverFiles(options);
   phase('discover files');
   const cache = new FileCache(LINKED_FILE_CACHE);
-  const project: { conceptIndex: ConceptIndex; linker: ProjectLinker | null; views: ViewCatalog | null } = { conceptIndex: conceptIndexWith(options.models), linker: null, views: null };
-  const services: ProjectServices = project;
   const root = linkRoot(options);
+  const project: { conceptIndex: ConceptIndex; linker: ProjectLinker | null; manifests: ProjectManifests; views: ViewCatalog | null } = { conceptIndex: conceptIndexWith(options.models), linker: null, manifests: new ProjectManifests(root), views: null };
+  const services: ProjectServices = project;
   // Linked files obey the scan's limits: inside the link root (by real path) and under the size cap.
   const linkLimits = { root: realpathSync(root), maxFileSize: options.maxFileSize };
   const load = (absolutePath: string, limits: FileLimits = linkLimits): Result<LoadedFile> =>
@@ -113,7 +120,7 @@ export function scan(options: ScanOptions): ScanResult {
     const loaded = load(absolutePath);
     return loaded.ok ? loaded.value.context : null;
   };
-  const scannedFiles = (): readonly string[] => discovery.files.map((file) => file.absolutePath);
+  const scannedFiles = (): readonly string[] => discovery.files.filter((file) => isCodeFile(file.path)).map((file) => file.absolutePath);
   project.linker = new ProjectLinker(root, loadContext, scannedFiles, options.models?.projectModules);
   const views = new ViewCatalog({ root, cwd: options.cwd, ignore: options.ignore, maxFileSize: options.maxFileSize, loadCode: loadContext });
   project.views = views;
@@ -125,6 +132,22 @@ export function scan(options: ScanOptions): ScanResult {
   const selected = discovery.files.filter((file) => included(file.path));
   options.progress?.discovered(selected.length);
   for (const file of selected) {
+    const configKind = configKindOf(file.path);
+    if (configKind !== null) {
+      const read = readCodeFile(file.absolutePath, { root: file.root, maxFileSize: options.maxFileSize });
+      const parsed = read.ok ? parseConfigFile(file.absolutePath, file.path, configKind, read.text) : null;
+      if (!read.ok) problems.push({ kind: 'skipped', file: file.path, reason: read.reason, message: read.message });
+      else if (parsed !== null && !parsed.ok) problems.push(parsed.error);
+      else if (parsed !== null) {
+        filesScanned += 1;
+        const outcome = runConfigRules(parsed.value, options.rules);
+        findings.push(...outcome.findings);
+        problems.push(...outcome.problems);
+        options.onConfigFileScanned?.(parsed.value, outcome.findings);
+      }
+      options.progress?.fileDone(file.path);
+      continue;
+    }
     const loaded = load(file.absolutePath, { root: file.root, maxFileSize: options.maxFileSize });
     phase('read, parse, scopes, walk');
     if (!loaded.ok) {

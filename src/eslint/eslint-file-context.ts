@@ -11,6 +11,7 @@ import type { ScopeManagerLike } from '../analysis/scope/scope-types.js';
 import { FileContext, type ProjectServices } from '../engine/file-context.js';
 import { loadFile } from '../engine/load-file.js';
 import { ProjectLinker } from '../engine/module-linker.js';
+import { ProjectManifests } from '../engine/project-manifests.js';
 import { conceptIndex } from '../engine/run.js';
 import { SourceText } from '../engine/source-text.js';
 import { DEFAULT_MAX_FILE_SIZE, toReportedPath } from '../engine/discover.js';
@@ -43,7 +44,7 @@ function projectFor(cwd: string): ProjectServices {
   if (known !== undefined) return known;
   // The CLI's config, read the same way (data only); only `models:` matters here, so rule ids are not checked.
   const { models } = loadConfig({ cwd, explicitFile: null, knownRuleIds: null });
-  const services: { conceptIndex: ReturnType<typeof conceptIndex>; linker: ProjectLinker | null; views: ViewCatalog | null } = { conceptIndex: conceptIndexWith(models), linker: null, views: null };
+  const services: { conceptIndex: ReturnType<typeof conceptIndex>; linker: ProjectLinker | null; manifests: ProjectManifests; views: ViewCatalog | null } = { conceptIndex: conceptIndexWith(models), linker: null, manifests: new ProjectManifests(cwd), views: null };
   const load = (absolutePath: string): FileContext | null => loadLinked(cwd, absolutePath, services);
   services.linker = new ProjectLinker(cwd, load, undefined, models.projectModules);
   services.views = new ViewCatalog({ root: cwd, cwd, ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, loadCode: load });

@@ -8,6 +8,7 @@ import type { CustomModels } from '../config/custom-models.js';
 import { resolve } from 'node:path';
 import type { ActiveRule } from '../engine/dispatch.js';
 import { toReportedPath } from '../engine/discover.js';
+import type { ConfigFile } from '../engine/config-files.js';
 import type { FileContext } from '../engine/file-context.js';
 import type { ParserName } from '../engine/parse.js';
 import type { ScanProblem } from '../engine/problems.js';
@@ -92,7 +93,28 @@ export function runGate(options: GateOptions): GateOutcome {
     }
   };
 
+  // A config file has no statements or scopes: a finding is known by its rule, file and flagged text.
+  const onConfigFileScanned = (file: ConfigFile, findings: readonly Finding[]): void => {
+    scannedFiles.add(repoPath(file.path));
+    const comments = parseSuppressionComments(file.comments, file.source);
+    const rules = { known: options.knownRuleIds, active: activeIds, metaSeverity: options.metaSeverity };
+    const matched = matchSuppressions(findings, comments, file, rules, () => null);
+    const identity = (range: readonly [number, number]): FindingIdentity => ({ context: '', code: file.source.slice(range).replace(/\s+/g, ' ').trim() });
+    for (const finding of findings) {
+      const comment = matched.suppressed.get(finding);
+      facts.set(findingPlace(finding), {
+        identity: identity(finding.range),
+        suppression: comment === undefined || comment.reason === null ? null : { justification: comment.reason, file: finding.file, span: comment.span },
+      });
+    }
+    for (const problem of matched.problems) {
+      metaFindings.push(problem);
+      facts.set(findingPlace(problem), { identity: identity(problem.range), suppression: null });
+    }
+  };
+
   const result = scan({
+    onConfigFileScanned,
     paths: options.paths,
     cwd: options.cwd,
     ignore: options.ignore,

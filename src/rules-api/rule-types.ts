@@ -4,6 +4,7 @@ import type { ApiOrigins } from '../analysis/modules/api-origins.js';
 import type { ScopeFacts } from '../analysis/scope/scope-facts.js';
 import type { StaticValues } from '../analysis/values/static-values.js';
 import type { StringAssemblies } from '../analysis/values/string-assembly.js';
+import type { ConfigFile, ConfigKind } from '../engine/config-files.js';
 import type { FileContext } from '../engine/file-context.js';
 import type { SourceText, Span } from '../engine/source-text.js';
 import type { ConceptQueries } from '../analysis/concepts/concept-queries.js';
@@ -128,6 +129,20 @@ export interface Rule<M extends string = string> extends RuleMeta<M> {
   /** Cheap per-file prefilter (oxc's should_run): false skips the file without creating listeners. */
   readonly appliesTo: (file: FileContext) => boolean;
   readonly create: (context: RuleContext<M>) => RuleListeners;
+  /** Set for a rule over configuration files (workflows, Dockerfiles, compose, .env): CLI only, never ESLint. */
+  readonly configFile?: ConfigFileCheck<M>;
+}
+
+/** A config-file finding: where (offsets into the file's text) and what. */
+export interface ConfigReport<M extends string> {
+  readonly range: readonly [number, number];
+  readonly messageId: M;
+  readonly data?: Readonly<Record<string, string>>;
+}
+
+export interface ConfigFileCheck<M extends string> {
+  readonly kinds: readonly ConfigKind[];
+  readonly check: (file: ConfigFile, report: (descriptor: ConfigReport<M>) => void) => void;
 }
 
 export interface FindingLocation {

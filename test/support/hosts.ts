@@ -9,7 +9,7 @@ import * as tsParser from '@typescript-eslint/parser';
 import { scan } from '../../src/engine/run.js';
 import type { ScanProblem } from '../../src/engine/problems.js';
 import { plugin } from '../../src/eslint/plugin.js';
-import { BUILT_IN_RULES } from '../../src/rules-api/registry.js';
+import { BUILT_IN_RULES, CONFIG_FILE_RULES } from '../../src/rules-api/registry.js';
 import type { Finding } from '../../src/rules-api/rule-types.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
@@ -31,7 +31,7 @@ export interface EngineRun {
  * listed under the view and under each code file that hands it the data (its anchors).
  */
 export function runEngine(paths: readonly string[], ruleIds?: readonly string[]): EngineRun {
-  const rules = BUILT_IN_RULES.filter((rule) => ruleIds === undefined || ruleIds.includes(rule.id)).map((rule) => ({ rule, severity: rule.severity }));
+  const rules = [...BUILT_IN_RULES, ...CONFIG_FILE_RULES].filter((rule) => ruleIds === undefined || ruleIds.includes(rule.id)).map((rule) => ({ rule, severity: rule.severity }));
   const result = scan({ paths, cwd: REPO_ROOT, ignore: [], maxFileSize: 1024 * 1024, rules });
   const byFile = new Map<string, HostFinding[]>();
   const add = (file: string, finding: Finding, location: Pick<Finding, 'span'>): void => {

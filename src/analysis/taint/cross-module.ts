@@ -72,7 +72,7 @@ function handlerFlows(taint: FileTaint, registrationTaint: FileTaint, registered
     if (input === null || input.callbackEvent !== undefined || (input.text && (TEXT_BITS & bit) !== 0) || !inputKindReaches(input.kind, sink.sanitizedFor)) continue;
     if (isValidatedBy(registrationTaint.evaluator, registration, handler.file.taint.functionFacts(handler.fn), row.request, entry.path)) continue;
     const label = renderSteps(parameterLabel(handler.fn, row.parameter), entry.path);
-    const source = { label, kind: input.kind, node: reportAt, file: taint.file };
+    const source = { label, kind: input.kind, node: reportAt, file: taint.file, recognition: 'registration' } as const;
     const start = hop(null, reportAt, `registered as a request handler: ${label} is request input (${input.kind})`, taint.file);
     const inference = entry.site.inference === undefined ? {} : { inference: entry.site.inference };
     flows.push({ argument: reportAt, api: entry.site.api, flow: { source, steps: hopsToSteps(appendHops(start, entry.hops)) }, ...inference, ...artifactOf(entry.site) });

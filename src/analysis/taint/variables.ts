@@ -69,7 +69,7 @@ function parameterValue(ev: TaintEvaluator, fn: FunctionNode, name: TSESTree.Nod
   if (steps === null) return CLEAN;
   if (role?.role === 'input') {
     const at = steps.length > 0 ? name : parameter;
-    const source: Origin = { type: 'source', source: { label: role.label, kind: role.kind, node: at, file: ev.file }, hops: hop(null, at, `request input ${role.label} (${role.kind})`, ev.file), cleaned: 0 };
+    const source: Origin = { type: 'source', source: { label: role.label, kind: role.kind, node: at, file: ev.file, recognition: 'registration' }, hops: hop(null, at, `request input ${role.label} (${role.kind})`, ev.file), cleaned: 0 };
     return sanitize([source], dtoFieldBits(ev, parameter, [...steps, ...path]));
   }
   if (role !== null) return role.role === 'request' ? (requestChainValue(ev, name, path, depth) ?? CLEAN) : CLEAN;
