@@ -63,28 +63,42 @@ export function conceptIndex(): ConceptIndex {
   return sharedIndex;
 }
 
+/**
+ * Least recently used files, by a use stamp: a hit only writes the stamp (analyses ask for linked files very
+ * often, and reordering a Map on every hit showed in profiles); the oldest entry is found when one must go.
+ */
 class FileCache {
-  private readonly entries = new Map<string, Result<LoadedFile>>();
+  private readonly entries = new Map<string, { readonly loaded: Result<LoadedFile>; used: number }>();
   private readonly limit: number;
+  private clock = 0;
 
   constructor(limit: number) {
     this.limit = limit;
   }
 
   get(absolutePath: string, load: () => Result<LoadedFile>): Result<LoadedFile> {
+    this.clock += 1;
     const cached = this.entries.get(absolutePath);
     if (cached !== undefined) {
-      this.entries.delete(absolutePath);
-      this.entries.set(absolutePath, cached);
-      return cached;
+      cached.used = this.clock;
+      return cached.loaded;
     }
     const loaded = load();
-    this.entries.set(absolutePath, loaded);
-    if (this.entries.size > this.limit) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
+    this.entries.set(absolutePath, { loaded, used: this.clock });
+    if (this.entries.size > this.limit) this.evictOldest();
     return loaded;
+  }
+
+  private evictOldest(): void {
+    let oldest: string | null = null;
+    let oldestUse = Number.POSITIVE_INFINITY;
+    for (const [path, entry] of this.entries) {
+      if (entry.used < oldestUse) {
+        oldest = path;
+        oldestUse = entry.used;
+      }
+    }
+    if (oldest !== null) this.entries.delete(oldest);
   }
 }
 
