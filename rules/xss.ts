@@ -33,7 +33,7 @@ export const xss = defineRule<MessageId>({
   create: (context) => {
     const report = (node: TSESTree.Node, api: string): void => {
       const flow = context.taint.flowTo(node, { sanitizedFor: 'html', sinkLabel: api });
-      if (flow !== null) context.report({ node, messageId: 'tainted', data: { api, source: flow.source.label }, flow: flow.steps });
+      if (flow !== null) context.report({ node, messageId: 'tainted', data: { api, source: flow.source.label }, flow: flow.steps, source: flow.source.label });
     };
     return {
       ...taintSinkListeners(context, SINK, (finding) => ({

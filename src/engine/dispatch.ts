@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { formatMessage } from '../rules-api/define-rule.js';
-import type { Finding, FlowLocation, ReportDescriptor, Rule, RuleContext } from '../rules-api/rule-types.js';
+import type { Finding, FindingFlow, FindingLocation, FlowLocation, ReportDescriptor, Rule, RuleContext } from '../rules-api/rule-types.js';
 import type { Severity } from '../taxonomy/severity.js';
 import type { FileContext } from './file-context.js';
 import { describeError, type ScanProblem } from './problems.js';
@@ -24,6 +24,8 @@ interface BoundListener {
 export interface FileOutcome {
   readonly findings: Finding[];
   readonly problems: ScanProblem[];
+  /** The file of each finding placed in another file than the one scanned (a taint sink in another module). */
+  readonly homes: ReadonlyMap<Finding, FileContext>;
 }
 
 export function createRuleContext(file: FileContext, rule: Rule, report: (descriptor: ReportDescriptor<string>) => void): RuleContext {
@@ -55,34 +57,54 @@ export function createRuleContext(file: FileContext, rule: Rule, report: (descri
   };
 }
 
-export function toFinding(file: FileContext, rule: Rule, severity: Severity, descriptor: ReportDescriptor<string>): Finding {
-  const template = rule.messages[descriptor.messageId] ?? descriptor.messageId;
-  const range = descriptor.node.range;
-  const flow: FlowLocation[] | undefined = descriptor.flow?.map((step) => {
-    const stepFile = step.file ?? file;
-    return { file: stepFile.path, range: step.node.range, span: stepFile.source.spanOf(step.node.range), message: step.message };
-  });
-  const span = file.source.spanOf(range);
+/**
+ * A finding as the CLI reports it. A taint finding whose sink is in another module (`descriptor.sink`) is
+ * placed at the sink, in that module, with the reported node as its path's carrier: the fix goes at the sink.
+ * `home` is the file the finding is in.
+ */
+export function toFinding(file: FileContext, rule: Rule, severity: Severity, descriptor: ReportDescriptor<string>): LocatedFinding {
+  const sink = descriptor.sink;
+  const home = sink?.file ?? file;
+  const template = rule.messages[sink?.messageId ?? descriptor.messageId] ?? descriptor.messageId;
+  const range = (sink?.node ?? descriptor.node).range;
+  const steps: FlowLocation[] | undefined = descriptor.flow?.map((step) => ({ ...locationIn(step.file ?? file, step.node.range), message: step.message }));
+  const flow: FindingFlow | null =
+    steps === undefined || steps.length === 0
+      ? null
+      : { source: descriptor.source ?? null, steps, ...(sink !== undefined ? { carrier: locationIn(file, descriptor.node.range) } : {}) };
+  const span = home.source.spanOf(range);
   const firstLine = Math.max(1, span.start.line - 1);
   const lastLine = Math.min(span.end.line, span.start.line + 3);
   const lines: string[] = [];
-  for (let line = firstLine; line <= lastLine; line += 1) lines.push(file.source.lineText(line));
-  return {
+  for (let line = firstLine; line <= lastLine; line += 1) lines.push(home.source.lineText(line));
+  const finding: Finding = {
     ruleId: rule.id,
     severity,
-    message: formatMessage(template, descriptor.data),
-    file: file.path,
+    message: formatMessage(template, sink?.data ?? descriptor.data),
+    file: home.path,
     range,
     span,
     excerpt: { firstLine, lines },
-    ...(flow !== undefined && flow.length > 0 ? { flow } : {}),
+    messageId: sink?.messageId ?? descriptor.messageId,
+    ...(flow !== null ? { flows: [flow] } : {}),
   };
+  return { finding, home };
+}
+
+export interface LocatedFinding {
+  readonly finding: Finding;
+  readonly home: FileContext;
+}
+
+function locationIn(file: FileContext, range: readonly [number, number]): FindingLocation {
+  return { file: file.path, range, span: file.source.spanOf(range) };
 }
 
 /** Runs `rules` over a file whose traversal (and so every `parent`) is already in place. */
 export function runRules(file: FileContext, traversal: Traversal, rules: readonly ActiveRule[]): FileOutcome {
   const findings: Finding[] = [];
   const problems: ScanProblem[] = [];
+  const homes = new Map<Finding, FileContext>();
   const failed = new Set<number>();
   const onEnter = new Map<string, BoundListener[]>();
   const onExit = new Map<string, BoundListener[]>();
@@ -99,7 +121,9 @@ export function runRules(file: FileContext, traversal: Traversal, rules: readonl
     try {
       if (!active.rule.appliesTo(file)) return;
       const context = createRuleContext(file, active.rule, (descriptor) => {
-        findings.push(toFinding(file, active.rule, active.severity, descriptor));
+        const located = toFinding(file, active.rule, active.severity, descriptor);
+        findings.push(located.finding);
+        if (located.home !== file) homes.set(located.finding, located.home);
       });
       const created = active.rule.create(context) as Record<string, ((node: TSESTree.Node) => void) | undefined>;
       for (const [key, listener] of Object.entries(created)) {
@@ -115,7 +139,7 @@ export function runRules(file: FileContext, traversal: Traversal, rules: readonl
       fail(ruleIndex, null, error);
     }
   });
-  if (onEnter.size === 0 && onExit.size === 0) return { findings, problems };
+  if (onEnter.size === 0 && onExit.size === 0) return { findings, problems, homes };
 
   const { nodes, exits } = traversal;
   for (let index = 0; index < nodes.length; index += 1) {
@@ -131,5 +155,5 @@ export function runRules(file: FileContext, traversal: Traversal, rules: readonl
       }
     }
   }
-  return { findings, problems };
+  return { findings, problems, homes };
 }

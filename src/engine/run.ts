@@ -12,6 +12,7 @@ import { discoverFiles, toReportedPath, type DiscoveryOptions } from './discover
 import { runRules, type ActiveRule } from './dispatch.js';
 import type { FileContext, ProjectServices } from './file-context.js';
 import { loadFile, type LoadedFile } from './load-file.js';
+import { mergeFindingsAtSameSink } from './merge-findings.js';
 import { ProjectLinker } from './module-linker.js';
 import type { ParserName } from './parse.js';
 import type { Result, ScanProblem } from './problems.js';
@@ -21,10 +22,12 @@ export interface ScanOptions extends DiscoveryOptions {
   /** Keeps only these files (reported paths) of the discovered ones, e.g. those changed since a git ref; imports are still linked. */
   readonly includeFile?: (path: string) => boolean;
   /**
-   * Called once per scanned file with its parsed context and findings, while the AST is at hand: the CLI gate
-   * reads suppression comments and enclosing names here, so no file is parsed twice.
+   * Called once per scanned file with its parsed context and the findings its rules made, while the AST is at
+   * hand: the CLI gate reads suppression comments and enclosing names here, so no file is parsed twice. A
+   * finding may lie in another file (a taint sink in another module): `homeOf` gives that file's context.
+   * These are the findings before `mergeFindingsAtSameSink`; a merged finding keeps its location.
    */
-  readonly onFileScanned?: (file: FileContext, findings: readonly Finding[]) => void;
+  readonly onFileScanned?: (file: FileContext, findings: readonly Finding[], homeOf: (finding: Finding) => FileContext) => void;
   /** Which parser reads the files (default: oxc, falling back to typescript-estree per file; see parse.ts). */
   readonly parser?: ParserName;
 }
@@ -96,9 +99,10 @@ export function scan(options: ScanOptions): ScanResult {
     const outcome = runRules(loaded.value.context, loaded.value.traversal, options.rules);
     findings.push(...outcome.findings);
     problems.push(...outcome.problems);
-    options.onFileScanned?.(loaded.value.context, outcome.findings);
+    const context = loaded.value.context;
+    options.onFileScanned?.(context, outcome.findings, (finding) => outcome.homes.get(finding) ?? context);
   }
-  return { findings: sortFindings(findings), problems, filesScanned };
+  return { findings: sortFindings(mergeFindingsAtSameSink(findings)), problems, filesScanned };
 }
 
 /**

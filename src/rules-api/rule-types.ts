@@ -66,6 +66,22 @@ export interface ReportDescriptor<M extends string> {
   readonly messageId: M;
   readonly data?: Readonly<Record<string, string>>;
   readonly flow?: readonly FlowStep[];
+  /** The request input the flow starts at, as written (`req.query.id`), for reports and SARIF related locations. */
+  readonly source?: string;
+  /**
+   * Set when the flow's sink is in another module than `node`: the CLI reports at the sink, with this message,
+   * and `node` (the call carrying request data there) becomes the flow's carrier. The ESLint host, which lints
+   * one file, reports at `node`.
+   */
+  readonly sink?: SinkReport<M>;
+}
+
+/** The sink of a taint finding in another module, and the message the finding has there. */
+export interface SinkReport<M extends string> {
+  readonly node: TSESTree.Node;
+  readonly file: FileContext;
+  readonly messageId: M;
+  readonly data?: Readonly<Record<string, string>>;
 }
 
 export interface RuleContext<M extends string = string> {
@@ -104,10 +120,29 @@ export interface SourceExcerpt {
   readonly lines: readonly string[];
 }
 
+/** One path from request data to a finding. */
+export interface FindingFlow {
+  /** The request input, as written (`req.query.id`); null when the rule names none. */
+  readonly source: string | null;
+  /** Source first, sink last. */
+  readonly steps: readonly FlowLocation[];
+  /**
+   * The call in the source's module that carries request data into the sink's module: where the ESLint host,
+   * which lints one file, reports this path. Absent when the path does not leave the sink's module that way.
+   */
+  readonly carrier?: FindingLocation;
+}
+
 export interface Finding extends FindingLocation {
   readonly ruleId: string;
   readonly severity: Severity;
   readonly message: string;
   readonly excerpt: SourceExcerpt;
-  readonly flow?: readonly FlowLocation[];
+  /** The rule's message id, when a rule reported it (meta findings have none). */
+  readonly messageId?: string;
+  /**
+   * Taint findings: the paths from request data to this location (the sink), one per distinct source and
+   * carrier, ordered by source location; the message names the first one's source.
+   */
+  readonly flows?: readonly FindingFlow[];
 }

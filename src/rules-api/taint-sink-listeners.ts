@@ -2,30 +2,39 @@
  * The listeners every taint sink rule shares, so a rule is its metadata plus a TaintSink: at each call,
  * report a modeled sink whose target carries request data not sanitized for the sink's kind (flows through
  * this file's variables, helpers and callers), and a call that carries request data into a function of
- * another module which takes it to such a sink (reported here, at the argument, with the path into that module).
+ * another module which takes it to such a sink. That one is reported at the argument in ESLint, which lints one
+ * file, and at the sink in the CLI, with the argument as the path's carrier (ReportDescriptor.sink).
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { TaintSink } from '../analysis/taint/sinks.js';
+import type { SinkLocation, TaintSink } from '../analysis/taint/sinks.js';
 import type { FlowStep, ReportDescriptor, RuleContext, RuleListeners } from './rule-types.js';
 
 export interface TaintFinding {
-  /** Where to report: the sink's argument, or the argument of a call into another module. */
+  /** Where to report in this file: the sink's argument, or the argument of a call into another module. */
   readonly node: TSESTree.Node;
   /** The sink API, for messages: `child_process exec`. */
   readonly api: string;
   /** The source, for messages: `req.query.id`. */
   readonly source: string;
   readonly flow: readonly FlowStep[];
-  /** True when the sink is in another module, reached through this call. */
+  /** True when the sink is in another module, reached through this call (`node`). */
   readonly crossModule: boolean;
 }
 
 export function taintSinkListeners<M extends string>(context: RuleContext<M>, sink: TaintSink, describe: (finding: TaintFinding) => ReportDescriptor<M>): RuleListeners {
   const reported = new Set<TSESTree.Node>();
-  const report = (finding: TaintFinding): void => {
+  const report = (finding: TaintFinding, sinkAt: SinkLocation | null): void => {
     if (reported.has(finding.node)) return;
     reported.add(finding.node);
-    context.report(describe(finding));
+    const here = describe(finding);
+    if (sinkAt === null) {
+      context.report({ ...here, source: finding.source });
+      return;
+    }
+    // The CLI reports at the sink, with the message the rule gives a finding there; ESLint keeps `here`.
+    const there = describe({ ...finding, node: sinkAt.node, crossModule: false });
+    const data = there.data === undefined ? {} : { data: there.data };
+    context.report({ ...here, source: finding.source, sink: { node: there.node, file: sinkAt.file, messageId: there.messageId, ...data } });
   };
   const check = (call: TSESTree.CallExpression | TSESTree.NewExpression): void => {
     for (const site of context.taint.sinksAt(call, sink)) {
@@ -34,10 +43,11 @@ export function taintSinkListeners<M extends string>(context: RuleContext<M>, si
         sinkLabel: site.api,
         ...(sink.includeLowTrust === true ? { includeLowTrust: true } : {}),
       });
-      if (flow !== null) report({ node: site.reportAt ?? site.target, api: site.api, source: flow.source.label, flow: flow.steps, crossModule: false });
+      if (flow !== null) report({ node: site.reportAt ?? site.target, api: site.api, source: flow.source.label, flow: flow.steps, crossModule: false }, null);
     }
     for (const crossing of context.taint.flowsIntoCall(call, sink)) {
-      report({ node: crossing.argument, api: crossing.api, source: crossing.flow.source.label, flow: crossing.flow.steps, crossModule: true });
+      const finding = { node: crossing.argument, api: crossing.api, source: crossing.flow.source.label, flow: crossing.flow.steps, crossModule: true };
+      report(finding, crossing.sink);
     }
   };
   return { CallExpression: check, NewExpression: check };

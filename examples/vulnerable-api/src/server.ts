@@ -12,7 +12,7 @@ app.use(express.json());
 
 // ruleid: missing-rate-limit
 app.post('/login', async (req, res) => {
-  // ruleid: sql-injection
+  // ruleid(eslint): sql-injection
   const user = await findUserByEmail(req.body.email);
   if (!user || user.password_hash !== hashPassword(req.body.password)) {
     res.status(401).json({ error: 'invalid credentials' });

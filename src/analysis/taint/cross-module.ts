@@ -16,7 +16,7 @@ import { isRequestObject } from './request-chains.js';
 import { renderSteps, requestInputAt } from './request-inputs.js';
 import { responseParameterSinks } from './response-parameter-sinks.js';
 import { isValidatedBy } from './route-validation.js';
-import type { CrossModuleFlow, TaintSink } from './sinks.js';
+import { sinkLocationOf, type CrossModuleFlow, type TaintSink } from './sinks.js';
 import { MAX_CALLER_HOPS, type FunctionNode, type FunctionTarget } from './taint-types.js';
 
 export function flowsIntoCall(taint: FileTaint, call: CallNode, sink: TaintSink): readonly CrossModuleFlow[] {
@@ -41,7 +41,7 @@ function flowsIntoParameters(taint: FileTaint, call: CallNode, target: FunctionT
       cleaned: value.cleaned | entry.cleaned,
     }));
     const source = firstSource(taint, values, query, MAX_CALLER_HOPS);
-    if (source !== null) flows.push({ argument, api: entry.site.api, flow: { source: source.source, steps: hopsToSteps(source.hops) } });
+    if (source !== null) flows.push({ argument, api: entry.site.api, flow: { source: source.source, steps: hopsToSteps(source.hops) }, sink: sinkLocationOf(entry) });
   }
   return flows;
 }
@@ -71,7 +71,7 @@ function handlerFlows(taint: FileTaint, registered: RegisteredHandler, sink: Tai
     const label = renderSteps(parameterLabel(handler.fn, row.parameter), entry.path);
     const source = { label, kind: input.kind, node: reportAt, file: taint.file };
     const start = hop(null, reportAt, `registered as a request handler: ${label} is request input (${input.kind})`, taint.file);
-    flows.push({ argument: reportAt, api: entry.site.api, flow: { source, steps: hopsToSteps(appendHops(start, entry.hops)) } });
+    flows.push({ argument: reportAt, api: entry.site.api, flow: { source, steps: hopsToSteps(appendHops(start, entry.hops)) }, sink: sinkLocationOf(entry) });
   }
   return flows;
 }

@@ -40,7 +40,7 @@ export function responseParameterSinks(taint: FileTaint, fn: FunctionNode, row: 
         for (const value of taint.evaluator.valueOf(target, 0)) {
           if (value.type !== 'parameter' || value.fn !== fn || value.index !== row.parameter || (value.cleaned & bit) !== 0) continue;
           const hops = hop(value.hops, target, `reaches ${match.api}`, taint.file);
-          entries.push({ index: row.parameter, path: value.path, hops, cleaned: value.cleaned, site: { target, api: match.api } });
+          entries.push({ index: row.parameter, path: value.path, hops, cleaned: value.cleaned, site: { target, api: match.api }, siteFile: taint.file });
         }
       }
     }

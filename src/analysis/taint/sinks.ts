@@ -5,6 +5,7 @@
  * functions too; a caller in another module substitutes its arguments and reports at its own call.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { FileContext } from '../../engine/file-context.js';
 import { findProperty, staticPropertyName, unwrapExpression } from '../node-shapes.js';
 import type { ApiReference } from '../modules/api-reference.js';
 import type { SanitizerKind, SinkCondition } from '../../models/concepts.js';
@@ -66,6 +67,8 @@ export interface SinkEntry {
   readonly hops: Hop | null;
   readonly cleaned: number;
   readonly site: SinkSite;
+  /** The file `site` is in. */
+  readonly siteFile: FileContext;
 }
 
 export interface CrossModuleFlow {
@@ -73,6 +76,19 @@ export interface CrossModuleFlow {
   readonly argument: TSESTree.Node;
   readonly api: string;
   readonly flow: TaintFlow;
+  /** The sink the flow ends at, in the other module: where the CLI reports it (`site.reportAt ?? site.target`). */
+  readonly sink: SinkLocation;
+}
+
+/** A node and the file it is in. */
+export interface SinkLocation {
+  readonly node: TSESTree.Node;
+  readonly file: FileContext;
+}
+
+/** Where a finding at `entry`'s site is reported: the argument, or the query document a checked value sits in. */
+export function sinkLocationOf(entry: SinkEntry): SinkLocation {
+  return { node: entry.site.reportAt ?? entry.site.target, file: entry.siteFile };
 }
 
 export function sinksAt(taint: FileTaint, call: CallNode, sink: TaintSink): readonly SinkSite[] {
@@ -200,7 +216,7 @@ export function sinkSummary(taint: FileTaint, fn: FunctionNode, sink: TaintSink,
     for (const site of sinksAt(taint, call, sink)) {
       for (const value of evaluator.valueOf(site.target, 0)) {
         if (value.type !== 'parameter' || value.fn !== fn || (value.cleaned & bit) !== 0) continue;
-        entries.push({ index: value.index, path: value.path, hops: hop(value.hops, site.target, `reaches ${site.api}`, taint.file), cleaned: value.cleaned, site });
+        entries.push({ index: value.index, path: value.path, hops: hop(value.hops, site.target, `reaches ${site.api}`, taint.file), cleaned: value.cleaned, site, siteFile: taint.file });
       }
     }
     const target = resolveCallee(taint.file, call);
@@ -211,7 +227,7 @@ export function sinkSummary(taint: FileTaint, fn: FunctionNode, sink: TaintSink,
       for (const value of evaluator.valueAt(argument, inner.path, 0)) {
         if (value.type !== 'parameter' || value.fn !== fn || ((value.cleaned | inner.cleaned) & bit) !== 0) continue;
         const hops = appendHops(hop(value.hops, argument, `passed to ${functionName(target.fn)}()`, taint.file), inner.hops);
-        entries.push({ index: value.index, path: value.path, hops, cleaned: value.cleaned | inner.cleaned, site: inner.site });
+        entries.push({ index: value.index, path: value.path, hops, cleaned: value.cleaned | inner.cleaned, site: inner.site, siteFile: inner.siteFile });
       }
     }
   }
