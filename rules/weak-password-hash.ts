@@ -68,7 +68,7 @@ function checkFastHash(context: RuleContext<MessageId>, evidence: () => Password
 function checkWorkFactor(context: RuleContext<MessageId>, evidence: () => PasswordEvidenceFinder, call: TSESTree.CallExpression): void {
   const kdf = context.concepts.callTo(call, 'password-hash');
   if (kdf === null) return;
-  const verdict = judgeWorkFactors(kdf.row.algorithm, readWorkFactors(call, kdf.row, context.values, context.scope));
+  const verdict = judgeWorkFactors(kdf.row.algorithm, readWorkFactors(call, kdf.row, context.values));
   if (verdict === null) return;
   // PBKDF2 and scrypt also stretch keys that are already random, where a low cost is harmless: ask for a password.
   if (kdf.row.algorithm === 'pbkdf2' || kdf.row.algorithm === 'scrypt') {

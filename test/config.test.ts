@@ -112,7 +112,7 @@ describe('mistakes exit 2 with file:line:column', () => {
   });
 
   it('names a missing rule directory', async () => {
-    expect(await failure({ 'rampart.config.yaml': 'ruleDirectories:\n  - security/rules\n' })).toMatch(/^rampart: rampart\.config\.yaml:2:5: rule directory 'security\/rules' cannot be read: ENOENT/);
+    expect(await failure({ 'rampart.config.yaml': 'ruleDirectories:\n  - security/rules\n' })).toMatch(/^rampart: rampart\.config\.yaml:2:5: rule directory 'security\/rules' cannot be read: no such file or directory \(ENOENT\)/);
   });
 
   it('refuses JavaScript config instead of loading or ignoring it', async () => {

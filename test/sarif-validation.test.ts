@@ -173,8 +173,8 @@ describe('SARIF using every feature: suppressions, baseline states, notification
   it('reports the unparsable and the skipped file as tool notifications', () => {
     const notifications = log.runs[0]?.invocations[0]?.toolExecutionNotifications ?? [];
     expect(notifications.map((notification) => [notification.descriptor.id, notification.locations?.[0]?.physicalLocation.artifactLocation.uri])).toEqual([
-      ['skipped', 'src/huge.js'],
       ['parse-failed', 'src/broken.ts'],
+      ['skipped', 'src/huge.js'],
     ]);
   });
 

@@ -120,6 +120,6 @@ describe('YAML rules through the CLI', () => {
   it('exits 2 for a --rules path that does not exist', async () => {
     const run = await rampart(['src', '--rules', 'missing-rules'], dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^rampart: cannot read rules at missing-rules: ENOENT/);
+    expect(run.stderr).toMatch(/^rampart: cannot read rules at missing-rules: no such file or directory \(ENOENT\)/);
   });
 });

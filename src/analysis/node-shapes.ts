@@ -55,6 +55,11 @@ export function findProperty(object: TSESTree.ObjectExpression, name: string): T
   return null;
 }
 
+/** A node's parent, or null at the root: the engine leaves the Program's parent undefined, ESLint sets it to null. */
+export function parentOf(node: TSESTree.Node): TSESTree.Node | null {
+  return node.parent ?? null;
+}
+
 export function isFunctionNode(node: TSESTree.Node): node is TSESTree.FunctionLike & (TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression) {
   return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression';
 }

@@ -42,6 +42,8 @@ export interface CliArguments {
   /** null: the engine's default (oxc, falling back to typescript-estree per file). */
   readonly parser: ParserName | null;
   readonly quiet: boolean;
+  /** A scan that covers no file is a usage error (the gate must not pass by scanning nothing) unless this is set. */
+  readonly passOnNoFiles: boolean;
   readonly color: boolean | null;
   readonly help: boolean;
   readonly version: boolean;
@@ -50,6 +52,8 @@ export interface CliArguments {
 export const HELP_TEXT = `Usage: rampart [options] [--] [paths...]
 
 Scans TypeScript and JavaScript files (default: the current directory) for security weaknesses.
+Everything after -- is a path, even when it starts with a dash: write \`rampart -- *\` when a shell
+glob may expand to a file named like an option.
 
 Options:
   --format <name>[=<file>]  text, json, sarif or gitlab-sast; repeat for several outputs
@@ -82,6 +86,8 @@ Suppress one reviewed finding with a reason (required):
   --max-file-size <bytes>   skip larger files with a notice (default: 1048576)
   --parser <name>           oxc (default; typescript-estree where oxc is not installed) or typescript-estree
   --quiet                   print findings only: no notices, no summary
+  --pass-on-no-files        let a scan that covers no file pass (default: exit 2, so an ignore
+                            pattern or a file named like an option cannot switch the gate off)
   --color / --no-color      force colours on or off (default: on for a terminal)
   --version                 print the version
   --help                    print this help
@@ -113,6 +119,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   let maxFileSize: number | null = null;
   let parser: ParserName | null = null;
   let quiet = false;
+  let passOnNoFiles = false;
   let color: boolean | null = null;
   let help = false;
   let version = false;
@@ -140,6 +147,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
         const spec = value();
         const [name = '', ...file] = spec.split('=');
         if (!isFormat(name)) throw new UsageError(`unknown format '${name}' (expected ${FORMATS.join(', ')})`);
+        if (file.length > 0 && file.join('=').trim() === '') throw new UsageError(`--format ${name}= needs a file name after '='`);
         outputs.push({ format: name, file: file.length > 0 ? file.join('=') : null });
         break;
       }
@@ -212,6 +220,9 @@ export function parseArguments(argv: readonly string[]): CliArguments {
       case '-q':
         quiet = true;
         break;
+      case '--pass-on-no-files':
+        passOnNoFiles = true;
+        break;
       case '--color':
         color = true;
         break;
@@ -258,6 +269,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
     maxFileSize,
     parser,
     quiet,
+    passOnNoFiles,
     color,
     help,
     version,

@@ -108,6 +108,12 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       failOn: args.failOn ?? config.failOn ?? 'low',
       acceptAll: args.writeBaseline !== null,
     });
+    if (outcome.filesScanned === 0 && outcome.problems.length === 0 && changes === null && !args.passOnNoFiles) {
+      // A gate that scans nothing passes everything: an `ignore: ["**"]`, or a shell glob that expanded to a
+      // file named `--ignore=**`, would switch it off without a word.
+      const where = args.paths.length === 0 ? '.' : args.paths.join(' ');
+      throw new UsageError(`no file to scan under ${where} (none found, or all ignored); pass --pass-on-no-files to allow an empty scan`);
+    }
     const report: ScanReport = {
       toolVersion: packageVersion(),
       root: cwd,

@@ -1,18 +1,30 @@
 /**
- * Which files a scan reads. fast-glob lists candidates without following symlinked directories (so a link
- * cannot leave the root or loop); symlinked files are resolved and kept only when their target is inside the
- * root. `.gitignore` files at every level and `--ignore` globs filter the list; oversized and binary files are
- * skipped with a notice instead of being read as code.
+ * Which files a scan reads. One walk of each given directory that never follows a symlinked directory (a
+ * link cannot leave the root or loop) and prunes ignored directories before entering them: the defaults
+ * (`node_modules`, `dist`, ...), `.gitignore` files at every level of the walk and in the directories above it
+ * up to the repository root (git applies those too), and `--ignore` globs. A symlinked file is scanned when
+ * its target is inside the root. Nothing is dropped without a word: an unreadable directory, a symlink that
+ * leaves the root, a FIFO or a device, an oversized or binary file each become a `skipped` problem.
  */
-import { closeSync, openSync, readFileSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
+import { isWithin } from './file-access.js';
 import { isCodeFile } from './language.js';
 import { describeError, type ScanProblem, UsageError } from './problems.js';
 
+/** Directory names never entered, at any depth; and file patterns never scanned. */
+export const DEFAULT_IGNORED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', 'dist', 'build', 'coverage', 'vendor', '.git']);
 export const DEFAULT_IGNORES = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/coverage/**', '**/vendor/**', '**/.git/**', '**/*.d.ts', '**/*.min.js'];
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+/**
+ * Patterns read from one .gitignore at most. Real ones hold dozens; every path is tested against every
+ * pattern, so a hostile 200,000-line file would cost minutes per thousand files. Past the bound the rest is
+ * not applied (the scan widens, it never drops a file) and the file is named in a notice.
+ */
+export const MAX_GITIGNORE_PATTERNS = 10_000;
+/** A .gitignore larger than this is not read at all (named in a notice); the pattern bound covers the rest. */
+const MAX_GITIGNORE_BYTES = 16 * 1024 * 1024;
 
 export interface DiscoveryOptions {
   readonly paths: readonly string[];
@@ -26,6 +38,8 @@ export interface DiscoveredFile {
   readonly absolutePath: string;
   /** Relative to `cwd`, forward slashes: what every report shows. */
   readonly path: string;
+  /** Real path of the scanned directory this file was found under (reads stay inside it); null: named on the command line. */
+  readonly root: string | null;
 }
 
 export interface Discovery {
@@ -43,6 +57,11 @@ export function discoverFiles(options: DiscoveryOptions): Discovery {
   const files: DiscoveredFile[] = [];
   const skipped: ScanProblem[] = [];
   const userIgnore = ignore().add([...options.ignore]);
+  const add = (file: DiscoveredFile, real: string): void => {
+    if (seen.has(real)) return;
+    seen.add(real);
+    files.push(file);
+  };
 
   for (const given of options.paths.length === 0 ? ['.'] : options.paths) {
     const root = resolve(options.cwd, given);
@@ -52,109 +71,153 @@ export function discoverFiles(options: DiscoveryOptions): Discovery {
     } catch (error: unknown) {
       throw new UsageError(`cannot read ${given}: ${describeError(error)}`);
     }
-    const rootReal = realpathSync(root);
-    const candidates = rootStats.isDirectory() ? listDirectory(root) : [root];
-    const gitignores = rootStats.isDirectory() ? loadGitignores(root) : new Map<string, Ignore>();
-
-    for (const absolutePath of candidates) {
-      const path = toReportedPath(options.cwd, absolutePath);
-      const withinRoot = relative(root, absolutePath).split(sep).join('/');
-      if (rootStats.isDirectory() && (isGitignored(gitignores, withinRoot) || userIgnore.ignores(withinRoot))) continue;
-      if (!rootStats.isDirectory() && !isCodeFile(absolutePath)) continue;
-      let real: string;
-      try {
-        real = realpathSync(absolutePath);
-      } catch (error: unknown) {
-        skipped.push({ kind: 'skipped', file: path, reason: 'unreadable', message: `cannot resolve: ${describeError(error)}` });
-        continue;
-      }
-      if (rootStats.isDirectory() && real !== rootReal && !real.startsWith(rootReal + sep)) {
-        skipped.push({ kind: 'skipped', file: path, reason: 'outside-root', message: `symlink to ${real} leaves the scanned directory; not followed` });
-        continue;
-      }
-      if (seen.has(real)) continue;
-      seen.add(real);
-      const problem = checkReadable(absolutePath, path, options.maxFileSize);
-      if (problem !== null) {
-        skipped.push(problem);
-        continue;
-      }
-      files.push({ absolutePath, path });
+    const path = toReportedPath(options.cwd, root);
+    if (rootStats.isDirectory()) {
+      walk(root, options, userIgnore, skipped, add);
+    } else if (!rootStats.isFile()) {
+      // A FIFO named on the command line would block the first read forever.
+      skipped.push({ kind: 'skipped', file: path, reason: 'not-a-file', message: 'not a regular file; not read' });
+    } else if (isCodeFile(root)) {
+      add({ absolutePath: root, path, root: null }, realpathSync(root));
     }
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, skipped };
 }
 
-function listDirectory(root: string): string[] {
-  return fg
-    .sync(['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'], {
-      cwd: root,
-      absolute: true,
-      dot: false,
-      followSymbolicLinks: false,
-      onlyFiles: true,
-      ignore: DEFAULT_IGNORES,
-      suppressErrors: true,
-    })
-    .map((path) => resolve(path))
-    .filter((path) => isCodeFile(path));
+interface IgnoreLayer {
+  /** Directory of the .gitignore, relative to the walk's root ('' for the root; '../..' above it). */
+  readonly base: string;
+  readonly rules: Ignore;
 }
 
-/** Every .gitignore under the root, keyed by its directory relative to the root ('' for the root itself). */
-function loadGitignores(root: string): Map<string, Ignore> {
-  const byDirectory = new Map<string, Ignore>();
-  const found = fg.sync(['**/.gitignore'], { cwd: root, dot: true, followSymbolicLinks: false, ignore: ['**/node_modules/**', '**/.git/**'], suppressErrors: true });
-  for (const file of found) {
-    const directory = dirname(file) === '.' ? '' : dirname(file);
-    const text = readText(join(root, file));
-    if (text !== null) byDirectory.set(directory, ignore().add(text));
+function walk(root: string, options: DiscoveryOptions, userIgnore: Ignore, skipped: ScanProblem[], add: (file: DiscoveredFile, real: string) => void): void {
+  const rootReal = realpathSync(root);
+  const reported = (absolutePath: string): string => toReportedPath(options.cwd, absolutePath);
+  const ancestors = ancestorGitignores(root, reported, skipped);
+  const pending: { readonly directory: string; readonly layers: readonly IgnoreLayer[] }[] = [{ directory: root, layers: ancestors }];
+  while (pending.length > 0) {
+    const { directory, layers: parentLayers } = pending.pop() as (typeof pending)[number];
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(directory, { withFileTypes: true });
+    } catch (error: unknown) {
+      skipped.push({ kind: 'skipped', file: reported(directory), reason: 'unreadable', message: `directory cannot be listed: ${describeError(error)}` });
+      continue;
+    }
+    const layers = withGitignore(directory, root, parentLayers, entries, reported, skipped);
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const subdirectories: string[] = [];
+    for (const entry of entries) {
+      // Dot files and folders (.git, .cache, .next) are not source; ESLint and fast-glob skip them too.
+      if (entry.name.startsWith('.')) continue;
+      const absolutePath = join(directory, entry.name);
+      const withinRoot = relative(root, absolutePath).split(sep).join('/');
+      const isDirectory = entry.isDirectory();
+      if (isDirectory && DEFAULT_IGNORED_DIRECTORIES.has(entry.name)) continue;
+      if (isIgnored(layers, userIgnore, withinRoot, isDirectory)) continue;
+      if (isDirectory) {
+        subdirectories.push(absolutePath);
+      } else if (entry.isSymbolicLink()) {
+        linkedEntry(absolutePath, rootReal, reported(absolutePath), skipped, add);
+      } else if (isCodeFile(absolutePath)) {
+        // Symlinked directories are never entered, so below the root's real path the walk's paths are real.
+        if (entry.isFile()) add({ absolutePath, path: reported(absolutePath), root: rootReal }, join(rootReal, relative(root, absolutePath)));
+        else skipped.push({ kind: 'skipped', file: reported(absolutePath), reason: 'not-a-file', message: 'not a regular file (a FIFO, socket or device); not read' });
+      }
+    }
+    // Depth first in name order, so a file reached by two paths (a symlink) is always known by the same one.
+    for (const subdirectory of subdirectories.reverse()) pending.push({ directory: subdirectory, layers });
   }
-  return byDirectory;
 }
 
-function isGitignored(gitignores: ReadonlyMap<string, Ignore>, withinRoot: string): boolean {
-  if (gitignores.size === 0) return false;
-  const parts = withinRoot.split('/');
-  for (let depth = 0; depth < parts.length; depth += 1) {
-    const directory = parts.slice(0, depth).join('/');
-    const rules = gitignores.get(directory);
-    if (rules !== undefined && rules.ignores(parts.slice(depth).join('/'))) return true;
+/** A symlink in the walk: a code file inside the root is scanned (once, by its real path); anything leaving the root is named. */
+function linkedEntry(absolutePath: string, rootReal: string, path: string, skipped: ScanProblem[], add: (file: DiscoveredFile, real: string) => void): void {
+  let real: string;
+  let target: Stats;
+  try {
+    real = realpathSync(absolutePath);
+    target = statSync(real);
+  } catch (error: unknown) {
+    if (isCodeFile(absolutePath)) skipped.push({ kind: 'skipped', file: path, reason: 'unreadable', message: `broken symlink: ${describeError(error)}` });
+    return;
+  }
+  if (!isWithin(rootReal, real)) {
+    if (target.isDirectory() || isCodeFile(absolutePath)) {
+      skipped.push({ kind: 'skipped', file: path, reason: 'outside-root', message: 'a symlink whose target leaves the scanned directory; not followed' });
+    }
+    return;
+  }
+  // A linked directory inside the root is walked where it really is; a linked file is scanned under its real path's identity.
+  if (target.isFile() && isCodeFile(absolutePath)) add({ absolutePath, path, root: rootReal }, real);
+}
+
+function isIgnored(layers: readonly IgnoreLayer[], userIgnore: Ignore, withinRoot: string, isDirectory: boolean): boolean {
+  const candidate = isDirectory ? `${withinRoot}/` : withinRoot;
+  if (userIgnore.ignores(candidate)) return true;
+  for (const layer of layers) {
+    const fromLayer = layer.base === '' ? candidate : relative(layer.base, withinRoot).split(sep).join('/') + (isDirectory ? '/' : '');
+    if (fromLayer.startsWith('../') || fromLayer === '') continue;
+    if (layer.rules.ignores(fromLayer)) return true;
   }
   return false;
 }
 
-function readText(path: string): string | null {
+function withGitignore(directory: string, root: string, layers: readonly IgnoreLayer[], entries: readonly Dirent[], reported: (path: string) => string, skipped: ScanProblem[]): readonly IgnoreLayer[] {
+  if (!entries.some((entry) => entry.name === '.gitignore' && entry.isFile())) return layers;
+  const rules = readGitignore(join(directory, '.gitignore'), reported, skipped);
+  if (rules === null) return layers;
+  return [...layers, { base: relative(root, directory).split(sep).join('/'), rules }];
+}
+
+/**
+ * The .gitignore files between the repository root (the nearest directory above holding `.git`) and the
+ * scanned directory: `rampart packages/api` honours the root's `.gitignore` as git does.
+ */
+function ancestorGitignores(root: string, reported: (path: string) => string, skipped: ScanProblem[]): IgnoreLayer[] {
+  const chain: string[] = [];
+  for (let directory = dirname(root); ; directory = dirname(directory)) {
+    chain.push(directory);
+    if (existsSync(join(directory, '.git')) || dirname(directory) === directory) break;
+  }
+  if (!existsSync(join(chain[chain.length - 1] ?? root, '.git'))) return [];
+  const layers: IgnoreLayer[] = [];
+  for (const directory of chain.reverse()) {
+    const file = join(directory, '.gitignore');
+    if (!isRegularFile(file)) continue;
+    const rules = readGitignore(file, reported, skipped);
+    if (rules !== null) layers.push({ base: relative(root, directory).split(sep).join('/'), rules });
+  }
+  return layers;
+}
+
+function isRegularFile(path: string): boolean {
   try {
-    return readFileSync(path, 'utf8');
+    return lstatSync(path).isFile();
   } catch (error: unknown) {
-    // An unreadable .gitignore is treated as absent: that can only widen the scan, never drop a file.
-    if (error instanceof Error && 'code' in error) return null;
+    if (error instanceof Error && 'code' in error) return false;
     throw error;
   }
 }
 
-/** Size cap and binary sniff (a NUL byte in the first 8 KiB, as git does). */
-function checkReadable(absolutePath: string, path: string, maxFileSize: number): ScanProblem | null {
-  let size: number;
+function readGitignore(file: string, reported: (path: string) => string, skipped: ScanProblem[]): Ignore | null {
+  let text: string;
   try {
-    size = statSync(absolutePath).size;
+    if (statSync(file).size > MAX_GITIGNORE_BYTES) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
+    text = readFileSync(file, 'utf8');
   } catch (error: unknown) {
-    return { kind: 'skipped', file: path, reason: 'unreadable', message: describeError(error) };
+    // An unreadable .gitignore is treated as absent: that can only widen the scan, never drop a file.
+    skipped.push({ kind: 'skipped', file: reported(file), reason: 'unreadable', message: `.gitignore not applied: ${describeError(error)}` });
+    return null;
   }
-  if (size > maxFileSize) {
-    return { kind: 'skipped', file: path, reason: 'too-large', message: `${size} bytes is over the ${maxFileSize}-byte limit (--max-file-size)` };
+  const patterns = text.split(/\r?\n/).filter((line) => line.trim() !== '' && !line.startsWith('#'));
+  if (patterns.length > MAX_GITIGNORE_PATTERNS) {
+    skipped.push({
+      kind: 'limit-reached',
+      file: reported(file),
+      bound: `${MAX_GITIGNORE_PATTERNS} patterns per .gitignore`,
+      message: `.gitignore holds ${patterns.length} patterns; only the first ${MAX_GITIGNORE_PATTERNS} are applied (the rest may scan more files, never fewer)`,
+    });
   }
-  const head = Buffer.alloc(Math.min(size, 8192));
-  let descriptor: number | null = null;
-  try {
-    descriptor = openSync(absolutePath, 'r');
-    readSync(descriptor, head, 0, head.length, 0);
-  } catch (error: unknown) {
-    return { kind: 'skipped', file: path, reason: 'unreadable', message: describeError(error) };
-  } finally {
-    if (descriptor !== null) closeSync(descriptor);
-  }
-  if (head.includes(0)) return { kind: 'skipped', file: path, reason: 'binary', message: 'binary content (NUL bytes); not scanned' };
-  return null;
+  return ignore().add(patterns.slice(0, MAX_GITIGNORE_PATTERNS));
 }

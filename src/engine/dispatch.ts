@@ -72,6 +72,11 @@ export function toFinding(file: FileContext, rule: Rule, severity: Severity, des
     steps === undefined || steps.length === 0
       ? null
       : { source: descriptor.source ?? null, steps, ...(sink !== undefined ? { carrier: locationIn(file, descriptor.node.range) } : {}) };
+  // A suggestion's edits are in the reported file: offered where the finding stays there.
+  const suggestions = home !== file ? undefined : descriptor.suggest?.map((suggestion) => ({
+    message: formatMessage(rule.messages[suggestion.messageId] ?? suggestion.messageId, suggestion.data),
+    edits: suggestion.edits.map((edit) => ({ range: edit.range, span: file.source.spanOf(edit.range), text: edit.text })),
+  }));
   const span = home.source.spanOf(range);
   const firstLine = Math.max(1, span.start.line - 1);
   const lastLine = Math.min(span.end.line, span.start.line + 3);
@@ -87,6 +92,7 @@ export function toFinding(file: FileContext, rule: Rule, severity: Severity, des
     excerpt: { firstLine, lines },
     messageId: sink?.messageId ?? descriptor.messageId,
     ...(flow !== null ? { flows: [flow] } : {}),
+    ...(suggestions !== undefined && suggestions.length > 0 ? { suggestions } : {}),
   };
   return { finding, home };
 }
@@ -155,5 +161,6 @@ export function runRules(file: FileContext, traversal: Traversal, rules: readonl
       }
     }
   }
+  for (const [bound, message] of file.limitsReached) problems.push({ kind: 'limit-reached', file: file.path, bound, message });
   return { findings, problems, homes };
 }

@@ -8,13 +8,18 @@ import { ApiOrigins, type ModuleLinker } from '../analysis/modules/api-origins.j
 import { stringLiteralValue } from '../analysis/node-shapes.js';
 import { ScopeFacts } from '../analysis/scope/scope-facts.js';
 import type { ScopeManagerLike } from '../analysis/scope/scope-types.js';
-import { StaticValues } from '../analysis/values/static-values.js';
+import { StaticValues, type ValuePlace } from '../analysis/values/static-values.js';
+import { commonJsExport, exportedExpression } from '../analysis/modules/exported-values.js';
+import { isProjectSpecifier } from '../analysis/modules/api-reference.js';
 import { StringAssemblies } from '../analysis/values/string-assembly.js';
 import type { ConceptIndex } from '../analysis/concepts/concept-index.js';
 import { ConceptQueries } from '../analysis/concepts/concept-queries.js';
 import { HttpAppFacts } from '../analysis/http-apps/http-app-facts.js';
 import { FileTaint } from '../analysis/taint/file-taint.js';
 import type { SourceText } from './source-text.js';
+
+/** `export * from` chains are a few modules deep; a cycle of them stops here. */
+const MAX_REEXPORT_DEPTH = 8;
 
 export interface ProjectServices {
   readonly conceptIndex: ConceptIndex;
@@ -40,6 +45,21 @@ export class FileContext {
   readonly scopeManager: ScopeManagerLike;
   readonly project: ProjectServices;
 
+  private readonly reachedLimits = new Map<string, string>();
+
+  /**
+   * An analysis that stopped at a bound says so here, once per bound: the host reports it with the file's
+   * findings (a `limit-reached` problem), so a cut result is never mistaken for a clean one.
+   */
+  noteLimit(bound: string, message: string): void {
+    if (!this.reachedLimits.has(bound)) this.reachedLimits.set(bound, message);
+  }
+
+  /** The bounds analyses of this file reached so far, with what each cut. */
+  get limitsReached(): ReadonlyMap<string, string> {
+    return this.reachedLimits;
+  }
+
   constructor(path: string, absolutePath: string, source: SourceText, ast: TSESTree.Program, scopeManager: ScopeManagerLike, project: ProjectServices) {
     this.path = path;
     this.absolutePath = absolutePath;
@@ -60,8 +80,31 @@ export class FileContext {
   }
 
   get values(): StaticValues {
-    this.staticValues ??= new StaticValues(this.scope);
+    this.staticValues ??= new StaticValues(this.scope, (specifier, name) => this.importedPlace(specifier, name, 0));
     return this.staticValues;
+  }
+
+  /** Where export `name` of the project module `specifier` (imported by this file) is spelled, for StaticValues. */
+  private importedPlace(specifier: string, name: string, depth: number): ValuePlace | null {
+    if (!isProjectSpecifier(specifier) || depth > MAX_REEXPORT_DEPTH) return null;
+    return this.linkedFile(specifier)?.exportPlace(name, depth + 1) ?? null;
+  }
+
+  /** Where this module's export `name` is spelled: a local expression, a re-export, or a member of `module.exports`. */
+  private exportPlace(name: string, depth: number): ValuePlace | null {
+    const exported = exportedExpression(this.ast, name);
+    if (exported?.kind === 'local') return { node: exported.node, values: this.values };
+    if (exported?.kind === 'reexport') {
+      for (const target of exported.targets) {
+        const place = this.importedPlace(target.specifier, target.name, depth);
+        if (place !== null) return place;
+      }
+      return null;
+    }
+    const moduleObject = name === '*' || name === 'default' ? null : commonJsExport(this.ast, '*');
+    if (moduleObject === null) return null;
+    const found = this.values.propertyPlace(moduleObject, name);
+    return found.kind === 'found' ? found.place : null;
   }
 
   get strings(): StringAssemblies {

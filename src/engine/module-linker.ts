@@ -8,7 +8,8 @@ import { dirname, resolve, sep } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { LOCAL_MODULE_PREFIX, MAX_RESOLUTION_DEPTH, type ModuleLinker } from '../analysis/modules/api-origins.js';
 import { isRelativeSpecifier, registerProjectAliasPrefixes, type ApiReference } from '../analysis/modules/api-reference.js';
-import { findProperty, staticPropertyName, unwrapExpression } from '../analysis/node-shapes.js';
+import { commonJsExport } from '../analysis/modules/exported-values.js';
+import { unwrapExpression } from '../analysis/node-shapes.js';
 import type { FileContext } from './file-context.js';
 import { expandAlias, readPathAliases, type PathAlias } from './path-aliases.js';
 
@@ -151,32 +152,4 @@ function isObjectLiteralVariable(file: FileContext, node: TSESTree.Node): boolea
 
 function isExpression(node: TSESTree.Node): node is TSESTree.Expression {
   return !node.type.endsWith('Declaration') && node.type !== 'TSDeclareFunction';
-}
-
-/**
- * The expression a CommonJS module exports under `name` (`*` for the whole `module.exports`):
- * `module.exports = x`, `module.exports = { name }`, `module.exports.name = x`, `exports.name = x`.
- */
-function commonJsExport(program: TSESTree.Program, name: string): TSESTree.Node | null {
-  for (const statement of program.body) {
-    if (statement.type !== 'ExpressionStatement') continue;
-    const expression = statement.expression;
-    if (expression.type !== 'AssignmentExpression' || expression.operator !== '=') continue;
-    const target = expression.left;
-    if (target.type !== 'MemberExpression') continue;
-    const property = staticPropertyName(target);
-    const object = target.object;
-    const isModuleExports = object.type === 'Identifier' && object.name === 'module' && property === 'exports';
-    if (isModuleExports) {
-      if (name === '*' || name === 'default') return expression.right;
-      const value = unwrapExpression(expression.right);
-      if (value.type === 'ObjectExpression') return findProperty(value, name)?.value ?? null;
-      continue;
-    }
-    const isExportsObject =
-      (object.type === 'Identifier' && object.name === 'exports') ||
-      (object.type === 'MemberExpression' && object.object.type === 'Identifier' && object.object.name === 'module' && staticPropertyName(object) === 'exports');
-    if (isExportsObject && property === name) return expression.right;
-  }
-  return null;
 }

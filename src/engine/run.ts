@@ -3,7 +3,7 @@
  * and problems. Files loaded by the linker for another file's imports are kept in a small cache so the scan
  * loop reuses them; the cache is bounded so memory stays flat on large trees.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { ConceptIndex } from '../analysis/concepts/concept-index.js';
 import { LIBRARY_MODELS } from '../models/catalog.js';
@@ -11,6 +11,7 @@ import type { Finding } from '../rules-api/rule-types.js';
 import { discoverFiles, toReportedPath, type DiscoveryOptions } from './discover.js';
 import { runRules, type ActiveRule } from './dispatch.js';
 import type { FileContext, ProjectServices } from './file-context.js';
+import type { FileLimits } from './file-access.js';
 import { loadFile, type LoadedFile } from './load-file.js';
 import { mergeFindingsAtSameSink } from './merge-findings.js';
 import { ProjectLinker } from './module-linker.js';
@@ -77,9 +78,12 @@ export function scan(options: ScanOptions): ScanResult {
   const cache = new FileCache(LINKED_FILE_CACHE);
   const project: { conceptIndex: ConceptIndex; linker: ProjectLinker | null } = { conceptIndex: conceptIndex(), linker: null };
   const services: ProjectServices = project;
-  const load = (absolutePath: string): Result<LoadedFile> =>
-    cache.get(absolutePath, () => loadFile(absolutePath, toReportedPath(options.cwd, absolutePath), services, options.parser));
-  project.linker = new ProjectLinker(linkRoot(options), (absolutePath) => {
+  const root = linkRoot(options);
+  // Linked files obey the scan's limits: inside the link root (by real path) and under the size cap.
+  const linkLimits = { root: realpathSync(root), maxFileSize: options.maxFileSize };
+  const load = (absolutePath: string, limits: FileLimits = linkLimits): Result<LoadedFile> =>
+    cache.get(absolutePath, () => loadFile(absolutePath, toReportedPath(options.cwd, absolutePath), services, limits, options.parser));
+  project.linker = new ProjectLinker(root, (absolutePath) => {
     const loaded = load(absolutePath);
     return loaded.ok ? loaded.value.context : null;
   });
@@ -90,7 +94,7 @@ export function scan(options: ScanOptions): ScanResult {
   let filesScanned = 0;
   for (const file of discovery.files) {
     if (!included(file.path)) continue;
-    const loaded = load(file.absolutePath);
+    const loaded = load(file.absolutePath, { root: file.root, maxFileSize: options.maxFileSize });
     if (!loaded.ok) {
       problems.push(loaded.error);
       continue;
@@ -102,7 +106,7 @@ export function scan(options: ScanOptions): ScanResult {
     const context = loaded.value.context;
     options.onFileScanned?.(context, outcome.findings, (finding) => outcome.homes.get(finding) ?? context);
   }
-  return { findings: sortFindings(mergeFindingsAtSameSink(findings)), problems, filesScanned };
+  return { findings: sortFindings(mergeFindingsAtSameSink(findings)), problems: sortProblems(problems), filesScanned };
 }
 
 /**
@@ -122,6 +126,11 @@ export function linkRoot(options: Pick<ScanOptions, 'paths' | 'cwd'>): string {
     common = parent;
   }
   return common;
+}
+
+/** Problems by file, then kind: the order of a report never depends on when a problem was noticed. */
+export function sortProblems(problems: readonly ScanProblem[]): ScanProblem[] {
+  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
 }
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {

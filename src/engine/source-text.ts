@@ -14,8 +14,13 @@ export interface Span {
   readonly end: Position;
 }
 
-/** ESLint's line terminators: CRLF, LF, CR, and the Unicode line and paragraph separators. */
-const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
+/**
+ * Lines end at LF only, as git, `git diff` hunks and GitHub code scanning count them: a SARIF region, a
+ * `--changed-lines-only` check and a baseline must name the line git names. A lone CR or U+2028/U+2029 inside
+ * a line is an ordinary character (ESLint counts those as breaks; the ESLint host reports through ESLint's own
+ * `getLocFromIndex`, so each host agrees with its own tools). A CR before the LF is not part of the line's text.
+ */
+const LINE_BREAK = /\n/g;
 
 export class SourceText {
   /** The text as parsed: a leading byte-order mark is removed, as ESLint does, so columns match editors. */
@@ -58,7 +63,7 @@ export class SourceText {
     if (start === undefined) return '';
     const next = this.lineStarts[line];
     const raw = this.text.slice(start, next ?? this.text.length);
-    return raw.replace(/(\r\n|[\r\n\u2028\u2029])$/, '');
+    return raw.replace(/\r?\n$/, '');
   }
 
   slice(range: readonly [number, number]): string {

@@ -4,7 +4,7 @@
  * Relative imports are linked by reading and parsing the imported files from disk (cached by mtime), so the
  * editor sees the same cross-file library knowledge as the CLI.
  */
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ScopeManagerLike } from '../analysis/scope/scope-types.js';
@@ -13,7 +13,7 @@ import { loadFile } from '../engine/load-file.js';
 import { ProjectLinker } from '../engine/module-linker.js';
 import { conceptIndex } from '../engine/run.js';
 import { SourceText } from '../engine/source-text.js';
-import { toReportedPath } from '../engine/discover.js';
+import { DEFAULT_MAX_FILE_SIZE, toReportedPath } from '../engine/discover.js';
 
 export interface EslintSourceCodeLike {
   readonly text: string;
@@ -37,11 +37,22 @@ function projectFor(cwd: string): ProjectServices {
   return { conceptIndex: conceptIndex(), linker };
 }
 
+const realRoots = new Map<string, string>();
+function realRoot(directory: string): string {
+  let real = realRoots.get(directory);
+  if (real === undefined) {
+    real = realpathSync(directory);
+    realRoots.set(directory, real);
+  }
+  return real;
+}
+
 function loadLinked(cwd: string, absolutePath: string, services: ProjectServices): FileContext | null {
   const mtimeMs = statSync(absolutePath).mtimeMs;
   const cached = linkedFiles.get(absolutePath);
   if (cached !== undefined && cached.mtimeMs === mtimeMs) return cached.context;
-  const loaded = loadFile(absolutePath, toReportedPath(cwd, absolutePath), services);
+  // The editor's linked files obey the CLI's limits: inside the project (by real path) and under the default size cap.
+  const loaded = loadFile(absolutePath, toReportedPath(cwd, absolutePath), services, { root: realRoot(cwd), maxFileSize: DEFAULT_MAX_FILE_SIZE });
   const context = loaded.ok ? loaded.value.context : null;
   linkedFiles.set(absolutePath, { mtimeMs, context });
   if (linkedFiles.size > LINKED_FILE_CACHE) {

@@ -2,7 +2,7 @@
 import type { Rule as EslintRule } from 'eslint';
 import { createRuleContext } from '../engine/dispatch.js';
 import { ruleDocsUrl } from '../engine/package-info.js';
-import type { Rule } from '../rules-api/rule-types.js';
+import type { Rule, SuggestionDescriptor } from '../rules-api/rule-types.js';
 import { fileContextFor } from './eslint-file-context.js';
 
 export function isRecommended(rule: Rule): boolean {
@@ -15,20 +15,32 @@ export function toEslintRule(rule: Rule): EslintRule.RuleModule {
       type: 'problem',
       docs: { description: rule.title, url: ruleDocsUrl(rule.id), recommended: isRecommended(rule) },
       schema: [],
+      ...(rule.hasSuggestions === true ? { hasSuggestions: true } : {}),
       messages: { ...rule.messages },
     },
     create(context) {
       const file = fileContextFor(context.sourceCode, context.filename, context.cwd);
       if (!rule.appliesTo(file)) return {};
       const ruleContext = createRuleContext(file, rule, (descriptor) => {
-        const span = file.source.spanOf(descriptor.node.range);
+        // ESLint's own line counting (it treats CR, U+2028 and U+2029 as breaks), so the editor's squiggle
+        // sits where ESLint places every other diagnostic.
+        const [start, end] = descriptor.node.range;
         context.report({
-          loc: { start: span.start, end: span.end },
+          loc: { start: context.sourceCode.getLocFromIndex(start), end: context.sourceCode.getLocFromIndex(end) },
           messageId: descriptor.messageId,
           ...(descriptor.data !== undefined ? { data: { ...descriptor.data } } : {}),
+          ...(descriptor.suggest !== undefined && descriptor.suggest.length > 0 ? { suggest: descriptor.suggest.map(toEslintSuggestion) } : {}),
         });
       });
       return rule.create(ruleContext) as EslintRule.RuleListener;
     },
+  };
+}
+
+function toEslintSuggestion(suggestion: SuggestionDescriptor<string>): EslintRule.SuggestionReportDescriptor {
+  return {
+    messageId: suggestion.messageId,
+    ...(suggestion.data !== undefined ? { data: { ...suggestion.data } } : {}),
+    fix: (fixer) => suggestion.edits.map((edit) => fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text)),
   };
 }

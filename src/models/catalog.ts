@@ -2,7 +2,8 @@
 import type { LibraryModel } from './concepts.js';
 import { argon2, nodeRsArgon2 } from './libraries/argon2.js';
 import { bcrypt } from './libraries/bcrypt.js';
-import { cryptoJs, cryptoJsDigestModules } from './libraries/crypto-js.js';
+import { cryptoJs, cryptoJsDigestModules, md5Functions, sha1Functions } from './libraries/crypto-js.js';
+import { nodeForge } from './libraries/node-forge.js';
 import { nodeCrypto } from './libraries/node-crypto.js';
 import { standaloneDigests } from './libraries/standalone-digests.js';
 import { knex } from './libraries/knex.js';
@@ -64,6 +65,9 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   cryptoJs,
   cryptoJsDigestModules,
   standaloneDigests,
+  md5Functions,
+  sha1Functions,
+  nodeForge,
   bcrypt,
   argon2,
   nodeRsArgon2,

@@ -5,6 +5,7 @@
  * options object, `property`.
  */
 
+import type { CryptoRow } from './crypto-concepts.js';
 import type { HttpFrameworkShape } from './frameworks/http-shape.js';
 
 interface RowBase {
@@ -486,7 +487,7 @@ export type HttpRow =
   | PluginWrapperRow
   | ProjectCodeLoaderRow;
 
-export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow | TaintRow | SecretArgumentRow | HttpRow;
+export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow | TaintRow | SecretArgumentRow | HttpRow | CryptoRow;
 
 export type ConceptKind = ApiRow['concept'];
 export type RowOf<K extends ConceptKind> = Extract<ApiRow, { readonly concept: K }>;

@@ -40,6 +40,20 @@ export function formatJson(report: ScanReport): string {
         ...(suppression !== null ? { suppressed: { justification: suppression.justification, line: suppression.span.start.line } } : {}),
         ...(baselineState !== null ? { baselineState } : {}),
         ...(finding.flows !== undefined ? flowsJson(finding.flows) : {}),
+        ...(finding.suggestions !== undefined
+          ? {
+              suggestions: finding.suggestions.map((suggestion) => ({
+                message: suggestion.message,
+                edits: suggestion.edits.map((edit) => ({
+                  line: edit.span.start.line,
+                  column: edit.span.start.column + 1,
+                  endLine: edit.span.end.line,
+                  endColumn: edit.span.end.column + 1,
+                  text: edit.text,
+                })),
+              })),
+            }
+          : {}),
       })),
       absent: report.absent,
       problems: report.problems,

@@ -29,6 +29,7 @@ export interface SarifOptions {
 const NOTIFICATIONS: readonly Sarif.ReportingDescriptor[] = [
   notificationDescriptor('parse-failed', 'FileNotParsed', 'A file could not be parsed, so it was not scanned.', 'Fix the syntax error, or check that the file is TypeScript or JavaScript that typescript-estree can parse.'),
   notificationDescriptor('skipped', 'FileSkipped', 'A file was skipped: too large, binary, unreadable, or a symlink leaving the scanned directory.', 'Raise --max-file-size for a large source file, or ignore the path with --ignore or the config.'),
+  notificationDescriptor('limit-reached', 'AnalysisLimitReached', 'A bound (time, steps or size) stopped part of the analysis of a file; findings made before it are reported.', 'Split the file or raise the bound named in the message; the rest of the scan is complete.'),
   notificationDescriptor('internal-error', 'RuleCrashed', 'A rule crashed on a file, so its findings in that file are missing.', 'Report the crash with the file and rule id; the rest of the scan is complete.'),
   notificationDescriptor('results-truncated', 'ResultsTruncated', "Results were dropped to stay within GitHub's upload limits; the most severe were kept.", 'Scan fewer files per category, fix or baseline the findings, or disable noisy rules.'),
   notificationDescriptor('code-flow-truncated', 'CodeFlowTruncated', "A data-flow path was shortened to GitHub's thread-flow-location limit.", 'The source side and the sink of the path were kept.'),
@@ -65,7 +66,7 @@ function assemble(report: ScanReport, findings: readonly ReportedFinding[], opti
   const ruleIndex = new Map(reportedRules.map((entry, index) => [entry.rule.id, index]));
   const uri = (file: string): string => encodeURI(relative(report.sourceRoot, resolve(report.root, file)).split(sep).join('/'));
   const notifications: Sarif.Notification[] = report.problems.map((problem) => ({
-    level: problem.kind === 'skipped' ? 'note' : 'error',
+    level: problem.kind === 'skipped' ? 'note' : problem.kind === 'limit-reached' ? 'warning' : 'error',
     message: { text: `${describeProblem(problem)}.` },
     locations: [
       {
@@ -233,5 +234,16 @@ function truncationNotice(id: 'results-truncated' | 'code-flow-truncated', text:
 }
 
 export function formatSarif(report: ScanReport, options?: SarifOptions): string {
-  return `${JSON.stringify(buildSarif(report, options), null, 2)}\n`;
+  return `${JSON.stringify(buildSarif(report, options), wellFormed, 2)}\n`;
+}
+
+/** Half a surrogate pair, which a string folded from `'\uD800'` in scanned code can hold. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * JSON.stringify writes a lone surrogate as a `\udXXX` escape, which strict UTF-8 consumers of SARIF refuse
+ * or mangle; it becomes U+FFFD, as a UTF-8 decoder would make it.
+ */
+function wellFormed(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? value.replace(LONE_SURROGATE, '\uFFFD') : value;
 }

@@ -74,5 +74,7 @@ export function describeProblem(problem: ScanProblem): string {
       return `${problem.file}: skipped: ${problem.message}`;
     case 'internal-error':
       return `${problem.file}:${problem.line}: rule ${problem.ruleId} crashed: ${problem.message}`;
+    case 'limit-reached':
+      return `${problem.file}: incomplete (${problem.bound}): ${problem.message}`;
   }
 }

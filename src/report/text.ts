@@ -28,11 +28,11 @@ export function formatText(report: ScanReport, options: TextOptions): string {
     byFile.set(finding.file, list);
   }
   for (const [file, findings] of byFile) {
-    out.push(paint(STYLE.bold, file));
+    out.push(paint(STYLE.bold, printable(file)));
     for (const finding of findings) {
       // `path:line:col` is what terminals and editors make clickable.
-      const position = `${finding.file}:${finding.span.start.line}:${finding.span.start.column + 1}`;
-      out.push(`  ${position} ${paint(SEVERITY_COLOR[finding.severity], finding.severity.padEnd(8))} ${finding.message}  ${paint(STYLE.dim, finding.ruleId)}`);
+      const position = `${printable(finding.file)}:${finding.span.start.line}:${finding.span.start.column + 1}`;
+      out.push(`  ${position} ${paint(SEVERITY_COLOR[finding.severity], finding.severity.padEnd(8))} ${printable(finding.message)}  ${paint(STYLE.dim, finding.ruleId)}`);
       out.push(...codeFrame(finding, paint));
       const flows = finding.flows ?? [];
       if (flows.length === 1 && flows[0] !== undefined) out.push(`    ${paint(STYLE.dim, 'path:')} ${compactPath(flows[0])}`);
@@ -74,7 +74,7 @@ export function compactPath(flow: FindingFlow): string {
     const step = steps[index];
     if (step === undefined || !kept.has(index)) continue;
     if (previous >= 0 && index > previous + 1) parts.push('…');
-    parts.push(`${step.file}:${step.span.start.line}:${step.span.start.column + 1} ${step.message}`);
+    parts.push(`${printable(step.file)}:${step.span.start.line}:${step.span.start.column + 1} ${printable(step.message)}`);
     previous = index;
   }
   return parts.join(' → ');
@@ -89,7 +89,7 @@ function codeFrame(finding: Finding, paint: (style: string, text: string) => str
     const line = firstLine + offset;
     const isFlagged = line >= finding.span.start.line && line <= finding.span.end.line;
     const gutter = `${isFlagged ? '>' : ' '} ${String(line).padStart(width)} | `;
-    frame.push(`    ${isFlagged ? paint(STYLE.red, gutter) : paint(STYLE.dim, gutter)}${text}`);
+    frame.push(`    ${isFlagged ? paint(STYLE.red, gutter) : paint(STYLE.dim, gutter)}${printable(text)}`);
     if (line === finding.span.start.line) {
       const start = finding.span.start.column;
       const end = finding.span.end.line === line ? finding.span.end.column : text.length;
@@ -98,6 +98,16 @@ function codeFrame(finding: Finding, paint: (style: string, text: string) => str
     }
   });
   return frame;
+}
+
+/**
+ * Scanned files are untrusted: a control character in a code frame, a file name or a message must not reach
+ * the terminal or the CI log as one (an ESC sequence rewrites the screen, a lone CR hides what came before
+ * it). Each is shown as a visible `\uXXXX` escape; tabs stay. The caret line under a frame may then drift by
+ * a few columns, which is the lesser evil.
+ */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function summaryLine(report: ScanReport, paint: (style: string, text: string) => string): string {

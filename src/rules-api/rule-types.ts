@@ -35,6 +35,11 @@ export interface RuleMeta<M extends string = string> {
   readonly help: string;
   /** One sentence per message id: what was found, from where, what to do instead. `{{name}}` placeholders. */
   readonly messages: Readonly<Record<M, string>>;
+  /**
+   * The rule may offer suggestions (`ReportDescriptor.suggest`): ESLint shows them as editor quick fixes and
+   * refuses them from a rule that does not declare this. Suggestion messages are message ids like any other.
+   */
+  readonly hasSuggestions?: true;
   /** Set for a rule loaded from a user's Semgrep-style YAML file (src/semgrep/) rather than shipped with rampart. */
   readonly yamlSource?: YamlRuleSource;
 }
@@ -61,6 +66,22 @@ export interface FlowStep {
   readonly file?: FileContext;
 }
 
+/** Replaces the file's text in `range` (offsets into the text the AST's ranges index) with `text`. */
+export interface TextEdit {
+  readonly range: readonly [number, number];
+  readonly text: string;
+}
+
+/**
+ * A fix offered for review, never applied on its own (ESLint's suggestions, not `--fix`): only where the change
+ * is mechanical and keeps what the code does (`Math.random()` → a CSPRNG draw over the same range).
+ */
+export interface SuggestionDescriptor<M extends string> {
+  readonly messageId: M;
+  readonly data?: Readonly<Record<string, string>>;
+  readonly edits: readonly TextEdit[];
+}
+
 export interface ReportDescriptor<M extends string> {
   readonly node: TSESTree.Node;
   readonly messageId: M;
@@ -74,6 +95,8 @@ export interface ReportDescriptor<M extends string> {
    * one file, reports at `node`.
    */
   readonly sink?: SinkReport<M>;
+  /** Offered fixes; the rule must declare `hasSuggestions`. */
+  readonly suggest?: readonly SuggestionDescriptor<M>[];
 }
 
 /** The sink of a taint finding in another module, and the message the finding has there. */
@@ -133,6 +156,12 @@ export interface FindingFlow {
   readonly carrier?: FindingLocation;
 }
 
+/** A suggested fix as reporters show it: its message and the edits, located in the finding's file. */
+export interface FindingSuggestion {
+  readonly message: string;
+  readonly edits: ReadonlyArray<{ readonly range: readonly [number, number]; readonly span: Span; readonly text: string }>;
+}
+
 export interface Finding extends FindingLocation {
   readonly ruleId: string;
   readonly severity: Severity;
@@ -145,4 +174,5 @@ export interface Finding extends FindingLocation {
    * carrier, ordered by source location; the message names the first one's source.
    */
   readonly flows?: readonly FindingFlow[];
+  readonly suggestions?: readonly FindingSuggestion[];
 }

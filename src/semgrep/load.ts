@@ -22,6 +22,8 @@ export interface YamlRuleOptions {
 const RULE_EXTENSIONS: ReadonlySet<string> = new Set(['.yml', '.yaml']);
 /** A rule directory is a folder of rules, not a repository: this many files is a mistaken path. */
 const MAX_RULE_FILES = 5_000;
+/** Likewise for folders: `ruleDirectories: ["/"]` must stop at once, not list the whole disk. */
+const MAX_RULE_DIRECTORIES = 2_000;
 
 /** Every rule in `paths` (absolute files or directories), compiled. */
 export function loadYamlRules(paths: readonly string[], options: YamlRuleOptions): Rule[] {
@@ -56,18 +58,28 @@ function ruleFilesAt(path: string, cwd: string): string[] {
     return [realpathSync(path)];
   }
   const found: string[] = [];
-  collect(path, found);
-  if (found.length > MAX_RULE_FILES) throw new UsageError(`${displayPath(cwd, path)} holds more than ${MAX_RULE_FILES} YAML files; point --rules or ruleDirectories at the rules folder`);
-  return found.sort().map((file) => realpathSync(file));
-}
-
-function collect(directory: string, found: string[]): void {
-  for (const entry of readdirSync(directory, { withFileTypes: true })) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules' || found.length > MAX_RULE_FILES) continue;
-    const path = join(directory, entry.name);
-    if (entry.isDirectory()) collect(path, found);
-    else if (entry.isFile() && RULE_EXTENSIONS.has(extname(entry.name).toLowerCase())) found.push(path);
+  const tooMany = (what: string): UsageError => new UsageError(`${displayPath(cwd, path)} holds more than ${what}; point --rules or ruleDirectories at the rules folder`);
+  const pending = [path];
+  let listed = 0;
+  while (pending.length > 0) {
+    const directory = pending.pop() as string;
+    listed += 1;
+    if (listed > MAX_RULE_DIRECTORIES) throw tooMany(`${MAX_RULE_DIRECTORIES} directories`);
+    let entries;
+    try {
+      entries = readdirSync(directory, { withFileTypes: true });
+    } catch (error: unknown) {
+      throw new UsageError(`cannot read rules in ${displayPath(cwd, directory)}: ${describeError(error)}`);
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const child = join(directory, entry.name);
+      if (entry.isDirectory()) pending.push(child);
+      else if (entry.isFile() && RULE_EXTENSIONS.has(extname(entry.name).toLowerCase())) found.push(child);
+    }
+    if (found.length > MAX_RULE_FILES) throw tooMany(`${MAX_RULE_FILES} YAML files`);
   }
+  return found.sort().map((file) => realpathSync(file));
 }
 
 function loadRuleFile(path: string, display: string): Rule[] {

@@ -2,11 +2,12 @@
  * A throwaway project on disk for engine tests: files are written to a temp directory, loaded through the
  * same loader and module linker the CLI uses, and nodes are found by their source text.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FileContext, ProjectServices } from '../../src/engine/file-context.js';
+import { DEFAULT_MAX_FILE_SIZE } from '../../src/engine/discover.js';
 import { loadFile } from '../../src/engine/load-file.js';
 import { ProjectLinker } from '../../src/engine/module-linker.js';
 import { conceptIndex } from '../../src/engine/run.js';
@@ -35,7 +36,7 @@ export function taintProject(files: Readonly<Record<string, string>>): TaintProj
   const services: { conceptIndex: ProjectServices['conceptIndex']; linker: ProjectLinker | null } = { conceptIndex: conceptIndex(), linker: null };
   const load = (absolutePath: string): FileContext | null => {
     if (!loaded.has(absolutePath)) {
-      const result = loadFile(absolutePath, absolutePath.slice(root.length + 1), services);
+      const result = loadFile(absolutePath, absolutePath.slice(root.length + 1), services, { root: realpathSync(root), maxFileSize: DEFAULT_MAX_FILE_SIZE });
       loaded.set(absolutePath, result.ok ? result.value.context : null);
     }
     return loaded.get(absolutePath) ?? null;

@@ -3,7 +3,6 @@
  * argument or an options property, under any of its aliases), else the library default the model documents.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { ScopeFacts } from '../scope/scope-facts.js';
 import { callSetting } from '../values/call-options.js';
 import type { StaticValues } from '../values/static-values.js';
 import type { PasswordHashRow, WorkFactorParameter } from '../../models/concepts.js';
@@ -22,13 +21,12 @@ export function readWorkFactors(
   call: TSESTree.CallExpression | TSESTree.NewExpression,
   row: PasswordHashRow,
   values: StaticValues,
-  scope: ScopeFacts,
 ): WorkFactorSettings {
   const settings = new Map<WorkFactorParameter, WorkFactorSetting>();
   for (const factor of row.workFactors) {
     const previous = settings.get(factor.parameter);
     if (previous?.source === 'call') continue; // an alias already set it (`N` and `cost` are one parameter)
-    const setting = callSetting(call, factor.argument, factor.property, values, scope);
+    const setting = callSetting(call, factor.argument, factor.property, values);
     if (setting.kind === 'constant') settings.set(factor.parameter, { source: 'call', value: setting.value, node: setting.node });
     else if (setting.kind === 'unknown') settings.set(factor.parameter, { source: 'unknown' });
     else if (previous === undefined) {

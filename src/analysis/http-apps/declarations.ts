@@ -9,6 +9,7 @@ import { isProjectSpecifier } from '../modules/api-reference.js';
 import { findProperty, isFunctionNode, staticPropertyName, unwrapExpression } from '../node-shapes.js';
 import type { HttpAppFacts } from './http-app-facts.js';
 import type { ClassNode, FunctionNode } from './http-types.js';
+import { isReassigned } from '../scope/scope-facts.js';
 
 export type Declaration =
   | { readonly kind: 'function'; readonly node: FunctionNode; readonly facts: HttpAppFacts }
@@ -57,7 +58,7 @@ function identifierDeclaration(facts: HttpAppFacts, identifier: TSESTree.Identif
     case 'Variable': {
       const declarator = definition.node;
       if (declarator.type !== 'VariableDeclarator' || declarator.init === null) return null;
-      if (variable.references.some((reference) => reference.isWrite() && reference.init !== true)) return null;
+      if (isReassigned(variable)) return null;
       if (declarator.id === definition.name) return declarationOf(facts, declarator.init, depth);
       const key = destructuredKey(declarator.id, definition.name);
       const module = key === null ? null : declarationOf(facts, declarator.init, depth);

@@ -9,6 +9,7 @@ import { enclosingClassOfThis, findProperty, staticPropertyName, stringLiteralVa
 import type { ScopeFacts } from '../scope/scope-facts.js';
 import type { VariableLike } from '../scope/scope-types.js';
 import { CALL, extendReference, isProjectSpecifier, type ApiReference } from './api-reference.js';
+import { isReassigned } from '../scope/scope-facts.js';
 
 /**
  * Resolves `import { name } from './relative'` to what that module exports, so a pool created in `db.ts` is
@@ -135,7 +136,7 @@ export class ApiOrigins {
     const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (variable === null || definition?.type !== 'Variable' || definition.node.type !== 'VariableDeclarator') return null;
     const init = definition.node.init === null ? null : unwrapExpression(definition.node.init);
-    if (init?.type !== 'ObjectExpression' || variable.references.some((reference) => reference.isWrite() && reference.init !== true)) return null;
+    if (init?.type !== 'ObjectExpression' || isReassigned(variable)) return null;
     const values: TSESTree.Node[] = [];
     const property = findProperty(init, name);
     if (property !== null) values.push(property.value);
@@ -166,8 +167,7 @@ export class ApiOrigins {
       case 'Variable': {
         const declarator = definition.node;
         if (declarator.type !== 'VariableDeclarator') return null;
-        const laterWrites = variable.references.filter((reference) => reference.isWrite() && reference.init !== true);
-        if (laterWrites.length > 0) return null;
+        if (isReassigned(variable)) return null;
         if (declarator.init === null) return this.annotatedReference(definition.name, depth);
         const fromInit = this.patternReference(declarator.id, definition.name, declarator.init, depth);
         return fromInit ?? this.annotatedReference(definition.name, depth);
@@ -184,7 +184,7 @@ export class ApiOrigins {
    * the Sequelize CLI's models/index.js): one library value when every declaration initialises the same one.
    */
   private redeclaredReference(variable: VariableLike, depth: number): ApiReference | null {
-    if (variable.references.some((reference) => reference.isWrite() && reference.init !== true)) return null;
+    if (isReassigned(variable)) return null;
     let agreed: ApiReference | null = null;
     for (const definition of variable.defs) {
       const declarator = definition.node;

@@ -5,6 +5,28 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ReferenceLike, ScopeLike, ScopeManagerLike, VariableLike } from './scope-types.js';
 
+/**
+ * A variable's writes after its declaration (`x = ...`, `x += ...`), in source order; found once per variable.
+ * Resolving a name asks whether it is ever reassigned, and a file's `app` or `pool` has thousands of
+ * references: filtering them on every question made large files quadratic. Keyed weakly by the variable
+ * object, which belongs to one parse of one file.
+ */
+const laterWritesOf = new WeakMap<VariableLike, readonly ReferenceLike[]>();
+
+export function laterWrites(variable: VariableLike): readonly ReferenceLike[] {
+  let writes = laterWritesOf.get(variable);
+  if (writes === undefined) {
+    writes = variable.references.filter((reference) => reference.isWrite() && reference.init !== true);
+    laterWritesOf.set(variable, writes);
+  }
+  return writes;
+}
+
+/** True when the variable is assigned again after its declaration. */
+export function isReassigned(variable: VariableLike): boolean {
+  return laterWrites(variable).length > 0;
+}
+
 export class ScopeFacts {
   private referenceIndex: Map<TSESTree.Node, ReferenceLike> | null = null;
   private declarationIndex: Map<TSESTree.Node, VariableLike> | null = null;

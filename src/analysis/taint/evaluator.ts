@@ -21,7 +21,12 @@ const PENDING: readonly Origin[] = Object.freeze([]) as readonly Origin[];
 
 export class TaintEvaluator {
   private readonly memo = new WeakMap<TSESTree.Node, readonly Origin[]>();
-  private budget = MAX_EVALUATIONS_PER_FILE;
+  /**
+   * At least MAX_EVALUATIONS_PER_FILE, and one evaluation per 4 characters of a larger file: the bound grows
+   * with the file, so cost stays linear in its size while a big generated module is still read to its end.
+   */
+  private budget: number;
+  private readonly initialBudget: number;
 
   readonly file: FileContext;
   readonly taint: FileTaint;
@@ -29,6 +34,8 @@ export class TaintEvaluator {
   constructor(file: FileContext, taint: FileTaint) {
     this.file = file;
     this.taint = taint;
+    this.initialBudget = Math.max(MAX_EVALUATIONS_PER_FILE, Math.ceil(file.source.text.length / 4));
+    this.budget = this.initialBudget;
   }
 
   /** Origins of `node`'s whole value. */
@@ -36,13 +43,24 @@ export class TaintEvaluator {
     const cached = this.memo.get(node);
     if (cached !== undefined) return cached;
     if (depth > MAX_EVALUATION_DEPTH || this.budget <= 0) return this.cutShort();
-    this.budget -= 1;
+    this.spend();
     const cutsBefore = cutsSoFar();
     this.memo.set(node, PENDING); // a cycle (`s = s + x`) reads as clean; the other writes still count
     const result = this.compute(node, [], depth + 1);
     if (cutsSoFar() === cutsBefore) this.memo.set(node, result);
     else this.memo.delete(node);
     return result;
+  }
+
+  /** One evaluation from the file's budget; the last one tells the file that later questions go unanswered. */
+  private spend(): void {
+    this.budget -= 1;
+    if (this.budget === 0) {
+      this.file.noteLimit(
+        `${this.initialBudget} taint evaluations for this file`,
+        'request data was not followed any further in this file; findings after the bound may be missing (split the file)',
+      );
+    }
   }
 
   /** The answer past a bound: clean (quiet), and remembered as incomplete. */
@@ -55,7 +73,7 @@ export class TaintEvaluator {
   valueAt(node: TSESTree.Node, path: readonly string[], depth: number): readonly Origin[] {
     if (path.length === 0) return this.valueOf(node, depth);
     if (depth > MAX_EVALUATION_DEPTH || this.budget <= 0) return this.cutShort();
-    this.budget -= 1;
+    this.spend();
     return this.compute(node, path.slice(0, MAX_MEMBER_PATH), depth + 1);
   }
 
@@ -77,7 +95,7 @@ export class TaintEvaluator {
         return asText(union(...node.expressions.map((expression, index) => placedInUrl(this.valueOf(expression, depth), templatePrefix(this.file.values, node, index)))));
       case 'BinaryExpression':
         // Arithmetic and comparisons yield numbers and booleans: nothing to inject; `+` yields text (or a number).
-        return node.operator === '+' ? asText(union(this.valueOf(node.left, depth), placedInUrl(this.valueOf(node.right, depth), prefixText(this.file.values, node.left)))) : CLEAN;
+        return node.operator === '+' ? this.concatenationValue(node, depth) : CLEAN;
       case 'LogicalExpression':
         return union(this.valueAt(node.left, path, depth), this.valueAt(node.right, path, depth));
       case 'ConditionalExpression':
@@ -97,6 +115,27 @@ export class TaintEvaluator {
       default:
         return CLEAN;
     }
+  }
+
+  /**
+   * `a + b + c + ...` nests to the left, one level per operand: a WHERE clause spliced from nine request fields
+   * is 28 levels deep. The chain is read as one list of operands, each evaluated at the same depth, so a long
+   * flat concatenation never reaches the depth bound (each right operand keeps the constant text before it,
+   * which decides whether it can move a URL's host).
+   */
+  private concatenationValue(node: TSESTree.BinaryExpression, depth: number): readonly Origin[] {
+    const parts: Array<readonly Origin[]> = [];
+    let current: TSESTree.Node = node;
+    while (current.type === 'BinaryExpression' && current.operator === '+') {
+      parts.push(placedInUrl(this.valueOf(current.right, depth), prefixText(this.file.values, current.left)));
+      const left: TSESTree.Node = unwrapExpression(current.left);
+      if (left.type !== 'BinaryExpression' || left.operator !== '+' || this.memo.has(left)) {
+        parts.push(this.valueOf(current.left, depth));
+        break;
+      }
+      current = left;
+    }
+    return asText(union(...parts.reverse()));
   }
 
   private memberValue(node: TSESTree.MemberExpression, path: readonly string[], depth: number): readonly Origin[] {

@@ -49,13 +49,27 @@ export function guardedBits(ev: TaintEvaluator, use: TSESTree.Node): number {
 
 /** `if (!ok(x)) return;` before the read in the same block: past it, `ok(x)` holds. */
 function earlyExitBits(ev: TaintEvaluator, block: TSESTree.Node, child: TSESTree.Node, subject: string): number {
-  const statements: readonly TSESTree.Node[] = block.type === 'SwitchCase' ? block.consequent : block.type === 'BlockStatement' || block.type === 'Program' ? block.body : [];
   let bits = 0;
-  for (const statement of statements) {
-    if (statement === child) break;
-    if (statement.type === 'IfStatement' && statement.alternate === null && alwaysExits(statement.consequent)) bits |= conditionBits(ev, statement.test, false, subject);
+  for (const statement of earlyExits(block)) {
+    if (statement.range[0] >= child.range[0]) break;
+    bits |= conditionBits(ev, statement.test, false, subject);
   }
   return bits;
+}
+
+/**
+ * The block's `if (...) <exit>` statements with no else, in order, found once per block: every read below a
+ * block asks, and a module of 8,000 top-level route registrations must not be rescanned for each of them.
+ */
+const earlyExitsOf = new WeakMap<TSESTree.Node, readonly TSESTree.IfStatement[]>();
+function earlyExits(block: TSESTree.Node): readonly TSESTree.IfStatement[] {
+  let found = earlyExitsOf.get(block);
+  if (found === undefined) {
+    const statements: readonly TSESTree.Node[] = block.type === 'SwitchCase' ? block.consequent : block.type === 'BlockStatement' || block.type === 'Program' ? block.body : [];
+    found = statements.filter((statement): statement is TSESTree.IfStatement => statement.type === 'IfStatement' && statement.alternate === null && alwaysExits(statement.consequent));
+    earlyExitsOf.set(block, found);
+  }
+  return found;
 }
 
 function alwaysExits(statement: TSESTree.Statement): boolean {

@@ -35,9 +35,7 @@ export function singleDefinition(variable: VariableLike | null): VariableLike['d
   return variable.defs[0] ?? null;
 }
 
-export function isReassigned(variable: VariableLike): boolean {
-  return variable.references.some((reference) => reference.isWrite() && reference.init !== true);
-}
+export { isReassigned } from '../scope/scope-facts.js';
 
 export function requiredModule(file: FileContext, node: TSESTree.Node): FileContext | null {
   if (node.type !== 'CallExpression') return null;

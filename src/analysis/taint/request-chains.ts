@@ -17,6 +17,7 @@ import { parameterName } from './request-sources.js';
 import { hop } from './origins.js';
 import { MAX_MEMBER_PATH, type FunctionNode, type Origin } from './taint-types.js';
 import { patternPath } from './patterns.js';
+import { isReassigned } from '../scope/scope-facts.js';
 
 /** What an identifier holds when it is (part of) a request object: the object's shape and the steps read so far. */
 export interface RequestRoot {
@@ -115,7 +116,7 @@ function variableRoot(ev: TaintEvaluator, variable: VariableLike, depth: number)
   }
   if (definition.type !== 'Variable' || definition.node.type !== 'VariableDeclarator') return null;
   const declarator = definition.node;
-  if (declarator.init === null || variable.references.some((reference) => reference.isWrite() && reference.init !== true)) return null;
+  if (declarator.init === null || isReassigned(variable)) return null;
   const steps = patternPath(declarator.id, definition.name);
   if (steps === null) return null;
   const init = peel(ev, declarator.init);

@@ -15,6 +15,7 @@ import { ALL_KINDS, kindBits } from './origins.js';
 import type { Registration } from './route-registrations.js';
 import type { FunctionFacts } from './function-facts.js';
 import type { FunctionNode } from './taint-types.js';
+import type { VariableLike } from '../scope/scope-types.js';
 
 /** Chain methods followed from a starter (`body('a').trim().isInt().toInt()`). */
 const MAX_CHAIN_LENGTH = 16;
@@ -40,18 +41,45 @@ function mountedSanitizerBits(ev: TaintEvaluator, registration: Registration): n
   const callee = unwrapExpression(registration.call.callee);
   const receiver = callee.type === 'MemberExpression' ? unwrapExpression(callee.object) : null;
   const variable = receiver?.type === 'Identifier' ? ev.file.scope.variableOf(receiver) : null;
+  if (variable === null) return 0;
   let bits = 0;
-  for (const reference of variable?.references ?? []) {
+  for (const mount of sanitizerMounts(ev, variable)) {
+    if (mount.position >= registration.call.range[0]) break;
+    bits |= mount.bits;
+  }
+  return bits;
+}
+
+interface SanitizerMount {
+  readonly position: number;
+  readonly bits: number;
+}
+
+/**
+ * The `app.use(<request sanitizer>)` mounts on one app or router variable, in source order, found once per
+ * variable: every route of the app asks, and an app with thousands of routes must not rescan its references
+ * for each.
+ */
+const mountsOf = new WeakMap<VariableLike, readonly SanitizerMount[]>();
+function sanitizerMounts(ev: TaintEvaluator, variable: VariableLike): readonly SanitizerMount[] {
+  const known = mountsOf.get(variable);
+  if (known !== undefined) return known;
+  const mounts: SanitizerMount[] = [];
+  for (const reference of variable.references) {
     const member = reference.identifier.parent;
     const mount = member?.parent;
     if (member?.type !== 'MemberExpression' || member.object !== reference.identifier || staticPropertyName(member) !== 'use') continue;
-    if (mount?.type !== 'CallExpression' || mount.callee !== member || mount.range[0] >= registration.call.range[0]) continue;
+    if (mount?.type !== 'CallExpression' || mount.callee !== member) continue;
+    let bits = 0;
     for (const argument of mount.arguments) {
       const sanitizer = ev.file.concepts.valueIs(argument, 'request-sanitizer');
       if (sanitizer !== null) bits |= kindBits(sanitizer.row.kinds);
     }
+    if (bits !== 0) mounts.push({ position: mount.range[0], bits });
   }
-  return bits;
+  mounts.sort((a, b) => a.position - b.position);
+  mountsOf.set(variable, mounts);
+  return mounts;
 }
 
 /** True when `registration` (in `ev`'s file) validates the request field at `steps` before the handler with `facts` runs. */

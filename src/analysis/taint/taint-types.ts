@@ -28,7 +28,10 @@ export const MAX_CALLERS = 16;
 export const MAX_CALLER_HOPS = 4;
 /** Nesting of function summaries (a callee's callee's ...), across files included. */
 export const MAX_SUMMARY_DEPTH = 6;
-/** Expression evaluations per file; past it the file's remaining questions answer "clean" (quiet, not wrong). */
+/**
+ * Expression evaluations per file (at least; larger files get more, see evaluator.ts); past it the file's
+ * remaining questions answer "clean" and the file is reported as incomplete.
+ */
 export const MAX_EVALUATIONS_PER_FILE = 200_000;
 
 /** Where request data enters: `req.query.id` (query), an `@Body()` parameter (body). */

@@ -17,6 +17,7 @@ import { requestChainValue, rootOf } from './request-chains.js';
 import { parameterName } from './request-sources.js';
 import { callbackParameterValue } from './callbacks.js';
 import type { FunctionNode, Origin } from './taint-types.js';
+import { laterWrites } from '../scope/scope-facts.js';
 
 /** Writes examined per variable read; a variable written more often is rare and treated by its first writes. */
 const MAX_WRITES = 32;
@@ -102,7 +103,7 @@ interface ReachingWrites {
 }
 
 function reachingWrites(variable: VariableLike, use: TSESTree.Node): ReachingWrites {
-  const writes = variable.references.filter((reference) => reference.isWrite() && reference.init !== true).slice(0, MAX_WRITES);
+  const writes = laterWrites(variable).slice(0, MAX_WRITES);
   if (writes.length === 0) return { killed: false, references: writes };
   const useFunction = enclosingFunction(use);
   const before: ReferenceLike[] = [];

@@ -9,6 +9,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { staticPropertyName, unwrapExpression } from '../node-shapes.js';
 import type { ScopeFacts } from '../scope/scope-facts.js';
 import type { StaticValues } from './static-values.js';
+import { isReassigned } from '../scope/scope-facts.js';
 
 const MAX_DEPTH = 16;
 const MAX_RESULTS = 16;
@@ -123,7 +124,7 @@ export class ConstantStrings {
     if (definition?.type !== 'Variable' || definition.node.type !== 'VariableDeclarator') return null;
     const declarator = definition.node;
     if (declarator.id !== definition.name || declarator.init === null) return null;
-    const reassigned = variable.references.some((reference) => reference.isWrite() && reference.init !== true);
+    const reassigned = isReassigned(variable);
     return reassigned ? null : declarator.init;
   }
 

@@ -1,8 +1,26 @@
 import type { LibraryModel } from '../concepts.js';
+import type { CryptoRow } from '../crypto-concepts.js';
+
+/** https://nodejs.org/api/crypto.html: ciphers, key generation, key material, digest algorithms. */
+const cryptoRows: readonly CryptoRow[] = [
+  { concept: 'cipher', path: 'createCipheriv', direction: 'encrypt', algorithm: { argument: 0 }, key: { argument: 1 }, iv: { argument: 2 } },
+  { concept: 'cipher', path: 'createDecipheriv', direction: 'decrypt', algorithm: { argument: 0 }, key: { argument: 1 }, iv: { argument: 2 } },
+  { concept: 'cipher', path: 'createCipher', direction: 'encrypt', algorithm: { argument: 0 }, iv: 'derived' },
+  { concept: 'cipher', path: 'createDecipher', direction: 'decrypt', algorithm: { argument: 0 }, iv: 'derived' },
+  { concept: 'digest-algorithm', path: 'createHash', use: 'hash', algorithm: { argument: 0 } },
+  { concept: 'digest-algorithm', path: 'createHmac', use: 'hmac', algorithm: { argument: 0 }, key: { argument: 1 } },
+  { concept: 'digest-algorithm', path: 'hash', use: 'hash', algorithm: { argument: 0 }, input: 1 },
+  { concept: 'digest-algorithm', path: '{createSign,createVerify}', use: 'signature', algorithm: { argument: 0 } },
+  { concept: 'digest-algorithm', path: '{sign,verify}', use: 'signature', algorithm: { argument: 0 }, input: 1 },
+];
 
 /**
  * Node's crypto module. `createHash`/`createHmac` and `hash()` are fast digests; `pbkdf2` and `scrypt` are
  * password-based KDFs whose cost the caller sets (scrypt's defaults, from the docs: N=16384, r=8, p=1).
+ * Ciphers take (algorithm, key, iv); `createCipher`/`createDecipher` (deprecated in Node 10, removed in 22)
+ * derive key and IV from a password with one unsalted MD5 round (EVP_BytesToKey). Key generation reads
+ * `modulusLength`, `namedCurve`, `primeLength` and `group` from its options; `createDiffieHellman(bits)` takes
+ * the prime size, `getDiffieHellman(name)` a MODP group.
  */
 export const nodeCrypto: LibraryModel = {
   name: 'crypto',
@@ -37,5 +55,6 @@ export const nodeCrypto: LibraryModel = {
         { parameter: 'scrypt-parallelization', argument: 3, property: 'parallelization', default: 1 },
       ],
     },
+    ...cryptoRows,
   ],
 };
