@@ -1,6 +1,8 @@
 /**
- * What: request data reaches the SQL text of a modeled database API (pg, mysql, mysql2, sqlite, knex raw,
- * Sequelize, TypeORM, Prisma), through concatenation, templates, variables, helpers, services or modules.
+ * What: request data reaches the SQL text of a modeled database API (pg, pg-promise, mysql, mysql2, mssql,
+ * oracledb, sqlite, knex and Objection raw, Sequelize, TypeORM, Prisma, MikroORM, the raw helpers of Kysely,
+ * Drizzle, slonik and Postgres.js), through concatenation, templates, variables, helpers, services or modules,
+ * or a value a formatting library splices in unescaped (pg-promise `$1:raw`).
  * Why: whoever controls the value can close the string and rewrite the query.
  * Quiet on: placeholders with bound values, tagged templates (`sql`...``, `Prisma.sql`), constants, numbers
  * (`Number()`, `parseInt`, typed `number`), driver escaping (`mysql.escape`), allow-listed values, and SQL

@@ -199,3 +199,15 @@ describe('rule directories from the repository are bounded', () => {
     expect(run.stderr).toMatch(/^rampart: \/ holds more than 2000 directories; point --rules or ruleDirectories at the rules folder\n$/);
   });
 });
+
+describe('.gitignore files above the scanned path', () => {
+  it('apply as git applies them, from inside the repository and from outside it', async () => {
+    const repo = gitRepository('gitignore-above', { '.gitignore': 'generated/\n', 'packages/api/src/app.ts': `${HEAD}${ROUTE}`, 'packages/api/generated/client.ts': `${HEAD}${ROUTE}` });
+    dirs.push(repo);
+    const inside = await rampart(['--format', 'json', 'packages/api'], repo);
+    expect(located(JSON.parse(inside.stdout) as JsonReport)).toEqual([['sql-injection', 'packages/api/src/app.ts', 5]]);
+    const outside = dir('gitignore-outside');
+    const fromOutside = await rampart(['--format', 'json', join(repo, 'packages/api')], outside);
+    expect((JSON.parse(fromOutside.stdout) as JsonReport).findings.map((finding) => finding.file.replace(/^.*packages\//, 'packages/'))).toEqual(['packages/api/src/app.ts']);
+  });
+});

@@ -85,10 +85,23 @@ export function discoverFiles(options: DiscoveryOptions): Discovery {
   return { files, skipped };
 }
 
+/**
+ * One .gitignore, with where it sits: inside the walk (`inside`: its directory relative to the walk's root,
+ * '' for the root itself) or above it (`above`: the walk's root relative to the .gitignore's directory).
+ * Its patterns are matched against paths relative to its own directory, as git does.
+ */
 interface IgnoreLayer {
-  /** Directory of the .gitignore, relative to the walk's root ('' for the root; '../..' above it). */
-  readonly base: string;
+  readonly inside: string | null;
+  readonly above: string | null;
   readonly rules: Ignore;
+}
+
+/** `withinRoot` (relative to the walk's root) as the layer's .gitignore sees it; null when it is outside the layer. */
+function pathForLayer(layer: IgnoreLayer, withinRoot: string): string | null {
+  if (layer.above !== null) return layer.above === '' ? withinRoot : `${layer.above}/${withinRoot}`;
+  const inside = layer.inside ?? '';
+  if (inside === '') return withinRoot;
+  return withinRoot.startsWith(`${inside}/`) ? withinRoot.slice(inside.length + 1) : null;
 }
 
 function walk(root: string, options: DiscoveryOptions, userIgnore: Ignore, skipped: ScanProblem[], add: (file: DiscoveredFile, real: string) => void): void {
@@ -156,9 +169,9 @@ function isIgnored(layers: readonly IgnoreLayer[], userIgnore: Ignore, withinRoo
   const candidate = isDirectory ? `${withinRoot}/` : withinRoot;
   if (userIgnore.ignores(candidate)) return true;
   for (const layer of layers) {
-    const fromLayer = layer.base === '' ? candidate : relative(layer.base, withinRoot).split(sep).join('/') + (isDirectory ? '/' : '');
-    if (fromLayer.startsWith('../') || fromLayer === '') continue;
-    if (layer.rules.ignores(fromLayer)) return true;
+    const fromLayer = pathForLayer(layer, withinRoot);
+    if (fromLayer === null || fromLayer === '') continue;
+    if (layer.rules.ignores(isDirectory ? `${fromLayer}/` : fromLayer)) return true;
   }
   return false;
 }
@@ -167,7 +180,7 @@ function withGitignore(directory: string, root: string, layers: readonly IgnoreL
   if (!entries.some((entry) => entry.name === '.gitignore' && entry.isFile())) return layers;
   const rules = readGitignore(join(directory, '.gitignore'), reported, skipped);
   if (rules === null) return layers;
-  return [...layers, { base: relative(root, directory).split(sep).join('/'), rules }];
+  return [...layers, { inside: relative(root, directory).split(sep).join('/'), above: null, rules }];
 }
 
 /**
@@ -186,7 +199,7 @@ function ancestorGitignores(root: string, reported: (path: string) => string, sk
     const file = join(directory, '.gitignore');
     if (!isRegularFile(file)) continue;
     const rules = readGitignore(file, reported, skipped);
-    if (rules !== null) layers.push({ base: relative(root, directory).split(sep).join('/'), rules });
+    if (rules !== null) layers.push({ inside: null, above: relative(directory, root).split(sep).join('/'), rules });
   }
   return layers;
 }

@@ -113,7 +113,7 @@ export class FileContext {
   }
 
   get concepts(): ConceptQueries {
-    this.conceptQueries ??= new ConceptQueries(this.origins, this.project.conceptIndex, () => this.importedModules);
+    this.conceptQueries ??= new ConceptQueries(this.origins, this.scope, this.project.conceptIndex, () => this.importedModules);
     return this.conceptQueries;
   }
 

@@ -6,7 +6,9 @@ import { cryptoJs, cryptoJsDigestModules, md5Functions, sha1Functions } from './
 import { nodeForge } from './libraries/node-forge.js';
 import { nodeCrypto } from './libraries/node-crypto.js';
 import { standaloneDigests } from './libraries/standalone-digests.js';
-import { knex } from './libraries/knex.js';
+import { knex, objection } from './libraries/knex.js';
+import { pgPromise } from './libraries/pg-promise.js';
+import { drizzle, kysely, mikroOrm, mssql, oracledb, postgresJs, slonik, slonikSqlTagRaw } from './libraries/sql-clients.js';
 import { mysql } from './libraries/mysql.js';
 import { mysql2 } from './libraries/mysql2.js';
 import { pg } from './libraries/pg.js';
@@ -56,6 +58,16 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   sqlite3,
   sqlite,
   knex,
+  objection,
+  pgPromise,
+  mssql,
+  oracledb,
+  postgresJs,
+  slonik,
+  slonikSqlTagRaw,
+  drizzle,
+  kysely,
+  mikroOrm,
   sequelize,
   typeorm,
   prisma,

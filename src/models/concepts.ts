@@ -14,10 +14,35 @@ interface RowBase {
   readonly property?: string;
 }
 
-/** Runs SQL text: the argument (or options property) is the query string. Values passed separately are bound. */
+/**
+ * How a library's query templates name the values they are filled with (pg-promise: `$1`, `${name}`, `$1:raw`).
+ * `pattern` is a regular expression source matching one placeholder, with a group `position` (1-based index
+ * into a values array) or `name` (a property of a values object), and a group `modifier` (absent: '').
+ */
+export interface PlaceholderSyntax {
+  readonly pattern: string;
+}
+
+/**
+ * The library formats values into the template itself before sending it (pg-promise): the values are the one
+ * argument `values` (an array for positions, an object for names, or a single value for `$1`). A placeholder
+ * whose modifier is listed in `escapes` escapes its value for those kinds; any other modifier (`:raw`, `^`)
+ * inserts it as is, so that value is SQL text too.
+ */
+export interface TemplateFormatting {
+  readonly values: number;
+  readonly syntax: PlaceholderSyntax;
+  readonly escapes: Readonly<Record<string, readonly SanitizerKind[]>>;
+}
+
+/**
+ * Runs SQL text: the argument (or options property) is the query string. Values passed separately are bound,
+ * unless `formats` says the library splices them into the text.
+ */
 export interface SqlExecutionRow extends RowBase {
   readonly concept: 'sql-execution';
   readonly argument: number;
+  readonly formats?: TemplateFormatting;
 }
 
 /** Returns its argument escaped for SQL (a quoted literal or identifier): `mysql.escape`, `client.escapeLiteral`. */
@@ -168,6 +193,11 @@ export interface FormatStringRow extends RowBase {
   readonly concept: 'format-string';
   readonly argument: number;
   readonly escapes: Readonly<Record<string, readonly SanitizerKind[]>>;
+  /**
+   * Placeholders of another syntax than printf's `%s`, filled from the one values argument after the template
+   * (pg-promise's `as.format(text, values)`); `escapes` is then keyed by modifier ('' for none).
+   */
+  readonly syntax?: PlaceholderSyntax;
 }
 
 /** A property decorator under which a DTO field holds only values safe for `kinds` (class-validator's `@IsInt()`). */
@@ -295,6 +325,17 @@ export interface ServerRequestRow extends RowBase {
 }
 
 /**
+ * Loads `argument` (or its options `property`) as HTML into a browser or renderer on the server (puppeteer's
+ * `page.setContent`, html-pdf, wkhtmltopdf): its markup runs scripts and fetches what it names from the
+ * server's network position (`<iframe src="file:///etc/passwd">`, `<img src="http://169.254.169.254/">`).
+ * Escaped text cannot add markup, so an `html` sanitizer makes the value safe.
+ */
+export interface BrowserContentRow extends RowBase {
+  readonly concept: 'browser-content';
+  readonly argument: number;
+}
+
+/**
  * Sends the client elsewhere: `argument` is the redirect target (`res.redirect(url)`), or, with `header`, the
  * value of a response header set by name in argument 0 (`res.setHeader('Location', url)`), matched only when
  * that name folds to `header` (case-insensitively).
@@ -376,6 +417,7 @@ export type TaintRow =
   | TemplateCompilationRow
   | RegexCompilationRow
   | ServerRequestRow
+  | BrowserContentRow
   | RedirectRow
   | HeaderWriteRow
   | LogWriteRow

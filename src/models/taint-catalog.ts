@@ -16,7 +16,8 @@ import { fontoxpath, xpath } from './libraries/xpath.js';
 import { domPurify, escapeHtml, he, lodashEscapers, sanitizeFilename, sanitizeHtml, shellQuote, validatorJs } from './sanitizers/escaping.js';
 import { ajv } from './sanitizers/json-schema.js';
 import { classValidator, classValidatorFunctions, pgFormatTemplates, uuid } from './sanitizers/validation-libraries.js';
-import { axios, got, needle, nodeFetch, nodeHttpClient, superagent, undici } from './libraries/http-clients.js';
+import { axios, bent, got, ky, needle, nodeFetch, nodeHttpClient, phin, requestLibrary, superagent, undici, urllib, wreck } from './libraries/http-clients.js';
+import { htmlPdf, htmlPdfNode, phantom, playwright, puppeteer, wkhtmltoimage, wkhtmltopdf } from './libraries/headless-browsers.js';
 import { expressResponses, fastifyResponses, honoResponses, koaResponses, koaRouterResponses, nextNavigation, nextServerResponses, nodeHttpResponses } from './libraries/http-responses.js';
 import { log4js } from './libraries/loggers.js';
 import { DEEP_MERGE_LIBRARIES } from './libraries/deep-merge.js';
@@ -32,6 +33,19 @@ export const TAINT_MODELS: readonly LibraryModel[] = [
   nodeHttpClient,
   superagent,
   needle,
+  requestLibrary,
+  urllib,
+  bent,
+  phin,
+  ky,
+  wreck,
+  puppeteer,
+  playwright,
+  wkhtmltopdf,
+  wkhtmltoimage,
+  phantom,
+  htmlPdf,
+  htmlPdfNode,
   expressResponses,
   nodeHttpResponses,
   koaResponses,

@@ -91,6 +91,8 @@ export class ApiOrigins {
       }
       case 'NewExpression':
         return extendReference(this.referenceOf(expression.callee, depth), CALL);
+      case 'ClassExpression':
+        return this.superclassReference(expression, depth);
       case 'ImportExpression': {
         const specifier = stringLiteralValue(expression.source);
         return specifier === null ? null : this.moduleRoot(specifier, depth);
@@ -174,9 +176,20 @@ export class ApiOrigins {
       }
       case 'Parameter':
         return this.annotatedReference(definition.name, depth);
+      case 'ClassName':
+        return this.superclassReference(definition.node, depth);
       default:
         return null;
     }
+  }
+
+  /**
+   * `class User extends Model {}`: a project class extending a library class is that class to the models, so
+   * `User.query()` is objection's `Model.query()` and `new User()` an instance of `Model`.
+   */
+  private superclassReference(node: TSESTree.Node, depth: number): ApiReference | null {
+    if ((node.type !== 'ClassDeclaration' && node.type !== 'ClassExpression') || node.superClass === null) return null;
+    return this.referenceOf(node.superClass, depth);
   }
 
   /**

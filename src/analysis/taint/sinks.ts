@@ -8,7 +8,8 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FileContext } from '../../engine/file-context.js';
 import { findProperty, staticPropertyName, unwrapExpression } from '../node-shapes.js';
 import type { ApiReference } from '../modules/api-reference.js';
-import type { SanitizerKind, SinkCondition } from '../../models/concepts.js';
+import type { SanitizerKind, SinkCondition, TemplateFormatting } from '../../models/concepts.js';
+import { filledPlaceholders } from './template-values.js';
 import { GLOBAL_CODE_SINKS } from '../../models/sanitizers/globals.js';
 import { resolveCallee } from './callee-resolver.js';
 import type { FileTaint } from './file-taint.js';
@@ -40,6 +41,7 @@ export type SinkConcept =
   | 'deep-merge'
   | 'property-path-write'
   | 'server-request'
+  | 'browser-content'
   | 'redirect'
   | 'header-write'
   | 'log-write';
@@ -115,17 +117,24 @@ export function sinksAt(taint: FileTaint, call: CallNode, sink: TaintSink): read
       continue;
     }
     if (match.row.concept === 'mass-assignment') {
-      for (const target of wholeObjectParts(file, match.target)) sites.push({ target, api: match.api, reportAt: match.target });
+      for (const target of wholeObjectParts(file, match.target)) sites.push({ target, api: match.api, reportAt: match.reportAt ?? match.target });
       continue;
     }
+    if (match.row.concept === 'sql-execution' && match.row.formats !== undefined) sites.push(...unescapedValueSites(taint, call, match.row.formats, match.api));
     if (match.row.concept === 'nosql-query' && match.row.literalKeys !== undefined) {
-      for (const target of queryDocumentValues(taint.file, match.target, match.row.literalKeys)) sites.push({ target, api: match.api, reportAt: match.target });
-    } else sites.push({ target: match.target, api: match.api });
+      for (const target of queryDocumentValues(taint.file, match.target, match.row.literalKeys)) sites.push({ target, api: match.api, reportAt: match.reportAt ?? match.target });
+    } else sites.push({ target: match.target, api: match.api, ...(match.reportAt === undefined ? {} : { reportAt: match.reportAt }) });
   }
   if (sink.concept === 'code-execution') sites.push(...globalCodeSinks(taint, call));
   sites.push(...globalApiSinks(taint, call, sink.concept));
   if (sink.concept === 'regex-compilation') sites.push(...globalRegexSinks(taint, call));
   return sites;
+}
+
+/** pg-promise's `db.any('... $1:raw', [value])`: each value a placeholder inserts without escaping is SQL text too. */
+function unescapedValueSites(taint: FileTaint, call: CallNode, formats: TemplateFormatting, api: string): SinkSite[] {
+  const placeholders = filledPlaceholders(taint.file, call.arguments[0], call.arguments[formats.values], formats.syntax) ?? [];
+  return placeholders.filter((placeholder) => formats.escapes[placeholder.modifier] === undefined).map((placeholder) => ({ target: placeholder.value, api }));
 }
 
 /** `res.sendFile(...)` where `res` is the response parameter of a registered handler: the model's response type. */

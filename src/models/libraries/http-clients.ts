@@ -23,6 +23,9 @@ export const axios: LibraryModel = {
     ...urlRows(AXIOS_VERBS, 0, AXIOS_CONFIG),
     { concept: 'server-request', path: 'create', argument: 0, property: 'baseURL' },
     ...urlRows(`create().${AXIOS_VERBS}`, 0, AXIOS_CONFIG),
+    // An instance held in a typed field or parameter (`private http: AxiosInstance`); an absolute URL given to
+    // an instance replaces its `baseURL`.
+    ...urlRows(`{AxiosInstance,Axios}().${AXIOS_VERBS}`, 0, AXIOS_CONFIG),
   ],
 };
 
@@ -79,6 +82,8 @@ export const superagent: LibraryModel = {
   rows: [
     { concept: 'server-request', path: '{get,post,put,patch,del,delete,head,options}', argument: 0 },
     { concept: 'server-request', path: '', argument: 1 },
+    // An agent keeps cookies across requests and has the same verbs (`superagent.agent().get(url)`).
+    { concept: 'server-request', path: 'agent().{get,post,put,patch,del,delete,head,options}', argument: 0 },
   ],
 };
 
@@ -94,5 +99,100 @@ export const needle: LibraryModel = {
     { concept: 'server-request', path: '{get,head,post,put,patch,delete}', argument: 0 },
     { concept: 'server-request', path: 'request', argument: 1 },
     { concept: 'server-request', path: '', argument: 1 },
+  ],
+};
+
+const REQUEST_VERBS = '{get,post,put,patch,del,delete,head}';
+const REQUEST_OPTIONS = ['uri', 'url', 'baseUrl'];
+
+/**
+ * request and its promise wrappers (https://github.com/request/request#requestoptions-callback):
+ * `request(uri | options, callback)`, `request.get(...)`, and `request.defaults({ baseUrl })` instances; `uri`
+ * (or `url`) and `baseUrl` choose the server.
+ */
+export const requestLibrary: LibraryModel = {
+  name: 'request',
+  modules: ['request', 'request-promise', 'request-promise-native'],
+  docs: 'https://github.com/request/request#requestoptions-callback',
+  rows: [
+    ...urlRows('', 0, REQUEST_OPTIONS),
+    ...urlRows(REQUEST_VERBS, 0, REQUEST_OPTIONS),
+    { concept: 'server-request', path: 'defaults', argument: 0, property: 'baseUrl' },
+    ...urlRows(`defaults().${REQUEST_VERBS}`, 0, ['uri', 'url']),
+  ],
+};
+
+/**
+ * urllib (https://github.com/node-modules/urllib#api-doc): `request(url, options)`, `curl(url, options)`, and
+ * the same methods on `new HttpClient()` (and `HttpClient2`).
+ */
+export const urllib: LibraryModel = {
+  name: 'urllib',
+  modules: ['urllib'],
+  docs: 'https://github.com/node-modules/urllib#api-doc',
+  rows: [
+    { concept: 'server-request', path: '{request,curl,requestWithCallback}', argument: 0 },
+    { concept: 'server-request', path: '{HttpClient,HttpClient2,create}().{request,curl}', argument: 0 },
+  ],
+};
+
+/**
+ * bent (https://github.com/mikeal/bent#usage): `bent(baseUrl?, ...options)` returns the request function,
+ * called with the URL (or the path after the base URL): `bent('json')(url)`. A string option starting with a
+ * scheme is the base URL; the others are methods, encodings and status codes, never request data.
+ */
+export const bent: LibraryModel = {
+  name: 'bent',
+  modules: ['bent'],
+  docs: 'https://github.com/mikeal/bent#usage',
+  rows: [
+    { concept: 'server-request', path: '', argument: 0 },
+    { concept: 'server-request', path: '()', argument: 0 },
+  ],
+};
+
+/** phin and centra's wrapper (https://github.com/ethanent/phin#usage): `phin(url | { url })`, `phin.unpromisified(...)`. */
+export const phin: LibraryModel = {
+  name: 'phin',
+  modules: ['phin'],
+  docs: 'https://github.com/ethanent/phin#usage',
+  rows: [...urlRows('', 0, ['url']), ...urlRows('unpromisified', 0, ['url'])],
+};
+
+const KY_VERBS = '{get,post,put,patch,head,delete}';
+
+/** ky (https://github.com/sindresorhus/ky#api): `ky(input)`, `ky.get(input)`, `ky.create({ prefixUrl })` / `extend`. */
+export const ky: LibraryModel = {
+  name: 'ky',
+  modules: ['ky', 'ky-universal'],
+  docs: 'https://github.com/sindresorhus/ky#api',
+  rows: [
+    { concept: 'server-request', path: '', argument: 0 },
+    { concept: 'server-request', path: '', argument: 1, property: 'prefixUrl' },
+    { concept: 'server-request', path: KY_VERBS, argument: 0 },
+    { concept: 'server-request', path: KY_VERBS, argument: 1, property: 'prefixUrl' },
+    { concept: 'server-request', path: '{create,extend}', argument: 0, property: 'prefixUrl' },
+    { concept: 'server-request', path: `{create,extend}().${KY_VERBS}`, argument: 0 },
+  ],
+};
+
+const WRECK_VERBS = '{get,post,put,patch,delete}';
+
+/**
+ * @hapi/wreck (https://hapi.dev/module/wreck/api/): `request(method, uri, options)`, `get(uri, options)` and the
+ * other verbs, and `defaults({ baseUrl })` instances; `options.baseUrl` prefixes a relative `uri`.
+ */
+export const wreck: LibraryModel = {
+  name: 'wreck',
+  modules: ['@hapi/wreck', 'wreck'],
+  docs: 'https://hapi.dev/module/wreck/api/#requestmethod-uri-options',
+  rows: [
+    { concept: 'server-request', path: 'request', argument: 1 },
+    { concept: 'server-request', path: WRECK_VERBS, argument: 0 },
+    { concept: 'server-request', path: 'request', argument: 2, property: 'baseUrl' },
+    { concept: 'server-request', path: WRECK_VERBS, argument: 1, property: 'baseUrl' },
+    { concept: 'server-request', path: 'defaults', argument: 0, property: 'baseUrl' },
+    { concept: 'server-request', path: `defaults().${WRECK_VERBS}`, argument: 0 },
+    { concept: 'server-request', path: 'defaults().request', argument: 1 },
   ],
 };
