@@ -11,7 +11,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { htmlPropertyWrite } from '../src/analysis/taint/html-responses.js';
 import { findProperty, unwrapExpression } from '../src/analysis/node-shapes.js';
 import { defineRule } from '../src/rules-api/define-rule.js';
-import { taintSinkListeners } from '../src/rules-api/taint-sink-listeners.js';
+import { otherPathsOf, taintSinkListeners } from '../src/rules-api/taint-sink-listeners.js';
 
 type MessageId = 'tainted' | 'taintedElsewhere';
 
@@ -32,8 +32,9 @@ export const xss = defineRule<MessageId>({
   appliesTo: (file) => file.taint.maySeeRequestData,
   create: (context) => {
     const report = (node: TSESTree.Node, api: string): void => {
-      const flow = context.taint.flowTo(node, { sanitizedFor: 'html', sinkLabel: api });
-      if (flow !== null) context.report({ node, messageId: 'tainted', data: { api, source: flow.source.label }, flow: flow.steps, source: flow.source.label });
+      const flows = context.taint.flowsTo(node, { sanitizedFor: 'html', sinkLabel: api });
+      const [flow] = flows;
+      if (flow !== undefined) context.report({ node, messageId: 'tainted', data: { api, source: flow.source.label }, flow: flow.steps, source: flow.source.label, otherPaths: otherPathsOf(flows) });
     };
     return {
       ...taintSinkListeners(context, SINK, (finding) => ({

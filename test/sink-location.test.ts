@@ -3,13 +3,15 @@
  * two routes in two modules reaching one query in a third are one finding at the query, with a path and a
  * carrier per route, in text, JSON and schema-valid SARIF (a codeFlow per path, the sources as related
  * locations linked from the message). A baseline written by rampart 0.1.0, which reported such findings at
- * each route's call, keeps matching; suppressions work at the sink, or at every carrier.
+ * each route's call, keeps matching; suppressions work at the sink, or at every carrier. The fingerprint stays
+ * when unrelated lines are added above the sink and the routes. Two sources reaching one sink within a module
+ * (a helper called from two routes, two inputs spliced into one query) are one finding with a path each too.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Log } from 'sarif';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gitRepository, rampart, readJson, removeDir } from './support/rampart-cli.js';
+import { gitRepository, rampart, readJson, removeDir, writeFiles } from './support/rampart-cli.js';
 import { multitoolIssues, schemaErrors } from './support/sarif-validators.js';
 
 const USERS = `import { Pool } from 'pg';
@@ -126,6 +128,18 @@ describe('a taint finding at its sink, reached from two modules', () => {
     expect(report.absent).toEqual([]);
   });
 
+  it('keeps its fingerprint when unrelated lines are added above the sink and above a route', async () => {
+    const scan = async (): Promise<JsonReport> => JSON.parse((await rampart(['--format', 'json'], repo)).stdout) as JsonReport;
+    const before = await scan();
+    const above = '// Lookups used by the admin screens.\nexport const PAGE_SIZE = 50;\n\n';
+    writeFiles(repo, { 'src/users.ts': USERS.replace('const pool', `${above}const pool`), 'src/admin.ts': `${above}${route('lookup', 'req.body.login')}` });
+    const after = await scan();
+    writeFiles(repo, { 'src/users.ts': USERS, 'src/admin.ts': route('lookup', 'req.body.login') });
+    expect(after.findings.map((finding) => `${finding.file}:${finding.line}`)).toEqual(['src/users.ts:9']);
+    expect(after.findings.map((finding) => finding.fingerprint)).toEqual(before.findings.map((finding) => finding.fingerprint));
+    expect(after.findings[0]?.flows.map((flow) => `${flow.carrier?.file}:${flow.carrier?.line}`)).toEqual(['src/admin.ts:8', 'src/search.ts:5']);
+  });
+
   it('writes the sink fingerprint and the carriers, and calls nothing fixed on a scan without the carriers', async () => {
     await rampart(['--write-baseline', 'baseline.json'], repo);
     const baseline = readJson<{ findings: { file: string; line: number; carriedFrom?: string[] }[] }>(join(repo, 'baseline.json'));
@@ -171,5 +185,60 @@ describe('suppressing a taint finding reported at its sink', () => {
     const report = await scan();
     expect(report.findings.map((finding) => [finding.ruleId, finding.file, finding.suppressed?.justification])).toEqual([['sql-injection', 'src/users.ts', 'reviewed']]);
     expect(readFileSync(join(repo, 'src/admin.ts'), 'utf8')).toContain(ignore);
+  });
+});
+
+describe('two sources reaching one sink in one module', () => {
+  let repo = '';
+  beforeAll(() => {
+    repo = gitRepository('sink-sources', {
+      'src/app.ts': `import express from 'express';
+import { Pool } from 'pg';
+
+const pool = new Pool();
+const app = express();
+
+function findByName(name: string) {
+  return pool.query(\`SELECT id FROM users WHERE name = '\${name}'\`);
+}
+
+app.get('/search', (req, res) => {
+  res.json(findByName(String(req.query.name)));
+});
+app.post('/lookup', (req, res) => {
+  res.json(findByName(String(req.body.login)));
+});
+app.get('/range', (req, res) => {
+  res.json(pool.query('SELECT id FROM users WHERE id > ' + req.query.from + ' AND id < ' + req.query.to));
+});
+`,
+    });
+  });
+  afterAll(() => removeDir(repo));
+
+  it('is one finding per sink with a path per source, the first named by the message', async () => {
+    const report = JSON.parse((await rampart(['--format', 'json'], repo)).stdout) as JsonReport;
+    const summary = report.findings.map((finding) => [
+      `${finding.file}:${finding.line}`,
+      finding.message.replace(/ runs SQL built from (\S+);.*/, ' $1'),
+      finding.flows.map((flow) => `${flow.source} ${flow.steps[0]?.line}->${flow.steps.at(-1)?.line}`),
+    ]);
+    expect(summary).toEqual([
+      ['src/app.ts:8', 'pg.Pool().query req.body.login', ['req.body.login 15->8', 'req.query.name 12->8']],
+      ['src/app.ts:18', 'pg.Pool().query req.query.from', ['req.query.from 18->18', 'req.query.to 18->18']],
+    ]);
+  });
+
+  it('is one SARIF result per sink, linking every source', async () => {
+    await rampart(['--format', 'sarif=out.sarif'], repo);
+    const log = readJson<Log>(join(repo, 'out.sarif'));
+    expect(schemaErrors(log)).toEqual([]);
+    const results = log.runs[0]?.results ?? [];
+    expect(results.map((result) => [result.locations?.[0]?.physicalLocation?.region?.startLine, result.codeFlows?.length, result.relatedLocations?.map((related) => related.message?.text)])).toEqual([
+      [8, 2, ['req.body.login', 'req.query.name']],
+      [18, 2, ['req.query.from', 'req.query.to']],
+    ]);
+    expect(results[1]?.message.text).toContain('built from [req.query.from](1);');
+    expect(results[1]?.message.text).toContain('Also reached from [req.query.to](2).');
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { formatMessage } from '../rules-api/define-rule.js';
-import type { Finding, FindingFlow, FindingLocation, FlowLocation, ReportDescriptor, Rule, RuleContext } from '../rules-api/rule-types.js';
+import type { Finding, FindingFlow, FindingLocation, FlowLocation, FlowStep, ReportDescriptor, Rule, RuleContext } from '../rules-api/rule-types.js';
 import type { Severity } from '../taxonomy/severity.js';
 import type { FileContext } from './file-context.js';
 import { describeError, type ScanProblem } from './problems.js';
@@ -67,11 +67,13 @@ export function toFinding(file: FileContext, rule: Rule, severity: Severity, des
   const home = sink?.file ?? file;
   const template = rule.messages[sink?.messageId ?? descriptor.messageId] ?? descriptor.messageId;
   const range = (sink?.node ?? descriptor.node).range;
-  const steps: FlowLocation[] | undefined = descriptor.flow?.map((step) => ({ ...locationIn(step.file ?? file, step.node.range), message: step.message }));
-  const flow: FindingFlow | null =
-    steps === undefined || steps.length === 0
-      ? null
-      : { source: descriptor.source ?? null, steps, ...(sink !== undefined ? { carrier: locationIn(file, descriptor.node.range) } : {}) };
+  const carrier = sink !== undefined ? { carrier: locationIn(file, descriptor.node.range) } : {};
+  const pathOf = (source: string | null, flow: readonly FlowStep[] | undefined): FindingFlow | null => {
+    const steps: FlowLocation[] | undefined = flow?.map((step) => ({ ...locationIn(step.file ?? file, step.node.range), message: step.message }));
+    return steps === undefined || steps.length === 0 ? null : { source, steps, ...carrier };
+  };
+  const flows = [pathOf(descriptor.source ?? null, descriptor.flow), ...(descriptor.otherPaths ?? []).map((path) => pathOf(path.source, path.flow))];
+  const flow = flows[0] ?? null;
   // A suggestion's edits are in the reported file: offered where the finding stays there.
   const suggestions = home !== file ? undefined : descriptor.suggest?.map((suggestion) => ({
     message: formatMessage(rule.messages[suggestion.messageId] ?? suggestion.messageId, suggestion.data),
@@ -91,7 +93,7 @@ export function toFinding(file: FileContext, rule: Rule, severity: Severity, des
     span,
     excerpt: { firstLine, lines },
     messageId: sink?.messageId ?? descriptor.messageId,
-    ...(flow !== null ? { flows: [flow] } : {}),
+    ...(flow !== null ? { flows: flows.filter((path): path is FindingFlow => path !== null) } : {}),
     ...(suggestions !== undefined && suggestions.length > 0 ? { suggestions } : {}),
   };
   return { finding, home };

@@ -1,7 +1,7 @@
 /**
  * One result per sink, as CodeQL and Semgrep report taint: the findings of one rule and message at one location
  * (two routes or two sources reaching one sink, found while scanning different files) become one finding that
- * lists every distinct path, ordered by where the path starts. The message is the first path's.
+ * lists every distinct path: the one its message names first, the others ordered by where they start.
  */
 import type { Finding, FindingFlow, FindingLocation } from '../rules-api/rule-types.js';
 
@@ -23,16 +23,24 @@ export function mergeFindingsAtSameSink(findings: readonly Finding[]): Finding[]
 }
 
 function mergeGroup(group: readonly Finding[]): Finding {
-  const byKey = new Map<string, { flow: FindingFlow; finding: Finding }>();
+  // The message names its finding's first path: the finding whose first path starts first leads, with that path.
+  const leadKey = (finding: Finding): string => (finding.flows?.[0] === undefined ? '' : flowKey(finding.flows[0]));
+  const first = [...group].sort((a, b) => compareText(leadKey(a), leadKey(b)))[0] as Finding;
+  const byKey = new Map<string, FindingFlow>();
   for (const finding of group) {
     for (const flow of finding.flows ?? []) {
       const key = flowKey(flow);
-      if (!byKey.has(key)) byKey.set(key, { flow, finding });
+      if (!byKey.has(key)) byKey.set(key, flow);
     }
   }
-  const ordered = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, entry]) => entry);
-  const first = ordered[0]?.finding ?? (group[0] as Finding);
-  return { ...first, flows: ordered.map((entry) => entry.flow) };
+  const lead = leadKey(first);
+  const rest = [...byKey.entries()].filter(([key]) => key !== lead).sort(([a], [b]) => compareText(a, b)).map(([, flow]) => flow);
+  const head = byKey.get(lead);
+  return { ...first, flows: head === undefined ? rest : [head, ...rest] };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Where a path starts and where it leaves the source's module: two paths differing in neither are one. */

@@ -90,6 +90,11 @@ export interface ReportDescriptor<M extends string> {
   /** The request input the flow starts at, as written (`req.query.id`), for reports and SARIF related locations. */
   readonly source?: string;
   /**
+   * Further paths to the same node from other sources (the CLI reports one finding with a path per source;
+   * ESLint shows the message, which names `source`).
+   */
+  readonly otherPaths?: readonly OtherPath[];
+  /**
    * Set when the flow's sink is in another module than `node`: the CLI reports at the sink, with this message,
    * and `node` (the call carrying request data there) becomes the flow's carrier. The ESLint host, which lints
    * one file, reports at `node`.
@@ -97,6 +102,12 @@ export interface ReportDescriptor<M extends string> {
   readonly sink?: SinkReport<M>;
   /** Offered fixes; the rule must declare `hasSuggestions`. */
   readonly suggest?: readonly SuggestionDescriptor<M>[];
+}
+
+/** A further path to a reported node: its source as written and its steps. */
+export interface OtherPath {
+  readonly source: string;
+  readonly flow: readonly FlowStep[];
 }
 
 /** The sink of a taint finding in another module, and the message the finding has there. */

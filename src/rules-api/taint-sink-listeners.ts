@@ -7,7 +7,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SinkLocation, TaintSink } from '../analysis/taint/sinks.js';
-import type { FlowStep, ReportDescriptor, RuleContext, RuleListeners } from './rule-types.js';
+import type { TaintFlow } from '../analysis/taint/taint-types.js';
+import type { FlowStep, OtherPath, ReportDescriptor, RuleContext, RuleListeners } from './rule-types.js';
 
 export interface TaintFinding {
   /** Where to report in this file: the sink's argument, or the argument of a call into another module. */
@@ -19,6 +20,13 @@ export interface TaintFinding {
   readonly flow: readonly FlowStep[];
   /** True when the sink is in another module, reached through this call (`node`). */
   readonly crossModule: boolean;
+  /** Paths to the same sink from other sources. */
+  readonly otherPaths?: readonly OtherPath[];
+}
+
+/** The flows after the first, as further paths of the first's finding. */
+export function otherPathsOf(flows: readonly TaintFlow[]): readonly OtherPath[] {
+  return flows.slice(1).map((flow) => ({ source: flow.source.label, flow: flow.steps }));
 }
 
 export function taintSinkListeners<M extends string>(context: RuleContext<M>, sink: TaintSink, describe: (finding: TaintFinding) => ReportDescriptor<M>): RuleListeners {
@@ -26,7 +34,7 @@ export function taintSinkListeners<M extends string>(context: RuleContext<M>, si
   const report = (finding: TaintFinding, sinkAt: SinkLocation | null): void => {
     if (reported.has(finding.node)) return;
     reported.add(finding.node);
-    const here = describe(finding);
+    const here = { ...describe(finding), ...(finding.otherPaths !== undefined && finding.otherPaths.length > 0 ? { otherPaths: finding.otherPaths } : {}) };
     if (sinkAt === null) {
       context.report({ ...here, source: finding.source });
       return;
@@ -38,15 +46,17 @@ export function taintSinkListeners<M extends string>(context: RuleContext<M>, si
   };
   const check = (call: TSESTree.CallExpression | TSESTree.NewExpression): void => {
     for (const site of context.taint.sinksAt(call, sink)) {
-      const flow = context.taint.flowTo(site.target, {
+      const flows = context.taint.flowsTo(site.target, {
         sanitizedFor: sink.sanitizedFor,
         sinkLabel: site.api,
         ...(sink.includeLowTrust === true ? { includeLowTrust: true } : {}),
       });
-      if (flow !== null) report({ node: site.reportAt ?? site.target, api: site.api, source: flow.source.label, flow: flow.steps, crossModule: false }, null);
+      const [flow] = flows;
+      if (flow !== undefined) report({ node: site.reportAt ?? site.target, api: site.api, source: flow.source.label, flow: flow.steps, crossModule: false, otherPaths: otherPathsOf(flows) }, null);
     }
     for (const crossing of context.taint.flowsIntoCall(call, sink)) {
-      const finding = { node: crossing.argument, api: crossing.api, source: crossing.flow.source.label, flow: crossing.flow.steps, crossModule: true };
+      const others = otherPathsOf([crossing.flow, ...(crossing.otherFlows ?? [])]);
+      const finding = { node: crossing.argument, api: crossing.api, source: crossing.flow.source.label, flow: crossing.flow.steps, crossModule: true, otherPaths: others };
       report(finding, crossing.sink);
     }
   };

@@ -9,7 +9,7 @@ import type { RequestHandlerRow } from '../../models/concepts.js';
 import type { ApiReference } from '../modules/api-reference.js';
 import { resolveCallee, resolveFunctionValue } from './callee-resolver.js';
 import type { FileTaint } from './file-taint.js';
-import { firstSource } from './flows.js';
+import { allSources } from './flows.js';
 import { functionName, type CallNode } from './function-facts.js';
 import { appendHops, hop, hopsToSteps, kindBit, TEXT_BITS } from './origins.js';
 import { isRequestObject } from './request-chains.js';
@@ -17,7 +17,7 @@ import { renderSteps, requestInputAt } from './request-inputs.js';
 import { responseParameterSinks } from './response-parameter-sinks.js';
 import { isValidatedBy } from './route-validation.js';
 import { sinkLocationOf, type CrossModuleFlow, type TaintSink } from './sinks.js';
-import { MAX_CALLER_HOPS, type FunctionNode, type FunctionTarget } from './taint-types.js';
+import { type FunctionNode, type FunctionTarget } from './taint-types.js';
 
 export function flowsIntoCall(taint: FileTaint, call: CallNode, sink: TaintSink): readonly CrossModuleFlow[] {
   const target = resolveCallee(taint.file, call);
@@ -40,8 +40,8 @@ function flowsIntoParameters(taint: FileTaint, call: CallNode, target: FunctionT
       hops: appendHops(hop(value.hops, argument, `passed to ${functionName(target.fn)}()`, taint.file), entry.hops),
       cleaned: value.cleaned | entry.cleaned,
     }));
-    const source = firstSource(taint, values, query, MAX_CALLER_HOPS);
-    if (source !== null) flows.push({ argument, api: entry.site.api, flow: { source: source.source, steps: hopsToSteps(source.hops) }, sink: sinkLocationOf(entry) });
+    const [source, ...others] = allSources(taint, values, query).map((found) => ({ source: found.source, steps: hopsToSteps(found.hops) }));
+    if (source !== undefined) flows.push({ argument, api: entry.site.api, flow: source, ...(others.length > 0 ? { otherFlows: others } : {}), sink: sinkLocationOf(entry) });
   }
   return flows;
 }

@@ -16,7 +16,7 @@ import type { RequestRoot } from './request-chains.js';
 import { maySeeRequestData, parameterRole, type ParameterRole } from './request-sources.js';
 import { registrationsOf, type Registration } from './route-registrations.js';
 import { MAX_SUMMARY_DEPTH, type FlowQuery, type FunctionNode, type FunctionTarget, type Origin, type TaintFlow } from './taint-types.js';
-import { callersOf, findFlow } from './flows.js';
+import { callersOf, findFlow, findFlows } from './flows.js';
 import { flowsIntoCall } from './cross-module.js';
 import { callsOnParameter, type ParameterCall } from './parameter-calls.js';
 import { sinksAt, sinkSummary, type CrossModuleFlow, type SinkEntry, type SinkSite, type TaintSink } from './sinks.js';
@@ -61,6 +61,15 @@ export class FileTaint {
   flowTo(node: TSESTree.Node, query: FlowQuery): TaintFlow | null {
     if (!this.maySeeRequestData && query.includeLowTrust !== true) return null;
     return findFlow(this, this.evaluator.valueOf(node, 0), query, node);
+  }
+
+  /**
+   * Like `flowTo`, but a flow per distinct source reaching `node` (two routes calling one helper, two inputs
+   * spliced into one query), `flowTo`'s first; empty when none does.
+   */
+  flowsTo(node: TSESTree.Node, query: FlowQuery): readonly TaintFlow[] {
+    if (!this.maySeeRequestData && query.includeLowTrust !== true) return [];
+    return findFlows(this, this.evaluator.valueOf(node, 0), query, node);
   }
 
   /** Modeled sinks of `sink.concept` at this call (row conditions such as `shell: true` checked), each with its target argument. */

@@ -78,6 +78,8 @@ export interface CrossModuleFlow {
   readonly argument: TSESTree.Node;
   readonly api: string;
   readonly flow: TaintFlow;
+  /** Flows from other sources through the same argument (two routes calling one local helper that passes it on). */
+  readonly otherFlows?: readonly TaintFlow[];
   /** The sink the flow ends at, in the other module: where the CLI reports it (`site.reportAt ?? site.target`). */
   readonly sink: SinkLocation;
 }
