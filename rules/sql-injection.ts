@@ -9,6 +9,7 @@
  * built from values that do not come from a request (a value is not a finding just for being non-constant).
  */
 import { defineRule } from '../src/rules-api/define-rule.js';
+import { mayHoldSqlText } from '../src/rules-api/sql-text-prefilter.js';
 import { taintSinkListeners } from '../src/rules-api/taint-sink-listeners.js';
 
 type MessageId = 'tainted' | 'taintedElsewhere';
@@ -25,12 +26,14 @@ export const sqlInjection = defineRule<MessageId>({
     tainted: '{{api}} runs SQL built from {{source}}; pass it as a bound parameter instead of splicing it into the query text.',
     taintedElsewhere: '{{source}} flows into SQL text run by {{api}} in another module; pass it as a bound parameter there.',
   },
-  appliesTo: (file) => file.taint.maySeeRequestData && file.concepts.mayUse('sql-execution'),
+  // A query on a receiver no model knows is a sink by its SQL text (analysis/taint/inferred-sql-sinks.ts).
+  appliesTo: (file) => file.taint.maySeeRequestData && (file.concepts.mayUse('sql-execution') || mayHoldSqlText(file)),
   create: (context) =>
     taintSinkListeners(context, { concept: 'sql-execution', sanitizedFor: 'sql' }, (finding) => ({
       node: finding.node,
       messageId: finding.crossModule ? 'taintedElsewhere' : 'tainted',
       data: { api: finding.api, source: finding.source },
       flow: finding.flow,
+      ...(finding.properties !== undefined ? { properties: finding.properties } : {}),
     })),
 });

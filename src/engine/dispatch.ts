@@ -94,6 +94,7 @@ export function toFinding(file: FileContext, rule: Rule, severity: Severity, des
     excerpt: { firstLine, lines },
     messageId: sink?.messageId ?? descriptor.messageId,
     ...(flow !== null ? { flows: flows.filter((path): path is FindingFlow => path !== null) } : {}),
+    ...(descriptor.properties !== undefined ? { properties: descriptor.properties } : {}),
     ...(suggestions !== undefined && suggestions.length > 0 ? { suggestions } : {}),
   };
   return { finding, home };

@@ -16,6 +16,7 @@ import type { ConceptIndex } from '../analysis/concepts/concept-index.js';
 import { ConceptQueries } from '../analysis/concepts/concept-queries.js';
 import { HttpAppFacts } from '../analysis/http-apps/http-app-facts.js';
 import { FileTaint } from '../analysis/taint/file-taint.js';
+import { ProjectOriginServices } from '../analysis/modules/project-values.js';
 import type { SourceText } from './source-text.js';
 
 /** `export * from` chains are a few modules deep; a cycle of them stops here. */
@@ -29,6 +30,7 @@ export interface ProjectServices {
 export class FileContext {
   private scopeFacts: ScopeFacts | null = null;
   private apiOrigins: ApiOrigins | null = null;
+  private projectOriginServices: ProjectOriginServices | null = null;
   private staticValues: StaticValues | null = null;
   private stringAssemblies: StringAssemblies | null = null;
   private conceptQueries: ConceptQueries | null = null;
@@ -75,8 +77,14 @@ export class FileContext {
   }
 
   get origins(): ApiOrigins {
-    this.apiOrigins ??= new ApiOrigins(this.scope, this.absolutePath, this.project.linker);
+    this.apiOrigins ??= new ApiOrigins(this.scope, this.absolutePath, this.project.linker, this.projectOrigins);
     return this.apiOrigins;
+  }
+
+  /** Library values through this file's functions (factory returns, parameters all callers fill alike), for `origins`. */
+  get projectOrigins(): ProjectOriginServices {
+    this.projectOriginServices ??= new ProjectOriginServices(this, this.project.conceptIndex);
+    return this.projectOriginServices;
   }
 
   get values(): StaticValues {

@@ -10,7 +10,9 @@ import { LOCAL_MODULE_PREFIX, MAX_RESOLUTION_DEPTH, type ModuleLinker } from '..
 import { isRelativeSpecifier, registerProjectAliasPrefixes, type ApiReference } from '../analysis/modules/api-reference.js';
 import { commonJsExport } from '../analysis/modules/exported-values.js';
 import { unwrapExpression } from '../analysis/node-shapes.js';
+import { DEFAULT_MAX_FILE_SIZE, discoverFiles } from './discover.js';
 import type { FileContext } from './file-context.js';
+import { ImporterIndex } from './importer-index.js';
 import { expandAlias, readPathAliases, type PathAlias } from './path-aliases.js';
 
 export type FileLoader = (absolutePath: string) => FileContext | null;
@@ -21,11 +23,23 @@ const JS_TO_TS: Readonly<Record<string, readonly string[]>> = { '.js': ['.ts', '
 export class ProjectLinker implements ModuleLinker {
   private readonly root: string;
   private readonly load: FileLoader;
+  private readonly importers: ImporterIndex;
 
-  constructor(root: string, load: FileLoader) {
+  /**
+   * `projectFiles` lists the files whose imports count when looking for a module's importers: the CLI passes
+   * the files it scans; without it (the ESLint host) the root is discovered once, with the scan's ignores.
+   */
+  constructor(root: string, load: FileLoader, projectFiles?: () => readonly string[]) {
     this.root = root;
     this.load = load;
     this.pathAliases();
+    const listFiles = projectFiles ?? (() => discoverFiles({ paths: [root], cwd: root, ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE }).files.map((file) => file.absolutePath));
+    this.importers = new ImporterIndex(listFiles, (fromFile, specifier) => this.resolve(fromFile, specifier));
+  }
+
+  /** Project files that import `modulePath` (absolute paths, sorted), for analyses that look for a function's callers. */
+  importersOf(modulePath: string): readonly string[] {
+    return this.importers.importersOf(modulePath);
   }
 
   /** Resolved specifiers by `<directory>\0<specifier>`: resolution stats the disk, and files repeat imports. */

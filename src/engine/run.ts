@@ -83,10 +83,15 @@ export function scan(options: ScanOptions): ScanResult {
   const linkLimits = { root: realpathSync(root), maxFileSize: options.maxFileSize };
   const load = (absolutePath: string, limits: FileLimits = linkLimits): Result<LoadedFile> =>
     cache.get(absolutePath, () => loadFile(absolutePath, toReportedPath(options.cwd, absolutePath), services, limits, options.parser));
-  project.linker = new ProjectLinker(root, (absolutePath) => {
-    const loaded = load(absolutePath);
-    return loaded.ok ? loaded.value.context : null;
-  });
+  const scannedFiles = (): readonly string[] => discovery.files.map((file) => file.absolutePath);
+  project.linker = new ProjectLinker(
+    root,
+    (absolutePath) => {
+      const loaded = load(absolutePath);
+      return loaded.ok ? loaded.value.context : null;
+    },
+    scannedFiles,
+  );
 
   const findings: Finding[] = [];
   const included = (path: string): boolean => options.includeFile === undefined || options.includeFile(path);

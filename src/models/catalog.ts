@@ -29,7 +29,7 @@ import { sendgrid } from './libraries/sendgrid.js';
 import { stripe } from './libraries/stripe.js';
 import { twilio } from './libraries/twilio.js';
 import { expressJwt, passportJwt } from './libraries/jwt-middleware.js';
-import { nestJwt, nestTypeorm } from './libraries/nestjs-modules.js';
+import { nestJwt, nestMongoose, nestSequelize, nestTypeorm } from './libraries/nestjs-modules.js';
 import { TAINT_MODELS } from './taint-catalog.js';
 import { expressFramework } from './frameworks/express.js';
 import { fastifyAutoload, fastifyFramework, fastifyPlugin } from './frameworks/fastify.js';
@@ -101,6 +101,8 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   passportJwt,
   nestJwt,
   nestTypeorm,
+  nestMongoose,
+  nestSequelize,
   ...TAINT_MODELS,
   // web frameworks and their security middleware (analysis/http-apps reads these)
   expressFramework,

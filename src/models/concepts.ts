@@ -529,7 +529,17 @@ export type HttpRow =
   | PluginWrapperRow
   | ProjectCodeLoaderRow;
 
-export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow | TaintRow | SecretArgumentRow | HttpRow | CryptoRow;
+/**
+ * A decorator that makes a dependency-injection framework fill the parameter or property it decorates with a
+ * library value (`@InjectRepository(User) repo`: a TypeORM Repository), whether or not the code also types it.
+ */
+export interface InjectedValueRow extends RowBase {
+  readonly concept: 'injected-value';
+  /** The injected value, as a path from a module: `{ module: 'typeorm', steps: ['Repository', '()'] }`. */
+  readonly injects: { readonly module: string; readonly steps: readonly string[] };
+}
+
+export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow | TaintRow | SecretArgumentRow | HttpRow | CryptoRow | InjectedValueRow;
 
 export type ConceptKind = ApiRow['concept'];
 export type RowOf<K extends ConceptKind> = Extract<ApiRow, { readonly concept: K }>;

@@ -40,6 +40,7 @@ export function formatJson(report: ScanReport): string {
         ...(suppression !== null ? { suppressed: { justification: suppression.justification, line: suppression.span.start.line } } : {}),
         ...(baselineState !== null ? { baselineState } : {}),
         ...(finding.flows !== undefined ? flowsJson(finding.flows) : {}),
+        ...(finding.properties !== undefined ? { properties: finding.properties } : {}),
         ...(finding.suggestions !== undefined
           ? {
               suggestions: finding.suggestions.map((suggestion) => ({

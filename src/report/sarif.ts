@@ -107,6 +107,7 @@ function assemble(report: ScanReport, findings: readonly ReportedFinding[], opti
         ? { suppressions: [{ kind: 'inSource', status: 'accepted', justification: item.suppression.justification, location: location(uri(item.suppression.file), item.suppression.span) }] }
         : {}),
       ...(flows.length > 0 ? { codeFlows: flows.map((flow) => codeFlow(flow.steps, uri)) } : {}),
+      ...(finding.properties !== undefined ? { properties: { ...finding.properties } } : {}),
     } satisfies Sarif.Result;
   });
   if (options.includeAbsent) results.push(...report.absent.map((entry) => absentResult(entry, ruleIndex)));

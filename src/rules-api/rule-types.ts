@@ -100,6 +100,8 @@ export interface ReportDescriptor<M extends string> {
    * one file, reports at `node`.
    */
   readonly sink?: SinkReport<M>;
+  /** Facts about how the finding was made, for SARIF `properties` and JSON (`rampart/sinkInference: sql-text`). */
+  readonly properties?: FindingProperties;
   /** Offered fixes; the rule must declare `hasSuggestions`. */
   readonly suggest?: readonly SuggestionDescriptor<M>[];
 }
@@ -117,6 +119,8 @@ export interface SinkReport<M extends string> {
   readonly messageId: M;
   readonly data?: Readonly<Record<string, string>>;
 }
+/** Keys are namespaced `rampart/…`, as SARIF asks of tool-specific property names. */
+export type FindingProperties = Readonly<Record<string, string>>;
 
 export interface RuleContext<M extends string = string> {
   readonly ruleId: string;
@@ -182,8 +186,9 @@ export interface Finding extends FindingLocation {
   readonly messageId?: string;
   /**
    * Taint findings: the paths from request data to this location (the sink), one per distinct source and
-   * carrier, ordered by source location; the message names the first one's source.
+   * carrier: the one the message names first, the others ordered by source location.
    */
   readonly flows?: readonly FindingFlow[];
+  readonly properties?: FindingProperties;
   readonly suggestions?: readonly FindingSuggestion[];
 }

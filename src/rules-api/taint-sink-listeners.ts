@@ -8,7 +8,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SinkLocation, TaintSink } from '../analysis/taint/sinks.js';
 import type { TaintFlow } from '../analysis/taint/taint-types.js';
-import type { FlowStep, OtherPath, ReportDescriptor, RuleContext, RuleListeners } from './rule-types.js';
+import type { FindingProperties, FlowStep, OtherPath, ReportDescriptor, RuleContext, RuleListeners } from './rule-types.js';
 
 export interface TaintFinding {
   /** Where to report in this file: the sink's argument, or the argument of a call into another module. */
@@ -22,11 +22,18 @@ export interface TaintFinding {
   readonly crossModule: boolean;
   /** Paths to the same sink from other sources. */
   readonly otherPaths?: readonly OtherPath[];
+  /** How the sink was recognised, when not by a model row (`rampart/sinkInference`). */
+  readonly properties?: FindingProperties;
 }
 
 /** The flows after the first, as further paths of the first's finding. */
 export function otherPathsOf(flows: readonly TaintFlow[]): readonly OtherPath[] {
   return flows.slice(1).map((flow) => ({ source: flow.source.label, flow: flow.steps }));
+}
+
+/** SARIF properties saying a sink was inferred (from the SQL text: no model knows its receiver). */
+export function inferenceProperties(inference: 'sql-text' | undefined): { properties?: FindingProperties } {
+  return inference === undefined ? {} : { properties: { 'rampart/sinkInference': inference } };
 }
 
 export function taintSinkListeners<M extends string>(context: RuleContext<M>, sink: TaintSink, describe: (finding: TaintFinding) => ReportDescriptor<M>): RuleListeners {
@@ -52,12 +59,15 @@ export function taintSinkListeners<M extends string>(context: RuleContext<M>, si
         ...(sink.includeLowTrust === true ? { includeLowTrust: true } : {}),
       });
       const [flow] = flows;
-      if (flow !== undefined) report({ node: site.reportAt ?? site.target, api: site.api, source: flow.source.label, flow: flow.steps, crossModule: false, otherPaths: otherPathsOf(flows) }, null);
+      if (flow !== undefined) {
+        const found = { node: site.reportAt ?? site.target, api: site.api, source: flow.source.label, flow: flow.steps, crossModule: false };
+        report({ ...found, otherPaths: otherPathsOf(flows), ...inferenceProperties(site.inference) }, null);
+      }
     }
     for (const crossing of context.taint.flowsIntoCall(call, sink)) {
-      const others = otherPathsOf([crossing.flow, ...(crossing.otherFlows ?? [])]);
-      const finding = { node: crossing.argument, api: crossing.api, source: crossing.flow.source.label, flow: crossing.flow.steps, crossModule: true, otherPaths: others };
-      report(finding, crossing.sink);
+      const { argument, api, flow } = crossing;
+      const others = otherPathsOf([flow, ...(crossing.otherFlows ?? [])]);
+      report({ node: argument, api, source: flow.source.label, flow: flow.steps, crossModule: true, otherPaths: others, ...inferenceProperties(crossing.inference) }, crossing.sink);
     }
   };
   return { CallExpression: check, NewExpression: check };

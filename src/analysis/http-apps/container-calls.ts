@@ -29,6 +29,8 @@ export function callEvents(call: TSESTree.CallExpression, name: string, context:
   else if (switchesPoweredByOff(call, name, shape, context.facts)) found.push({ kind: 'powered-by-off', ...at });
   else if (shape.servingMembers.includes(name) && servesFrom(call, context.facts)) found.push({ kind: 'serve', ...at });
   context.events.push(...found);
+  // `app.get('port')` reads a setting: with no handler a route method returns the value, not the instance.
+  if (method !== undefined && call.arguments.length < 2) return false;
   return shape.chainableMethods.includes(name);
 }
 

@@ -6,6 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { enclosingClassOfThis, staticPropertyName } from '../node-shapes.js';
 import type { VariableLike } from '../scope/scope-types.js';
+import { resolveCallees } from '../taint/dispatch-callees.js';
 import { callEvents } from './container-calls.js';
 import { isModuleExports } from './declarations.js';
 import type { HttpAppFacts } from './http-app-facts.js';
@@ -160,12 +161,21 @@ function handoff(call: TSESTree.CallExpression | TSESTree.NewExpression, index: 
   }
   if (isRegistrationOnInstance(call, facts)) return;
   const declaration = facts.declarationOf(call.callee);
-  if (declaration?.kind === 'function' && context.depth < MAX_INLINE_DEPTH) {
-    const parameter = parameterIdentifier(declaration.node, index);
-    const variable = parameter === null ? null : declaration.facts.file.scope.variableOf(parameter);
-    if (variable !== null) {
-      const inner: UseContext = { ...context, facts: declaration.facts, outer: orderOf(call, context.outer), site: context.site ?? call, depth: context.depth + 1 };
-      for (const use of readsOf(variable)) useEvents(use, inner);
+  // `for (const mount of [users, orders]) mount(app)`: every function of the list runs with the app.
+  const functions =
+    declaration?.kind === 'function'
+      ? [{ node: declaration.node, facts: declaration.facts }]
+      : declaration === null ? resolveCallees(facts.file, call).map((target) => ({ node: target.fn, facts: target.file.httpApps })) : [];
+  if (functions.length > 0 && context.depth < MAX_INLINE_DEPTH) {
+    const parameters = functions.map((fn) => {
+      const parameter = parameterIdentifier(fn.node, index);
+      return { facts: fn.facts, variable: parameter === null ? null : fn.facts.file.scope.variableOf(parameter) };
+    });
+    if (parameters.every((parameter) => parameter.variable !== null)) {
+      for (const { facts: inFile, variable } of parameters) {
+        const inner: UseContext = { ...context, facts: inFile, outer: orderOf(call, context.outer), site: context.site ?? call, depth: context.depth + 1 };
+        for (const use of readsOf(variable as VariableLike)) useEvents(use, inner);
+      }
       return;
     }
   }

@@ -7,6 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isProjectSpecifier } from '../modules/api-reference.js';
 import { findProperty, isFunctionNode, staticPropertyName, unwrapExpression } from '../node-shapes.js';
+import { resolveFunctionValue } from '../taint/callee-resolver.js';
 import type { HttpAppFacts } from './http-app-facts.js';
 import type { ClassNode, FunctionNode } from './http-types.js';
 import { isReassigned } from '../scope/scope-facts.js';
@@ -29,7 +30,8 @@ export function declarationOf(facts: HttpAppFacts, node: TSESTree.Node, depth = 
   if (expression.type === 'MemberExpression') {
     const name = staticPropertyName(expression);
     const owner = name === null ? null : declarationOf(facts, expression.object, depth + 1);
-    return owner?.kind === 'module' && name !== null ? exportedDeclaration(owner.facts, name, depth + 1) : null;
+    const member = owner === null || name === null ? null : memberDeclaration(owner, name, depth + 1);
+    return member ?? projectMethod(facts, expression);
   }
   if (expression.type === 'ImportExpression') {
     const specifier = expression.source.type === 'Literal' && typeof expression.source.value === 'string' ? expression.source.value : null;
@@ -62,11 +64,22 @@ function identifierDeclaration(facts: HttpAppFacts, identifier: TSESTree.Identif
       if (declarator.id === definition.name) return declarationOf(facts, declarator.init, depth);
       const key = destructuredKey(declarator.id, definition.name);
       const module = key === null ? null : declarationOf(facts, declarator.init, depth);
-      return module?.kind === 'module' && key !== null ? exportedDeclaration(module.facts, key, depth) : null;
+      return module === null || key === null ? null : memberDeclaration(module, key, depth);
     }
     default:
       return null;
   }
+}
+
+/**
+ * Member `name` of what `owner` declares: an export of a module, or a property of an object literal
+ * (`require('./errors').errorHandler` of `module.exports = { errorHandler }`).
+ */
+function memberDeclaration(owner: Declaration, name: string, depth: number): Declaration | null {
+  if (owner.kind === 'module') return exportedDeclaration(owner.facts, name, depth);
+  const literal = owner.kind === 'value' ? unwrapExpression(owner.node) : null;
+  const property = literal?.type === 'ObjectExpression' ? findProperty(literal, name) : null;
+  return property === null ? null : declarationOf(owner.facts, property.value, depth);
 }
 
 /** `const { authLimiter } = require('./limits')`: the key naming `target` in a one-level object pattern. */
@@ -185,3 +198,12 @@ export function isModuleExports(node: TSESTree.Node): boolean {
   return node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === 'module' && staticPropertyName(node) === 'exports';
 }
 
+
+/**
+ * `sessionHandler.displayWelcomePage` of `new SessionHandler(db)`, `ctrl.login` of an object literal, `this.handle`:
+ * a method of a project class, constructor function or object, found as the taint engine finds callees.
+ */
+function projectMethod(facts: HttpAppFacts, member: TSESTree.MemberExpression): Declaration | null {
+  const target = resolveFunctionValue(facts.file, member);
+  return target === null ? null : { kind: 'function', node: target.fn, facts: target.file.httpApps };
+}

@@ -7,7 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { SecurityHeadersRow } from '../../models/concepts.js';
 import type { HttpContainer } from './http-container.js';
-import type { ItemOptions } from './http-types.js';
+import type { ContainerEvent, ItemOptions } from './http-types.js';
 
 export interface HeaderProvider {
   readonly row: SecurityHeadersRow;
@@ -30,11 +30,11 @@ const MAX_NESTING = 8;
 export function headerCoverage(app: HttpContainer): AppHeaderCoverage {
   const found = { providers: [] as HeaderProvider[], handWritten: new Set<string>(), poweredByOff: false, complete: true };
   const stack = new Set<HttpContainer>();
-  const visit = (container: HttpContainer, junction: TSESTree.Node | null, depth: number): void => {
+  const visit = (container: HttpContainer, junction: TSESTree.Node | null, depth: number, returnedBy: TSESTree.Node | null): void => {
     if (depth > MAX_NESTING || stack.has(container)) return;
     stack.add(container);
     for (const event of container.events()) {
-      if (event.kind === 'opaque') found.complete = false;
+      if (event.kind === 'opaque' && !isReturnToMount(event, returnedBy)) found.complete = false;
       if (event.kind === 'powered-by-off') found.poweredByOff = true;
       if (event.kind !== 'mount') continue;
       const site = junction ?? event.site;
@@ -45,11 +45,16 @@ export function headerCoverage(app: HttpContainer): AppHeaderCoverage {
           for (const name of kind.effects.securityHeaders) found.handWritten.add(name);
           if (kind.effects.delegatesToUnknown) found.complete = false;
         } else if (kind.kind === 'unknown') found.complete = false;
-        else if (kind.kind === 'container') visit(kind.container, site, depth + 1);
+        else if (kind.kind === 'container') visit(kind.container, site, depth + 1, kind.returnedBy ?? null);
       }
     }
     stack.delete(container);
   };
-  visit(app, null, 0);
+  visit(app, null, 0, null);
   return { providers: found.providers, handWritten: [...found.handWritten], poweredByOff: found.poweredByOff, complete: found.complete };
+}
+
+/** The router's `return` from the factory whose call is mounted: how it reaches the app, not an escape. */
+export function isReturnToMount(event: ContainerEvent, returnedBy: TSESTree.Node | null): boolean {
+  return event.kind === 'opaque' && event.reason === 'returned' && returnedBy !== null && event.node === returnedBy;
 }

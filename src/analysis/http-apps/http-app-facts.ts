@@ -139,6 +139,9 @@ export class HttpAppFacts {
       if (node.type !== 'CallExpression' && node.type !== 'NewExpression') continue;
       // `require('./app')` holds an app another file creates; that file owns it.
       if (node.type === 'CallExpression' && this.file.origins.requiredModule(node) !== null) continue;
+      // A creation calls the library itself; a project factory that returns an app (`require('./routes')()`) does not
+      // create one here, the factory's own module does.
+      if (this.file.origins.referenceOf(node.callee) === null) continue;
       const match = this.file.concepts.valueIs(node, 'http-app');
       if (match === null || this.isInnerCreation(node)) continue;
       const shape = match.row.shape;

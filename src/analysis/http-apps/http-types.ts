@@ -4,29 +4,14 @@
  * serve, hand-offs), the items a mount or route carries, and what each item turns out to be.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { ApiOrigins } from '../modules/api-origins.js';
-import type { ScopeFacts } from '../scope/scope-facts.js';
-import type { StaticValues } from '../values/static-values.js';
-import type { ConceptQueries } from '../concepts/concept-queries.js';
+import type { FileContext } from '../../engine/file-context.js';
 import type { LibraryModel, RateLimiterRow, SecurityHeadersRow } from '../../models/concepts.js';
 import type { HttpFrameworkShape, MountShape } from '../../models/frameworks/http-shape.js';
 import type { HttpAppFacts } from './http-app-facts.js';
 import type { HttpContainer } from './http-container.js';
 
-/** The parts of a FileContext the HTTP facts read (structural, so models do not import the engine). */
-export interface HttpFileView {
-  readonly path: string;
-  readonly absolutePath: string;
-  readonly ast: TSESTree.Program;
-  readonly scope: ScopeFacts;
-  readonly origins: ApiOrigins;
-  readonly values: StaticValues;
-  readonly concepts: ConceptQueries;
-  /** Lines of the file's text, for messages naming a place in another file. */
-  readonly source: { positionAt(offset: number): { readonly line: number } };
-  /** Module specifiers the file loads. */
-  readonly importedModules: ReadonlySet<string>;
-}
+/** The file the HTTP facts are about (its scope, origins, values and concepts; its taint resolvers for project functions). */
+export type HttpFileView = FileContext;
 
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -122,7 +107,13 @@ export type ItemKind =
   | { readonly kind: 'rate-limiter'; readonly row: RateLimiterRow; readonly model: LibraryModel; readonly options: ItemOptions | null }
   | { readonly kind: 'exemption'; readonly model: LibraryModel }
   /** A router, sub-app or plugin scope; `shared` when its middleware applies to the parent too (fastify-plugin). */
-  | { readonly kind: 'container'; readonly container: HttpContainer; readonly shared: boolean }
+  | {
+      readonly kind: 'container';
+      readonly container: HttpContainer;
+      readonly shared: boolean;
+      /** The return (statement, or arrow with an expression body) that hands it to the mount, when a factory builds it. */
+      readonly returnedBy?: TSESTree.Node;
+    }
   | { readonly kind: 'function'; readonly effects: HandlerEffects }
   /** A library value with no bearing on headers or limits (`cors()`, `express.json()`), or a guard that does not limit. */
   | { readonly kind: 'neutral' }

@@ -79,13 +79,19 @@ function factoryProduct(facts: HttpAppFacts, call: TSESTree.CallExpression, item
   if (factory?.kind !== 'function') return null;
   const fn = factory.node;
   let returned: TSESTree.Node | null = null;
+  let returnedBy: TSESTree.Node = fn;
   if (fn.body.type !== 'BlockStatement') returned = fn.body;
   else {
     const returns = descendants(fn.body).filter((node): node is TSESTree.ReturnStatement => node.type === 'ReturnStatement' && enclosingFunction(node) === fn);
     const only = returns.length === 1 ? returns[0] : undefined;
     returned = only?.argument ?? null;
+    if (only !== undefined) returnedBy = only;
   }
-  return returned === null ? { kind: 'unknown' } : factory.facts.itemKind({ ...item, node: returned, facts: factory.facts });
+  if (returned === null) return { kind: 'unknown' };
+  const product = factory.facts.itemKind({ ...item, node: returned, facts: factory.facts });
+  // A router built and returned by the factory (`module.exports = (passport) => { ...; return router }`): its
+  // return is how it reaches this mount, not an escape.
+  return product.kind === 'container' ? { ...product, returnedBy } : product;
 }
 
 /** `fastifyPlugin(async (app) => { ... })`: the plugin's registrations apply to the parent scope too. */

@@ -9,6 +9,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { findProperty, unwrapExpression } from '../node-shapes.js';
 import type { LibraryModel } from '../../models/concepts.js';
 import type { HttpFrameworkShape } from '../../models/frameworks/http-shape.js';
+import { isReturnToMount } from './header-coverage.js';
 import type { HttpContainer } from './http-container.js';
 import type { ContainerEvent, EventOrder, ItemKind, MountedItem, MountEvent, RouteEvent } from './http-types.js';
 import { joinPaths, mountCovers } from './route-paths.js';
@@ -75,13 +76,13 @@ export function rateLimitCoverage(app: HttpContainer): AppLimitCoverage {
   return coverage;
 }
 
-function visit(walk: Walk, container: HttpContainer, inherited: readonly Protection[], place: Place, depth: number): void {
+function visit(walk: Walk, container: HttpContainer, inherited: readonly Protection[], place: Place, depth: number, returnedBy: TSESTree.Node | null = null): void {
   if (depth > MAX_NESTING || walk.stack.has(container)) {
     walk.complete = false;
     return;
   }
   walk.stack.add(container);
-  const events = scopeEvents(container, 0);
+  const events = scopeEvents(container, 0).filter((event) => !isReturnToMount(event, returnedBy));
   const ordered = container.shape.mountOrderMatters;
   for (const event of events) {
     if (event.kind === 'opaque') walk.complete = false;
@@ -103,7 +104,7 @@ function visit(walk: Walk, container: HttpContainer, inherited: readonly Protect
         label: joinPaths(joinPaths(place.label, event.path ?? ''), creation ?? '') ?? '',
         junction: place.junction ?? (kind.container.facts !== walk.app.facts ? event.site : null),
       };
-      visit(walk, kind.container, childInherited, child, depth + 1);
+      visit(walk, kind.container, childInherited, child, depth + 1, kind.returnedBy ?? null);
     });
   }
   walk.stack.delete(container);

@@ -1,14 +1,16 @@
 /**
  * Resolves an expression to the library value it holds (an ApiReference), following imports and requires
- * (default, named, namespace, destructured), `new`, factory calls, `await`, single assignments, TS type
- * annotations on parameters and class fields, and `this.x` fields set in the class. Unknown stays unknown
- * (null): a rule never guesses a library from a method name.
+ * (default, named, namespace, destructured), `new`, factory calls, `await`, assignments that all agree, TS type
+ * annotations on parameters and class fields, injection decorators, `this.x` fields set in the class, callback
+ * and promise results, and (through the project's functions) what factories return and what every caller
+ * passes a parameter. Unknown stays unknown (null): a rule never guesses a library from a method name.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { enclosingClassOfThis, findProperty, staticPropertyName, stringLiteralValue, unwrapExpression } from '../node-shapes.js';
 import type { ScopeFacts } from '../scope/scope-facts.js';
 import type { VariableLike } from '../scope/scope-types.js';
-import { CALL, extendReference, isProjectSpecifier, type ApiReference } from './api-reference.js';
+import { CALL, extendReference, isProjectSpecifier, sameReference, type ApiReference } from './api-reference.js';
+import { injectedReference, parameterOrigin, reassignedReference, type OriginServices } from './binding-origins.js';
 import { isReassigned } from '../scope/scope-facts.js';
 
 /**
@@ -36,14 +38,17 @@ const IN_PROGRESS = Symbol('in-progress');
 export class ApiOrigins {
   private readonly memo = new WeakMap<TSESTree.Node, ApiReference | null | typeof IN_PROGRESS>();
 
-  private readonly scope: ScopeFacts;
+  readonly scope: ScopeFacts;
   private readonly filePath: string;
   private readonly linker: ModuleLinker | null;
+  /** What project functions return and receive; null where no project is linked (unit tests of this class). */
+  readonly services: OriginServices | null;
 
-  constructor(scope: ScopeFacts, filePath: string, linker: ModuleLinker | null) {
+  constructor(scope: ScopeFacts, filePath: string, linker: ModuleLinker | null, services: OriginServices | null = null) {
     this.scope = scope;
     this.filePath = filePath;
     this.linker = linker;
+    this.services = services;
   }
 
   /** The library value `node` evaluates to, or null when it is not (provably) one. */
@@ -87,7 +92,8 @@ export class ApiOrigins {
       case 'CallExpression': {
         const required = this.requiredModule(expression);
         if (required !== null) return this.moduleRoot(required, depth);
-        return extendReference(this.referenceOf(expression.callee, depth), CALL);
+        const called = extendReference(this.referenceOf(expression.callee, depth), CALL);
+        return called ?? this.services?.returnedBy(expression, depth) ?? null;
       }
       case 'NewExpression':
         return extendReference(this.referenceOf(expression.callee, depth), CALL);
@@ -107,6 +113,9 @@ export class ApiOrigins {
     if (reference !== null && reference.steps.length === 0 && reference.module.startsWith(LOCAL_MODULE_PREFIX)) {
       return this.linker?.exportedReference(reference.module.slice(LOCAL_MODULE_PREFIX.length), name, depth) ?? null;
     }
+    // `import * as axios from 'axios'; axios.default.get(...)`: a CommonJS package's `default` (under ESM interop) is
+    // its module object, as a default import of it is (see `imported`).
+    if (reference !== null && reference.steps.length === 0 && name === 'default') return reference;
     return extendReference(reference, name);
   }
 
@@ -169,13 +178,16 @@ export class ApiOrigins {
       case 'Variable': {
         const declarator = definition.node;
         if (declarator.type !== 'VariableDeclarator') return null;
-        if (isReassigned(variable)) return null;
+        if (isReassigned(variable)) {
+          const laterWrites = variable.references.filter((reference) => reference.isWrite() && reference.init !== true);
+          return reassignedReference(this, declarator, definition.name, laterWrites, depth) ?? this.annotatedReference(definition.name, depth);
+        }
         if (declarator.init === null) return this.annotatedReference(definition.name, depth);
         const fromInit = this.patternReference(declarator.id, definition.name, declarator.init, depth);
         return fromInit ?? this.annotatedReference(definition.name, depth);
       }
       case 'Parameter':
-        return this.annotatedReference(definition.name, depth);
+        return this.annotatedReference(definition.name, depth) ?? parameterOrigin(this, definition.node, definition.name, depth);
       case 'ClassName':
         return this.superclassReference(definition.node, depth);
       default:
@@ -204,7 +216,7 @@ export class ApiOrigins {
       if (definition.type !== 'Variable' || declarator.type !== 'VariableDeclarator' || declarator.id !== definition.name || declarator.init === null) return null;
       const reference = this.referenceOf(declarator.init, depth);
       if (reference === null) return null;
-      if (agreed !== null && (agreed.module !== reference.module || agreed.steps.join('.') !== reference.steps.join('.'))) return null;
+      if (agreed !== null && !sameReference(agreed, reference)) return null;
       agreed = reference;
     }
     return agreed;
@@ -243,13 +255,18 @@ export class ApiOrigins {
     return reference;
   }
 
-  /** `pool: Pool` or `repo: Repository<User>`: an instance of the annotated library class. */
-  private annotatedReference(name: TSESTree.Node, depth: number): ApiReference | null {
+  /**
+   * `pool: Pool` or `repo: Repository<User>`: an instance of the annotated library class; or what an injection
+   * decorator on the parameter or property provides (`@InjectRepository(User) repo`), which says it even untyped.
+   */
+  annotatedReference(name: TSESTree.Node, depth: number): ApiReference | null {
+    const injected = injectedReference(this, name, depth);
+    if (injected !== null) return injected;
     if (name.type !== 'Identifier' || name.typeAnnotation === undefined) return null;
     return this.typeReference(name.typeAnnotation.typeAnnotation, depth);
   }
 
-  private typeReference(type: TSESTree.TypeNode, depth: number): ApiReference | null {
+  typeReference(type: TSESTree.TypeNode, depth: number): ApiReference | null {
     if (type.type === 'TSUnionType') {
       const meaningful = type.types.filter((member) => member.type !== 'TSNullKeyword' && member.type !== 'TSUndefinedKeyword');
       const only = meaningful.length === 1 ? meaningful[0] : undefined;
@@ -274,7 +291,7 @@ export class ApiOrigins {
     for (const element of owner.body.body) {
       if (element.type === 'PropertyDefinition' && !element.static && staticPropertyName(element) === name) {
         candidates += 1;
-        found = element.value !== null ? this.referenceOf(element.value, depth) : null;
+        found = element.value !== null ? this.referenceOf(element.value, depth) : injectedReference(this, element, depth);
         if (found === null && element.typeAnnotation !== undefined) found = this.typeReference(element.typeAnnotation.typeAnnotation, depth);
       }
       if (element.type === 'MethodDefinition' && element.kind === 'constructor') {

@@ -15,6 +15,11 @@ export function extendReference(reference: ApiReference | null, step: string): A
   return { module: reference.module, steps: [...reference.steps, step] };
 }
 
+/** Two references to the same library value (same module, same steps). */
+export function sameReference(a: ApiReference, b: ApiReference): boolean {
+  return a.module === b.module && a.steps.length === b.steps.length && a.steps.every((step, index) => step === b.steps[index]);
+}
+
 /** `pg Pool().query`, for messages. */
 export function describeReference(reference: ApiReference): string {
   let text = reference.module;

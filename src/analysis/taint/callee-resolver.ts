@@ -21,6 +21,11 @@ export function resolveFunctionValue(file: FileContext, node: TSESTree.Node): Fu
   const callee = unwrapExpression(node);
   if (isFunctionNode(callee)) return { file, fn: callee };
   if (callee.type === 'Identifier') return functionOfIdentifier(file, callee, 0);
+  // `require('./routes')(app)`: the function a CommonJS module exports as a whole.
+  if (callee.type === 'CallExpression') {
+    const required = requiredModule(file, callee);
+    return required === null ? null : exportedFunction(required, 'default', 1);
+  }
   if (callee.type !== 'MemberExpression') return null;
   const name = staticPropertyName(callee);
   if (name === null) return null;
@@ -56,8 +61,16 @@ function functionOfIdentifier(file: FileContext, identifier: TSESTree.Identifier
     }
     // `const routes = require('./routes')` where the module exports a function (`module.exports = function`).
     if (required !== null && declarator.id === definition.name) return exportedFunction(required, 'default', depth + 1);
+    // `const helper = require('./helpers').helper`.
+    if (init.type === 'MemberExpression' && declarator.id === definition.name) return requiredMemberFunction(file, init, depth);
   }
   return null;
+}
+
+function requiredMemberFunction(file: FileContext, member: TSESTree.MemberExpression, depth: number): FunctionTarget | null {
+  const name = staticPropertyName(member);
+  const required = requiredModule(file, unwrapExpression(member.object));
+  return name === null || required === null ? null : exportedFunction(required, name, depth + 1);
 }
 
 function destructuredKey(pattern: TSESTree.ObjectPattern, name: TSESTree.Node): string | null {
@@ -77,7 +90,7 @@ function importedFunction(file: FileContext, node: TSESTree.Node, depth: number)
 }
 
 /** A project module an expression holds as a whole: `import * as repo`, a default import of a CommonJS module, `require('./repo')`. */
-function moduleOfValue(file: FileContext, node: TSESTree.Node): FileContext | null {
+export function moduleOfValue(file: FileContext, node: TSESTree.Node): FileContext | null {
   if (node.type === 'CallExpression') return requiredModule(file, node);
   if (node.type !== 'Identifier') return null;
   const variable = file.scope.variableOf(node);

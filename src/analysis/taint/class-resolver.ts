@@ -107,9 +107,29 @@ function classOfThisMember(file: FileContext, member: TSESTree.MemberExpression,
   return null;
 }
 
-/** The class a name refers to: declared here, or imported from a project module. */
+/** `require('./dao')` (the module's `module.exports`) or `require('./dao').Dao`: the export it reads, in its module. */
+function requiredExport(file: FileContext, node: TSESTree.Node, depth: number): { file: FileContext; node: TSESTree.Node } | null {
+  if (node.type === 'CallExpression') {
+    const required = requiredModule(file, node);
+    return required === null ? null : exportedValue(required, 'default', depth + 1);
+  }
+  const name = node.type === 'MemberExpression' ? staticPropertyName(node) : null;
+  const object = node.type === 'MemberExpression' ? unwrapExpression(node.object) : null;
+  const required = object?.type === 'CallExpression' ? requiredModule(file, object) : null;
+  return required === null || name === null ? null : exportedValue(required, name, depth + 1);
+}
+
+/**
+ * The class a name refers to: declared here, or imported from a project module; also a `require` of a module that
+ * is the class itself (`new (require('./dao'))(db)`).
+ */
 export function classOfName(file: FileContext, node: TSESTree.Node, depth: number): ClassTarget | null {
-  if (node.type !== 'Identifier' || depth > MAX_LINK_DEPTH) return null;
+  if (depth > MAX_LINK_DEPTH) return null;
+  if (node.type === 'CallExpression' || node.type === 'MemberExpression') {
+    const exported = requiredExport(file, node, depth);
+    return exported === null ? null : classOfExport(exported, node, depth);
+  }
+  if (node.type !== 'Identifier') return null;
   const definition = singleDefinition(file.scope.variableOf(node));
   if (definition === null) return null;
   if (definition.type === 'ClassName' && (definition.node.type === 'ClassDeclaration' || definition.node.type === 'ClassExpression')) return { file, cls: definition.node };
@@ -120,20 +140,22 @@ export function classOfName(file: FileContext, node: TSESTree.Node, depth: numbe
     const target = imported === null ? null : importedFile(file, imported.specifier);
     exported = target === null || imported === null ? null : exportedValue(target, imported.name, depth + 1);
   } else if (definition.type === 'Variable' && definition.node.type === 'VariableDeclarator' && definition.node.id === definition.name && definition.node.init !== null) {
-    const init = unwrapExpression(definition.node.init);
-    // `const Handler = require('./handler')` (a module exporting a class or constructor), or a class/function expression.
-    const required = init.type === 'CallExpression' ? requiredModule(file, init) : null;
-    exported = required !== null ? exportedValue(required, 'default', depth + 1) : { file, node: init };
+    // `const Handler = require('./handler')` (a module exporting a class or constructor), `require('./dao').Dao`,
+    // or a class/function expression.
+    exported = requiredExport(file, unwrapExpression(definition.node.init), depth) ?? { file, node: unwrapExpression(definition.node.init) };
   } else if (definition.type === 'Variable' && definition.node.type === 'VariableDeclarator' && definition.node.id.type === 'ObjectPattern' && definition.node.init !== null) {
     // `const { AuditTrail } = require('./audit')`: the export named by the property the binding came from.
     const required = requiredModule(file, unwrapExpression(definition.node.init));
     const key = required === null ? null : destructuredKey(definition.node.id, definition.name);
     exported = required === null || key === null ? null : exportedValue(required, key, depth + 1);
   }
-  if (exported === null) return null;
+  return exported === null ? null : classOfExport(exported, node, depth);
+}
+
+function classOfExport(exported: { file: FileContext; node: TSESTree.Node }, from: TSESTree.Node, depth: number): ClassTarget | null {
   const value = unwrapExpression(exported.node);
   if (value.type === 'ClassDeclaration' || value.type === 'ClassExpression' || isFunctionNode(value)) return { file: exported.file, cls: value };
-  return value.type === 'Identifier' && value !== node ? classOfName(exported.file, value, depth + 1) : null;
+  return value.type === 'Identifier' && value !== from ? classOfName(exported.file, value, depth + 1) : null;
 }
 
 /** The property name a binding of an object pattern reads (`{ AuditTrail }`, `{ AuditTrail: Trail }`), or null. */

@@ -9,12 +9,14 @@ import type { FileContext } from '../../engine/file-context.js';
 import type { VariableLike } from '../scope/scope-types.js';
 
 import { TaintEvaluator } from './evaluator.js';
-import { collectFunctionFacts, indexCallsByName, type CallNode, type FunctionFacts } from './function-facts.js';
+import { collectFunctionFacts, indexCalls, type CallIndex, type CallNode, type FunctionFacts } from './function-facts.js';
 import { cutsSoFar, recordCut } from './bounds.js';
 import { through, union } from './origins.js';
 import type { RequestRoot } from './request-chains.js';
 import { maySeeRequestData, parameterRole, type ParameterRole } from './request-sources.js';
-import { registrationsOf, type Registration } from './route-registrations.js';
+import { indexRegistrations, matchRegistration, type Registration, type RegistrationMatch } from './route-registrations.js';
+import { handedRegistrations, inFileHandoffs, type HandedRegistration } from './app-handoffs.js';
+import type { ApiReference } from '../modules/api-reference.js';
 import { MAX_SUMMARY_DEPTH, type FlowQuery, type FunctionNode, type FunctionTarget, type Origin, type TaintFlow } from './taint-types.js';
 import { callersOf, findFlow, findFlows } from './flows.js';
 import { flowsIntoCall } from './cross-module.js';
@@ -39,8 +41,12 @@ export class FileTaint {
   private readonly roots = new Map<VariableLike, RequestRoot | null>();
   private readonly variableIds = new Map<VariableLike, number>();
   private readonly sinkSummaries = new WeakMap<FunctionNode, Map<string, readonly SinkEntry[]>>();
-  private readonly registered = new WeakMap<FunctionNode, readonly Registration[]>();
-  private callIndex: ReadonlyMap<string, readonly CallNode[]> | null = null;
+  private registered: ReadonlyMap<FunctionNode, readonly Registration[]> | null = null;
+  private readonly registrationMatches = new WeakMap<CallNode, readonly RegistrationMatch[]>();
+  private readonly handed = new WeakMap<CallNode, readonly HandedRegistration[]>();
+  private handoffs: ReadonlyMap<FunctionNode, ReadonlyMap<number, readonly ApiReference[]>> | null = null;
+  private readonly responses = new WeakMap<FunctionNode, Map<number, ApiReference | null>>();
+  private callIndex: CallIndex | null = null;
   private requestData: boolean | null = null;
 
   constructor(file: FileContext) {
@@ -164,14 +170,55 @@ export class FileTaint {
     return root;
   }
 
-  /** Where `fn` (in this file) is registered as a request handler. */
+  /** Where `fn` (in this file) is registered as a request handler, in this file; every registration is read once per file. */
   registrations(fn: FunctionNode): readonly Registration[] {
-    let found = this.registered.get(fn);
+    this.registered ??= indexRegistrations(this.file, this.calls().all, (call) => this.registrationsAt(call));
+    return this.registered.get(fn) ?? [];
+  }
+
+  /** The registration rows this call matches: a modeled API, a chain on one, or a call on an app handed to a parameter. */
+  registrationsAt(call: CallNode): readonly RegistrationMatch[] {
+    let found = this.registrationMatches.get(call);
     if (found === undefined) {
-      found = registrationsOf(this.file, fn);
-      this.registered.set(fn, found);
+      found = matchRegistration(this.file, call, (fn, index) => this.handedTo(fn, index), (inner) => this.registrationsAt(inner));
+      this.registrationMatches.set(call, found);
     }
     return found;
+  }
+
+  /** What callers in this file hand parameter `index` of `fn`: apps and routers (`routes(app)`), a few calls deep. */
+  handedTo(fn: FunctionNode, index: number): readonly ApiReference[] {
+    this.handoffs ??= inFileHandoffs(this, this.calls().all);
+    return this.handoffs.get(fn)?.get(index) ?? [];
+  }
+
+  /** Registrations in other modules on an app or router this call hands over (`require('./routes')(app)`). */
+  handedRegistrations(call: CallNode): readonly HandedRegistration[] {
+    let found = this.handed.get(call);
+    if (found === undefined) {
+      found = handedRegistrations(this, call);
+      this.handed.set(call, found);
+    }
+    return found;
+  }
+
+  /** The response type callers hand parameter `index` of `fn` (`render(res, data)`), computed once; null while computing. */
+  handedResponse(fn: FunctionNode, index: number, compute: () => ApiReference | null): ApiReference | null {
+    let byIndex = this.responses.get(fn);
+    if (byIndex === undefined) {
+      byIndex = new Map();
+      this.responses.set(fn, byIndex);
+    }
+    if (!byIndex.has(index)) {
+      byIndex.set(index, null);
+      byIndex.set(index, compute());
+    }
+    return byIndex.get(index) ?? null;
+  }
+
+  private calls(): CallIndex {
+    this.callIndex ??= indexCalls(this.file.ast);
+    return this.callIndex;
   }
 
   /** Calls `fn` makes on its parameter `index` (`app.get(...)` on an app the caller passes). */
@@ -191,7 +238,6 @@ export class FileTaint {
 
   /** Calls in this file that run `fn`. */
   callersOf(fn: FunctionNode): readonly CallNode[] {
-    this.callIndex ??= indexCallsByName(this.file.ast);
-    return callersOf(this, this.callIndex, fn);
+    return callersOf(this, this.calls().byName, fn);
   }
 }

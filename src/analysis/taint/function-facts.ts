@@ -60,13 +60,22 @@ export function calleeKey(call: CallNode): string | null {
   return null;
 }
 
-/** Every call and `new` in a program, by callee name: the candidates when looking for a function's callers. */
-export function indexCallsByName(program: TSESTree.Program): ReadonlyMap<string, readonly CallNode[]> {
+export interface CallIndex {
+  /** By callee name: the candidates when looking for a function's callers. */
+  readonly byName: ReadonlyMap<string, readonly CallNode[]>;
+  /** Every call and `new`, in no particular order: for the registrations and hand-offs read forward. */
+  readonly all: readonly CallNode[];
+}
+
+/** Every call and `new` in a program, indexed in one walk. */
+export function indexCalls(program: TSESTree.Program): CallIndex {
   const index = new Map<string, CallNode[]>();
+  const all: CallNode[] = [];
   const stack: TSESTree.Node[] = [program];
   while (stack.length > 0) {
     const node = stack.pop() as TSESTree.Node;
     if (node.type === 'CallExpression' || node.type === 'NewExpression') {
+      all.push(node);
       const key = calleeKey(node);
       if (key !== null) {
         const list = index.get(key) ?? [];
@@ -76,7 +85,7 @@ export function indexCallsByName(program: TSESTree.Program): ReadonlyMap<string,
     }
     for (const child of childrenOf(node)) stack.push(child);
   }
-  return index;
+  return { byName: index, all };
 }
 
 /** The function whose body contains `node` (the innermost), or null at module level. */

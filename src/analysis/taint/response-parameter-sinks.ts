@@ -6,6 +6,7 @@
  * terms of the handler's request parameter, as sink summary entries of that parameter.
  */
 import type { RequestHandlerRow } from '../../models/concepts.js';
+import type { ApiReference } from '../modules/api-reference.js';
 import { staticPropertyName, unwrapExpression } from '../node-shapes.js';
 import type { FileTaint } from './file-taint.js';
 import { setsHeaderNamed } from './global-sinks.js';
@@ -18,9 +19,19 @@ import { wholeObjectParts } from './whole-objects.js';
 
 export function responseParameterSinks(taint: FileTaint, fn: FunctionNode, row: RequestHandlerRow, module: string, sink: TaintSink): SinkEntry[] {
   const response = row.response;
-  const parameter = response === undefined ? undefined : fn.params[response.parameter];
-  if (response === undefined || parameter?.type !== 'Identifier') return [];
-  const typeSteps = simplePathSteps(response.type);
+  if (response === undefined) return [];
+  const entries = responseSinksVia(taint, fn, response.parameter, { module, steps: simplePathSteps(response.type) }, sink);
+  return entries.filter((entry) => entry.index === row.parameter);
+}
+
+/**
+ * Sinks `fn` reaches through its parameter `responseIndex` when that parameter holds a response of type
+ * `responseType`: a controller's `res`, or a helper's (`render(res, data)`) whose caller passes one. Entries are
+ * in terms of any of `fn`'s parameters (the request, or the helper's data).
+ */
+export function responseSinksVia(taint: FileTaint, fn: FunctionNode, responseIndex: number, responseType: ApiReference, sink: TaintSink): SinkEntry[] {
+  const parameter = fn.params[responseIndex];
+  if (parameter?.type !== 'Identifier') return [];
   const bit = kindBit(sink.sanitizedFor);
   const entries: SinkEntry[] = [];
   for (const call of taint.functionFacts(fn).calls) {
@@ -28,7 +39,7 @@ export function responseParameterSinks(taint: FileTaint, fn: FunctionNode, row: 
     const method = callee.type === 'MemberExpression' ? staticPropertyName(callee) : null;
     const chain = callee.type === 'MemberExpression' ? responseChain(callee.object) : null;
     if (method === null || chain === null || taint.file.scope.variableOf(chain.root) !== taint.file.scope.variableOf(parameter)) continue;
-    const reference = { module, steps: [...typeSteps, ...chain.steps, method] };
+    const reference = { module: responseType.module, steps: [...responseType.steps, ...chain.steps, method] };
     for (const match of taint.file.concepts.callsMatching(call, reference, sink.concept)) {
       // Rows with option conditions (`sendFile` without `root`) are checked only where the response is known in-file.
       if (match.target === null || ('when' in match.row && match.row.when !== undefined)) continue;
@@ -38,9 +49,9 @@ export function responseParameterSinks(taint: FileTaint, fn: FunctionNode, row: 
       const targets = match.row.concept === 'template-compilation' && match.row.wholeObject === true ? wholeObjectParts(taint.file, match.target) : [match.target];
       for (const target of targets) {
         for (const value of taint.evaluator.valueOf(target, 0)) {
-          if (value.type !== 'parameter' || value.fn !== fn || value.index !== row.parameter || (value.cleaned & bit) !== 0) continue;
+          if (value.type !== 'parameter' || value.fn !== fn || (value.cleaned & bit) !== 0) continue;
           const hops = hop(value.hops, target, `reaches ${match.api}`, taint.file);
-          entries.push({ index: row.parameter, path: value.path, hops, cleaned: value.cleaned, site: { target, api: match.api }, siteFile: taint.file });
+          entries.push({ index: value.index, path: value.path, hops, cleaned: value.cleaned, site: { target, api: match.api }, siteFile: taint.file });
         }
       }
     }

@@ -18,9 +18,10 @@ import { globalRegexSinks } from './regex-sinks.js';
 import { callServesHtml, chainedResponseReference } from './html-responses.js';
 import { wholeObjectParts } from './whole-objects.js';
 import { globalApiSinks, setsHeaderNamed } from './global-sinks.js';
-import { contextResponseType } from './request-sources.js';
+import { parameterResponseType } from './response-helpers.js';
 import { appendHops, hop, kindBit } from './origins.js';
 import { queryDocumentValues } from './query-documents.js';
+import { inferredSqlSink } from './inferred-sql-sinks.js';
 import { MAX_ORIGINS, type FunctionNode, type Hop, type TaintFlow } from './taint-types.js';
 
 export type SinkConcept =
@@ -60,6 +61,8 @@ export interface SinkSite {
   readonly api: string;
   /** Where to report, when not at the target: the query document a checked value sits in. */
   readonly reportAt?: TSESTree.Node;
+  /** How the sink was recognised when no model row names it: `sql-text`, an unresolved receiver running SQL text. */
+  readonly inference?: 'sql-text';
 }
 
 /** "Parameter `index` of this function, read at `path`, reaches `site`" (in `hops`' last file). */
@@ -82,6 +85,8 @@ export interface CrossModuleFlow {
   readonly otherFlows?: readonly TaintFlow[];
   /** The sink the flow ends at, in the other module: where the CLI reports it (`site.reportAt ?? site.target`). */
   readonly sink: SinkLocation;
+  /** Set when the sink in the other module was inferred (see SinkSite). */
+  readonly inference?: 'sql-text';
 }
 
 /** A node and the file it is in. */
@@ -127,6 +132,10 @@ export function sinksAt(taint: FileTaint, call: CallNode, sink: TaintSink): read
       for (const target of queryDocumentValues(taint.file, match.target, match.row.literalKeys)) sites.push({ target, api: match.api, reportAt: match.reportAt ?? match.target });
     } else sites.push({ target: match.target, api: match.api, ...(match.reportAt === undefined ? {} : { reportAt: match.reportAt }) });
   }
+  if (sink.concept === 'sql-execution' && matches.length === 0) {
+    const inferred = inferredSqlSink(file, call);
+    if (inferred !== null) sites.push({ ...inferred, inference: 'sql-text' });
+  }
   if (sink.concept === 'code-execution') sites.push(...globalCodeSinks(taint, call));
   sites.push(...globalApiSinks(taint, call, sink.concept));
   if (sink.concept === 'regex-compilation') sites.push(...globalRegexSinks(taint, call));
@@ -151,9 +160,8 @@ function responseReference(taint: FileTaint, call: CallNode): ApiReference | nul
   if (definition?.type !== 'Parameter') return null;
   const fn = definition.node as FunctionNode;
   const index = fn.params.indexOf(definition.name as TSESTree.Parameter);
-  const role = index < 0 ? null : taint.parameterRole(fn, index);
-  // Koa's `ctx` and Hono's `c` are request and response in one parameter: the row names its response type too.
-  const reference = role?.role === 'response' ? role.reference : role?.role === 'request' ? contextResponseType(taint.file, fn, index) : null;
+  // A handler's response (Koa's `ctx` and Hono's `c` included), or a helper's parameter its callers pass one in.
+  const reference = index < 0 ? null : parameterResponseType(taint, fn, index, 0);
   return reference === null ? null : { module: reference.module, steps: [...reference.steps, method] };
 }
 
