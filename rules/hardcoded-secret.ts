@@ -6,9 +6,11 @@
  * it is a secret (`JWT_SECRET`, `password:`, `apiKey =`). Constants are followed to the literal that spells
  * them, and the finding sits there, once, with the strongest evidence's message.
  * Why: whoever reads the code or its history holds the credential, and rotating it takes a deploy.
- * Quiet on: environment and config reads, placeholders and empty defaults, public keys, names that only
- * mention a secret (`passwordField`, `tokenType`, `secretName`), labels and messages, and, in test files,
- * values that do not look generated (`'test'`, `'secret'`).
+ * Quiet on: environment and config reads, placeholders and empty defaults, public keys and keys public by
+ * design (Stripe publishable, PostHog project keys), names that only mention a secret (`passwordField`,
+ * `tokenType`, `secretName`) or say the value is public (`publishableKey`, `NEXT_PUBLIC_API_KEY`, a Mixpanel
+ * token), scopes and key paths (`apikeys:import`, `config.secret.path`), labels and messages, and, in test
+ * files, values that do not look generated (`'test'`, `'secret'`).
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isTestPath } from '../src/analysis/files/test-paths.js';
@@ -16,7 +18,7 @@ import { staticPropertyName } from '../src/analysis/node-shapes.js';
 import { hasFewDistinctCharacters, isPasswordHash, isPlaceholder, isPublicKeyMaterial, looksGenerated, looksLikeCredential, maskSecret, urlPassword } from '../src/analysis/secrets/secret-values.js';
 import { ConstantStrings } from '../src/analysis/values/constant-strings.js';
 import type { SecretKind } from '../src/models/concepts.js';
-import { findSecretFormat } from '../src/models/secret-formats.js';
+import { findSecretFormat, isPublicByDesign } from '../src/models/secret-formats.js';
 import { mayNameSecret, secretNameKind, type SecretNameKind } from '../src/models/secret-names.js';
 import { defineRule } from '../src/rules-api/define-rule.js';
 import type { ReportDescriptor, RuleContext, RuleListeners } from '../src/rules-api/rule-types.js';
@@ -86,7 +88,7 @@ function createListeners(context: RuleContext<MessageId>): RuleListeners {
    * by issued key formats only: their generated-looking values are test keys far more often than leaks.
    */
   const isSecretValue = (value: string, hasShape: (value: string) => boolean): boolean =>
-    !isTest && !isPublicKeyMaterial(value) && !isPasswordHash(value) && hasShape(value);
+    !isTest && !isPublicKeyMaterial(value) && !isPublicByDesign(value) && !isPasswordHash(value) && hasShape(value);
 
   const checkFormat = (text: string, node: TSESTree.Node): void => {
     const match = findSecretFormat(text);

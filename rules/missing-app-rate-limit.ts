@@ -3,8 +3,9 @@
  * the app, not on a router, not on a single route. The audit-tier companion of `missing-rate-limit`.
  * Why: one client can exhaust the app (CPU, database connections, paid downstream APIs) or scrape it at will.
  * Quiet on: apps whose middleware or hand-offs it cannot follow, apps exported for another module to finish,
- * apps with any limiter at all. Limits enforced by a proxy or gateway are invisible to it: hence precision low.
+ * apps with any limiter at all, apps that serve only probes (`/health`, `/metrics`, `/version`). Limits enforced by a proxy or gateway are invisible to it: hence precision low.
  */
+import { servesApplication } from '../src/analysis/http-apps/app-surface.js';
 import type { HttpContainer } from '../src/analysis/http-apps/http-container.js';
 import { rateLimitCoverage } from '../src/analysis/http-apps/rate-limit-coverage.js';
 import { defineRule } from '../src/rules-api/define-rule.js';
@@ -38,7 +39,8 @@ function checkApp(context: RuleContext<MessageId>, app: HttpContainer): void {
   const servedHere = app.events().some((event) => event.kind === 'listen' || event.kind === 'serve');
   if (app.escapes() && !servedHere) return;
   const coverage = rateLimitCoverage(app);
-  if (!coverage.complete || coverage.hasLimiter || coverage.routes.length === 0) return;
+  // Only probes (`/health`, `/metrics`) or no routes at all: nothing worth flooding.
+  if (!coverage.complete || coverage.hasLimiter || coverage.routes.length === 0 || !servesApplication(app)) return;
   const count = coverage.routes.length;
   context.report({ node: app.origin, messageId: 'noLimiter', data: { app: app.describe(), count: String(count), plural: count === 1 ? '' : 's' } });
 }

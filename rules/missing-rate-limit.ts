@@ -5,10 +5,12 @@
  * Why: without a limit an attacker tries passwords, reset codes and one-time codes as fast as the server answers.
  * Quiet on: limiters imported from other modules, mounted before the router, registered as a Fastify plugin or
  * per route (`config.rateLimit`), Nest ThrottlerGuard (APP_GUARD, `@UseGuards`, `@Throttle`), hand-written
- * middleware answering 429, and any route whose chain holds code it cannot follow.
+ * middleware answering 429, any route whose chain holds code it cannot follow, and apps exported under a name
+ * for another module to mount (`export { app as handlers }`), whose limiters that module mounts.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { authEndpointKind, type AuthEndpointKind } from '../src/analysis/http-apps/auth-endpoints.js';
+import { isMountedComponent } from '../src/analysis/http-apps/app-surface.js';
 import type { HttpContainer } from '../src/analysis/http-apps/http-container.js';
 import { rateLimitCoverage, type RouteCoverage } from '../src/analysis/http-apps/rate-limit-coverage.js';
 import { defineRule } from '../src/rules-api/define-rule.js';
@@ -52,7 +54,8 @@ interface Unlimited {
 }
 
 function checkApp(context: RuleContext<MessageId>, app: HttpContainer): void {
-  if (!app.serves()) return;
+  // A component another module mounts (`root.use(limiter); root.use('/account', account.handlers)`) is judged there.
+  if (!app.serves() || isMountedComponent(app)) return;
   const byJunction = new Map<TSESTree.Node, Unlimited[]>();
   const reported = new Set<TSESTree.Node>();
   for (const coverage of rateLimitCoverage(app).routes) {

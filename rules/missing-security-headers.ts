@@ -7,10 +7,13 @@
  * Why: without them browsers run injected scripts, let other sites frame the app (clickjacking) and fall back
  * to plain HTTP.
  * Quiet on: apps handed to functions or mounting project code it cannot follow (they may add the headers),
- * apps that never serve (test apps, sub-apps), headers set by hand in a middleware.
+ * apps that never serve (test apps, sub-apps), apps exported under a name for another module to mount
+ * (`export { app as handlers }`), apps that serve only probes (`/health`, `/metrics`, `/version`) or no routes
+ * at all, headers set by hand in a middleware.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { findProperty, unwrapExpression } from '../src/analysis/node-shapes.js';
+import { isMountedComponent, servesApplication } from '../src/analysis/http-apps/app-surface.js';
 import { headerCoverage, type HeaderProvider } from '../src/analysis/http-apps/header-coverage.js';
 import type { HttpContainer } from '../src/analysis/http-apps/http-container.js';
 import { defineRule } from '../src/rules-api/define-rule.js';
@@ -44,7 +47,10 @@ function checkApp(context: RuleContext<MessageId>, app: HttpContainer): void {
   if (!app.serves()) return;
   const coverage = headerCoverage(app);
   for (const provider of coverage.providers) reportSwitchedOff(context, provider);
-  if (!coverage.complete) return;
+  // An app that answers only health, metrics or version probes (or nothing) has no pages or data to protect,
+  // and a component another module mounts gets that module's headers; a protection switched off by hand is
+  // still reported above.
+  if (!coverage.complete || !servesApplication(app) || isMountedComponent(app)) return;
   const hasHeaders = coverage.providers.length > 0 || coverage.handWritten.length > 0;
   const poweredByOn = app.shape.poweredBy !== null && !coverage.poweredByOff && !coverage.providers.some((provider) => provider.row.removesPoweredBy);
   if (!hasHeaders) {

@@ -13,11 +13,11 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { algorithmOf } from '../src/analysis/concepts/crypto-calls.js';
 import type { ApiCall } from '../src/analysis/concepts/concept-queries.js';
 import { isTestPath } from '../src/analysis/files/test-paths.js';
-import { outermostResult, PasswordEvidenceFinder, valueName } from '../src/analysis/names/password-evidence.js';
+import { PasswordEvidenceFinder, valueName } from '../src/analysis/names/password-evidence.js';
 import { securityRoleOf, ROLE_WORDS, type SecurityRole } from '../src/analysis/names/security-names.js';
 import { DestinationFinder } from '../src/analysis/names/value-destinations.js';
 import { unwrapExpression } from '../src/analysis/node-shapes.js';
-import { objectMethodUses } from '../src/analysis/concepts/object-method-uses.js';
+import { digestChain } from '../src/analysis/concepts/digest-chains.js';
 import { weakDigestOf } from '../src/models/crypto-algorithms.js';
 import type { DigestAlgorithmRow } from '../src/models/crypto-concepts.js';
 import { defineRule } from '../src/rules-api/define-rule.js';
@@ -27,8 +27,6 @@ type MessageId = 'weakSignature' | 'weakHmac' | 'secretPrefixMac' | 'digestAsSig
 
 /** Values that key a home-made MAC when hashed before the data; passwords belong to weak-password-hash. */
 const KEY_ROLES: ReadonlySet<SecurityRole> = new Set(['token', 'secret', 'api-key', 'key']);
-/** Digest objects whose `update` returns the object itself (Node, crypto-js, forge). */
-const RETURNS_SELF: ReadonlySet<string> = new Set(['update']);
 
 export const weakHashForSecurity = defineRule<MessageId>({
   id: 'weak-hash-for-security',
@@ -63,7 +61,7 @@ function checkDigest(context: RuleContext<MessageId>, digest: ApiCall<DigestAlgo
   const data = { api: digest.api, digest: weak };
   if (digest.row.use === 'signature') return context.report({ node: named.node, messageId: 'weakSignature', data });
   if (digest.row.use === 'hmac') return context.report({ node: named.node, messageId: 'weakHmac', data });
-  const { inputs, result } = digestChain(context, digest);
+  const { inputs, result } = digestChain(digest, context.scope);
   if (inputs.some((input) => passwords.inHashedValue(input) !== null)) return;
   const parts = inputs.flatMap((input) => context.strings.of(input).dynamicParts);
   const key = parts.length > 1 && parts[0] !== undefined ? keyRole(parts[0]) : null;
@@ -74,23 +72,6 @@ function checkDigest(context: RuleContext<MessageId>, digest: ApiCall<DigestAlgo
   const destination = finder.find(result);
   if (destination?.role !== 'signature') return;
   context.report({ node: named.node, messageId: 'digestAsSignature', data: { ...data, how: destination.how, name: destination.name } });
-}
-
-/**
- * The data a digest takes (the call's input argument and every `update(x)`, chained or on the variable holding
- * it) and the expression carrying its result (the outermost use of `digest()`/`finalize()`, else the call).
- */
-function digestChain(context: RuleContext<MessageId>, digest: ApiCall<DigestAlgorithmRow>): { inputs: TSESTree.Node[]; result: TSESTree.Node } {
-  const inputs: TSESTree.Node[] = [];
-  const direct = digest.row.input === undefined ? undefined : digest.call.arguments[digest.row.input];
-  if (direct !== undefined && direct.type !== 'SpreadElement') inputs.push(direct);
-  const uses = objectMethodUses(digest.call, context.scope, RETURNS_SELF);
-  for (const update of uses.calls.get('update') ?? []) {
-    const argument = update.arguments[0];
-    if (argument !== undefined && argument.type !== 'SpreadElement') inputs.push(argument);
-  }
-  const finish = [...(uses.calls.get('digest') ?? []), ...(uses.calls.get('finalize') ?? [])][0];
-  return { inputs, result: outermostResult(finish ?? digest.call) };
 }
 
 /** The role of a hashed part named like a key (`secret`, `apiKey`, `req.body.token`), or null. */

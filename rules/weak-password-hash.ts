@@ -7,7 +7,8 @@
  * that do not fold to a constant, PBKDF2/scrypt over keys that are not passwords, look-alikes from other modules.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { outermostResult, PasswordEvidenceFinder, type PasswordEvidence } from '../src/analysis/names/password-evidence.js';
+import { PreHashFinder } from '../src/analysis/concepts/password-pre-hash.js';
+import { PasswordEvidenceFinder, type PasswordEvidence } from '../src/analysis/names/password-evidence.js';
 import { unwrapExpression } from '../src/analysis/node-shapes.js';
 import type { PasswordHashRow } from '../src/models/concepts.js';
 import { readWorkFactors, type WorkFactorSettings } from '../src/analysis/concepts/work-factors.js';
@@ -40,20 +41,23 @@ export const weakPasswordHash = defineRule<MessageId>({
   appliesTo: (file) => file.concepts.mayUse('fast-hash') || file.concepts.mayUse('password-hash'),
   create: (context) => {
     let finder: PasswordEvidenceFinder | null = null;
+    let preHashes: PreHashFinder | null = null;
     const evidence = (): PasswordEvidenceFinder => (finder ??= new PasswordEvidenceFinder(context.scope, context.strings));
+    const preHash = (): PreHashFinder => (preHashes ??= new PreHashFinder(context.concepts, context.scope));
     return {
       CallExpression: (call) => {
-        checkFastHash(context, evidence, call);
+        checkFastHash(context, evidence, preHash, call);
         checkWorkFactor(context, evidence, call);
       },
     };
   },
 });
 
-function checkFastHash(context: RuleContext<MessageId>, evidence: () => PasswordEvidenceFinder, call: TSESTree.CallExpression): void {
+function checkFastHash(context: RuleContext<MessageId>, evidence: () => PasswordEvidenceFinder, preHash: () => PreHashFinder, call: TSESTree.CallExpression): void {
   const hash = context.concepts.callTo(call, 'fast-hash');
-  // One finding per digest: `.update(salt).update(password)` is judged once, at its last update.
-  if (hash === null || feedsLaterHashCall(context, call) || feedsPasswordHash(context, call)) return;
+  // One finding per digest: `.update(salt).update(password)` is judged once, at its last update. A pre-hash
+  // before bcrypt or argon2 (`bcrypt.hash(sha256(pw))`, through variables and helpers) is not how it is stored.
+  if (hash === null || feedsLaterHashCall(context, call) || preHash().feedsPasswordHash(call)) return;
   let found: PasswordEvidence | null = null;
   for (const input of hashedInputs(context, call)) {
     found = evidence().inHashedValue(input);
@@ -90,23 +94,6 @@ function feedsLaterHashCall(context: RuleContext<MessageId>, call: TSESTree.Call
     current = next;
   }
   return false;
-}
-
-/**
- * True when the digest is the input of a modeled password hash, directly or through one `const`: pre-hashing
- * for bcrypt's 72-byte limit (`bcrypt.hash(sha256(pw))`) and wrapping legacy hashes (`argon2(md5(pw))`).
- */
-function feedsPasswordHash(context: RuleContext<MessageId>, call: TSESTree.CallExpression): boolean {
-  const result = outermostResult(call);
-  const isPasswordInput = (node: TSESTree.Node): boolean => {
-    const consumer = node.parent;
-    return consumer?.type === 'CallExpression' && context.concepts.callTo(consumer, 'password-hash')?.target === node;
-  };
-  if (isPasswordInput(result)) return true;
-  const declarator = result.parent;
-  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== result || declarator.id.type !== 'Identifier') return false;
-  const variable = context.scope.variableOf(declarator.id);
-  return variable !== null && variable.references.some((reference) => !reference.isWrite() && isPasswordInput(reference.identifier));
 }
 
 /** The values fed to one digest, from the first `update` of a chain to `call`. */

@@ -45,3 +45,66 @@ tester.run('hardcoded-secret', rule('hardcoded-secret'), {
     },
   ],
 });
+
+tester.run('weak-key', rule('weak-key'), {
+  valid: [
+    { code: "import { generateKeyPairSync } from 'node:crypto';\nexport const k = generateKeyPairSync('rsa', { modulusLength: 2048 });" },
+    { code: "export function f(generateKeyPairSync: (t: string, o: object) => unknown) { return generateKeyPairSync('rsa', { modulusLength: 512 }); }" },
+  ],
+  invalid: [
+    {
+      code: "import { generateKeyPairSync } from 'node:crypto';\nexport const k = generateKeyPairSync('rsa', { modulusLength: 1024 });",
+      errors: [
+        {
+          messageId: 'weakSize',
+          line: 2,
+          column: 62,
+          endColumn: 66,
+          suggestions: [{ messageId: 'useSize', data: { value: '2048' }, output: "import { generateKeyPairSync } from 'node:crypto';\nexport const k = generateKeyPairSync('rsa', { modulusLength: 2048 });" }],
+        },
+      ],
+    },
+    {
+      code: "import { createECDH } from 'node:crypto';\nexport const e = createECDH(\"secp192k1\");",
+      errors: [{ messageId: 'weakSize', suggestions: [{ messageId: 'useSize', data: { value: '"prime256v1"' }, output: "import { createECDH } from 'node:crypto';\nexport const e = createECDH(\"prime256v1\");" }] }],
+    },
+  ],
+});
+
+tester.run('insecure-randomness', rule('insecure-randomness'), {
+  valid: [{ code: 'export const jitter = () => Math.random() * 100;' }, { code: "export function pick(Math: { random(): number }) { const token = Math.random(); return token; }" }],
+  invalid: [
+    {
+      code: "import { randomBytes } from 'node:crypto';\nexport function makeToken() { return Math.random().toString(36); }",
+      errors: [
+        {
+          messageId: 'predictable',
+          line: 2,
+          column: 38,
+          suggestions: [
+            {
+              messageId: 'useCsprng',
+              data: { replacement: '(randomBytes(6).readUIntBE(0, 6) / 2 ** 48)' },
+              output: "import { randomBytes } from 'node:crypto';\nexport function makeToken() { return (randomBytes(6).readUIntBE(0, 6) / 2 ** 48).toString(36); }",
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "import express from 'express';\nexport const resetCode = () => Math.floor(Math.random() * 1000000);",
+      errors: [
+        {
+          messageId: 'predictable',
+          suggestions: [
+            {
+              messageId: 'useCsprng',
+              data: { replacement: 'randomInt(1000000)' },
+              output: "import express from 'express';\nimport { randomInt } from 'node:crypto';\nexport const resetCode = () => randomInt(1000000);",
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

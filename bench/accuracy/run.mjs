@@ -4,7 +4,9 @@
  * CLI, matches findings to each vulnerable app's documented vulnerabilities (expected/<app>.json, written from
  * the app's own docs), and counts hand-review verdicts from the ledger (reviews.json) so a finding is reviewed
  * once. Prints per app and per rule: findings, reviewed true, reviewed false, unreviewed, documented found and
- * missed; writes the tables between the markers in docs/accuracy.md.
+ * missed; recall per vulnerable app on documented vulnerabilities in classes some rule covers (its id is the class or
+ * its CWEs meet the class's); precision per production backend (role "service") on reviewed findings; writes the
+ * tables between the markers in docs/accuracy.md.
  *
  *   npm run build && node bench/accuracy/run.mjs [--corpora DIR] [--window N] [--unreviewed] [--check] [--no-write]
  *
@@ -61,13 +63,22 @@ const CLASS_CWES = {
   'cleartext-transport': ['CWE-319'],
   'information-exposure': ['CWE-200', 'CWE-209', 'CWE-532'],
   'insufficient-logging': ['CWE-778'],
+  'xpath-injection': ['CWE-643'],
+  'ldap-injection': ['CWE-90'],
+  'mass-assignment': ['CWE-915'],
+  'xml-injection': ['CWE-91'],
+  'cors-misconfiguration': ['CWE-942'],
+  'jwt-verification': ['CWE-347'],
+  'graphql-introspection': [],
+  'unrestricted-upload': ['CWE-434'],
+  'rate-limit-bypass': ['CWE-348'],
 };
 
 /**
- * Injection, for the floors: OWASP Top 10 2017's A1 (the edition the three apps' docs follow) — SQL, NoSQL, OS
- * command, code (eval), template and log injection. XSS, XXE, path traversal and SSRF have their own rows.
+ * Injection, for the floors: OWASP Top 10 2017's A1 (the edition the apps' docs follow) — SQL, NoSQL, OS
+ * command, code (eval), template, log, XPath and LDAP injection. XSS, XXE, path traversal and SSRF have their own rows.
  */
-const INJECTION_CLASSES = new Set(['sql-injection', 'nosql-injection', 'command-injection', 'code-injection', 'template-injection', 'log-injection']);
+const INJECTION_CLASSES = new Set(['sql-injection', 'nosql-injection', 'command-injection', 'code-injection', 'template-injection', 'log-injection', 'xpath-injection', 'ldap-injection']);
 const INJECTION_CWES = new Set([...INJECTION_CLASSES].flatMap((name) => CLASS_CWES[name]));
 const FLOORS = { injectionRecall: 0.8, injectionPrecision: 0.9 };
 
@@ -133,6 +144,11 @@ function compatible(ruleId, vulnerabilityClass, cwesByRule) {
   const classCwes = CLASS_CWES[vulnerabilityClass] ?? [];
   const ruleCweSet = cwesByRule.get(ruleId) ?? new Set();
   return classCwes.some((cwe) => ruleCweSet.has(cwe));
+}
+
+/** A class rampart has a rule for: some built-in rule's id is the class or its CWEs meet the class's. */
+function classHasRule(vulnerabilityClass, cwesByRule) {
+  return [...cwesByRule.keys()].some((ruleId) => compatible(ruleId, vulnerabilityClass, cwesByRule));
 }
 
 function isInjectionRule(ruleId, cwesByRule) {
@@ -202,7 +218,37 @@ function summarize(result, cwesByRule) {
 const percent = (value) => (value === null ? 'n/a' : `${(value * 100).toFixed(0)}%`);
 const row = (cells) => `| ${cells.join(' | ')} |`;
 
-function tables(result, summary, options) {
+const ratio = (part, whole) => `${part} / ${whole} (${percent(whole === 0 ? null : part / whole)})`;
+
+/** Recall per vulnerable app on documented vulnerabilities in classes with a rule; precision per production backend. */
+function reachTables(result, cwesByRule) {
+  const lines = ['### Recall: documented vulnerabilities in classes rampart has a rule for', ''];
+  lines.push(row(['app', 'found / documented (ruled classes)', 'documented in classes without a rule']));
+  lines.push(row(['---', '---:', '---:']));
+  let found = 0;
+  let total = 0;
+  for (const app of result.apps.filter((candidate) => candidate.corpus.role === 'vulnerable')) {
+    const ruled = app.documented.filter((vulnerability) => classHasRule(vulnerability.class, cwesByRule));
+    const hits = ruled.filter((vulnerability) => vulnerability.found).length;
+    found += hits;
+    total += ruled.length;
+    lines.push(row([app.corpus.name, ratio(hits, ruled.length), String(app.documented.length - ruled.length)]));
+  }
+  lines.push(row(['**all**', `**${ratio(found, total)}**`, '']));
+  lines.push('', '### Precision: findings on production backends, by hand review', '');
+  lines.push(row(['app', 'findings', 'true', 'false', 'unreviewed', 'true / reviewed']));
+  lines.push(row(['---', '---:', '---:', '---:', '---:', '---:']));
+  const all = { findings: 0, reviewedTrue: 0, reviewedFalse: 0, unreviewed: 0 };
+  for (const app of result.apps.filter((candidate) => candidate.corpus.role === 'service')) {
+    const counts = tally(app.findings);
+    for (const key of Object.keys(all)) all[key] += counts[key];
+    lines.push(row([app.corpus.name, String(counts.findings), String(counts.reviewedTrue), String(counts.reviewedFalse), String(counts.unreviewed), ratio(counts.reviewedTrue, counts.reviewedTrue + counts.reviewedFalse)]));
+  }
+  lines.push(row(['**all**', String(all.findings), String(all.reviewedTrue), String(all.reviewedFalse), String(all.unreviewed), `**${ratio(all.reviewedTrue, all.reviewedTrue + all.reviewedFalse)}**`]));
+  return lines;
+}
+
+function tables(result, summary, options, cwesByRule) {
   const lines = [];
   lines.push('### Per app', '');
   lines.push(row(['app', 'commit', 'role', 'files', 'findings', 'reviewed true', 'reviewed false', 'unreviewed', 'documented found / total']));
@@ -224,6 +270,7 @@ function tables(result, summary, options) {
       ]),
     );
   }
+  lines.push('', ...reachTables(result, cwesByRule));
   lines.push('', '### Per rule (all apps)', '');
   lines.push(row(['rule', 'findings', 'reviewed true', 'reviewed false', 'unreviewed', 'documented found']));
   lines.push(row(['---', '---:', '---:', '---:', '---:', '---:']));
@@ -284,7 +331,7 @@ async function main() {
   const cwesByRule = await ruleCwes();
   const result = evaluate(options, corpora, reviews, cwesByRule);
   const summary = summarize(result, cwesByRule);
-  const text = tables(result, summary, options);
+  const text = tables(result, summary, options, cwesByRule);
   process.stdout.write(`${text}\n`);
   if (result.stale.length > 0) process.stdout.write(`\nStale ledger entries (no finding has them now): ${result.stale.length}\n${result.stale.map((key) => `  ${key}`).join('\n')}\n`);
   if (options.unreviewed) {

@@ -4,6 +4,8 @@ import { argon2, nodeRsArgon2 } from './libraries/argon2.js';
 import { bcrypt } from './libraries/bcrypt.js';
 import { cryptoJs, cryptoJsDigestModules, md5Functions, sha1Functions } from './libraries/crypto-js.js';
 import { nodeForge } from './libraries/node-forge.js';
+import { nodeRsa } from './libraries/node-rsa.js';
+import { nonSecureIds, uuidTimeBased, uuidV1Module } from './libraries/predictable-values.js';
 import { nodeCrypto } from './libraries/node-crypto.js';
 import { standaloneDigests } from './libraries/standalone-digests.js';
 import { knex, objection } from './libraries/knex.js';
@@ -37,6 +39,7 @@ import { honoFramework, honoSecureHeaders } from './frameworks/hono.js';
 import { koaFramework, koaRouter } from './frameworks/koa.js';
 import { nestFramework } from './frameworks/nestjs.js';
 import { nestSwagger, sentryNode, supertest } from './libraries/app-readers.js';
+import { expressStatic, fastifyStatic, serveStatic } from './libraries/static-files.js';
 import { fastifyHelmet, helmet, koaHelmet } from './libraries/helmet.js';
 import { honoNodeServer, nodeHttpServe, serverlessHttp } from './libraries/node-http-serve.js';
 import {
@@ -80,6 +83,10 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   md5Functions,
   sha1Functions,
   nodeForge,
+  nodeRsa,
+  uuidTimeBased,
+  uuidV1Module,
+  nonSecureIds,
   bcrypt,
   argon2,
   nodeRsArgon2,
@@ -131,4 +138,7 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   nestSwagger,
   supertest,
   sentryNode,
+  expressStatic,
+  serveStatic,
+  fastifyStatic,
 ];

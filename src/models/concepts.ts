@@ -80,8 +80,9 @@ export interface WorkFactor {
 }
 
 /**
- * Derives a slow, salted hash or key from a password (bcrypt, argon2, PBKDF2, scrypt). `argument` is the
- * password (absent for salt generators such as `genSalt(rounds)`); `workFactors` say where the cost is set.
+ * Derives a slow, salted hash or key from a password (bcrypt, argon2, PBKDF2, scrypt), or checks a password
+ * against one (`bcrypt.compare`, `argon2.verify`: no work factors, the cost is the stored hash's). `argument` is
+ * the password (absent for salt generators such as `genSalt(rounds)`); `workFactors` say where the cost is set.
  */
 export interface PasswordHashRow extends RowBase {
   readonly concept: 'password-hash';
@@ -185,14 +186,22 @@ export interface JsonSchemaValidatorRow extends RowBase {
 }
 
 /**
- * Formats a string from a template in `argument` and the arguments after it (pg-format's `format('%L', x)`):
- * a value in a placeholder listed in `escapes` comes out escaped for those kinds; any other placeholder inserts
- * it as is.
+ * How a printf-style formatter writes its values: a value in a placeholder listed in `escapes` comes out
+ * escaped for those kinds; any other placeholder inserts it as is. `appendsRest`: values past the last
+ * placeholder are appended (Node's util.format), not dropped (pg-format). `inspectsObjects`: an object or array
+ * written in the call comes out through util.inspect, which quotes its strings and escapes CR/LF, wherever it
+ * sits, so it is clean for these kinds.
  */
-export interface FormatStringRow extends RowBase {
+export interface PrintfFormat {
+  readonly escapes: Readonly<Record<string, readonly SanitizerKind[]>>;
+  readonly appendsRest?: true;
+  readonly inspectsObjects?: readonly SanitizerKind[];
+}
+
+/** Formats a string from a template in `argument` and the arguments after it (pg-format's `format('%L', x)`). */
+export interface FormatStringRow extends RowBase, PrintfFormat {
   readonly concept: 'format-string';
   readonly argument: number;
-  readonly escapes: Readonly<Record<string, readonly SanitizerKind[]>>;
   /**
    * Placeholders of another syntax than printf's `%s`, filled from the one values argument after the template
    * (pg-promise's `as.format(text, values)`); `escapes` is then keyed by modifier ('' for none).
@@ -517,8 +526,17 @@ export interface AppReaderRow extends RowBase {
   readonly concept: 'app-reader';
 }
 
+/**
+ * A middleware or plugin that answers requests with files from a folder (`express.static('public')`,
+ * serve-static, koa-static, @fastify/static): pages and scripts an app serves without a route of its own.
+ */
+export interface StaticFilesRow extends RowBase {
+  readonly concept: 'static-files';
+}
+
 export type HttpRow =
   | HttpAppRow
+  | StaticFilesRow
   | InstanceLookupRow
   | AppReaderRow
   | SecurityHeadersRow

@@ -143,6 +143,26 @@ export const SECRET_FORMATS: readonly SecretFormat[] = [
   },
 ];
 
+/**
+ * Keys that are public by design: issued to be embedded in web pages and mobile apps, they name a project and
+ * can only send it events or start flows the secret key must confirm. A value in one of these formats is not a
+ * secret whatever its name says. Google API keys (`AIza...`) are not here: the same format serves unrestricted
+ * server keys, and a browser key without referrer restrictions is billable by anyone who copies it, so they are
+ * reported (docs/rules/hardcoded-secret.md, Known limits).
+ */
+export const PUBLIC_KEY_FORMATS: readonly { readonly id: string; readonly pattern: RegExp; readonly docs: string }[] = [
+  { id: 'stripe-publishable-key', pattern: /^pk_(?:live|test)_[0-9A-Za-z]{10,}$/, docs: 'https://docs.stripe.com/keys#obtain-api-keys' },
+  { id: 'posthog-project-key', pattern: /^phc_[0-9A-Za-z]{20,}$/, docs: 'https://posthog.com/docs/api#project-api-key' },
+  { id: 'mapbox-public-token', pattern: /^pk\.eyJ[0-9A-Za-z_-]+\.[0-9A-Za-z_-]+$/, docs: 'https://docs.mapbox.com/accounts/guides/tokens/' },
+  { id: 'datadog-client-token', pattern: /^pub[0-9a-f]{32}$/, docs: 'https://docs.datadoghq.com/account_management/api-app-keys/#client-tokens' },
+];
+
+/** True for a key in a format that is public by design (a Stripe publishable key, a PostHog project key, ...). */
+export function isPublicByDesign(value: string): boolean {
+  const trimmed = value.trim();
+  return PUBLIC_KEY_FORMATS.some((format) => format.pattern.test(trimmed));
+}
+
 /** A string found to hold a known format. */
 export interface SecretFormatMatch {
   readonly format: SecretFormat;

@@ -38,6 +38,14 @@ const NON_SECRET_TOKEN_MODIFIERS: ReadonlySet<string> = new Set([
   'xsrf', 'injection', 'lexer', 'parser', 'design', 'color', 'theme',
 ]);
 
+/**
+ * Words that say the value is shipped to browsers and apps by design (`publishableKey`, `NEXT_PUBLIC_API_KEY`),
+ * and analytics products whose project token or key is public (Mixpanel project tokens, Amplitude API keys);
+ * with one of these the name is not a secret unless it also says secret, private or admin.
+ */
+const PUBLIC_QUALIFIERS: ReadonlySet<string> = new Set(['public', 'publishable', 'mixpanel', 'amplitude']);
+const PRIVATE_QUALIFIERS: ReadonlySet<string> = new Set(['secret', 'private', 'admin', 'personal', 'management', 'server']);
+
 /** Words that may follow the head noun without changing what the value is. */
 const MEANING_PRESERVING_SUFFIXES: ReadonlySet<string> = new Set([
   'value', 'str', 'string', 'raw', 'plain', 'plaintext', 'b64', 'base64', 'hex', 'bytes', 'buf', 'buffer',
@@ -48,6 +56,7 @@ const MEANING_PRESERVING_SUFFIXES: ReadonlySet<string> = new Set([
 /** The secret a name says its value is, or null (`passwordField`, `tokenType`, `cacheKey`, `user`). */
 export function secretNameKind(name: string): SecretNameKind | null {
   const words = identifierWords(name);
+  if (words.some((word) => PUBLIC_QUALIFIERS.has(word)) && !words.some((word) => PRIVATE_QUALIFIERS.has(word))) return null;
   let head = words.length - 1;
   while (head > 0 && isMeaningPreserving(words[head] ?? '')) head -= 1;
   const noun = words[head];

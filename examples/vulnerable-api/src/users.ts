@@ -24,3 +24,23 @@ export function etagFor(body: string): string {
   // ok: weak-password-hash
   return crypto.createHash('md5').update(body).digest('hex');
 }
+
+export function newResetToken(): string {
+  // ruleid: insecure-randomness
+  return Math.random().toString(36).slice(2);
+}
+
+export function retryDelay(attempt: number): number {
+  // ok: insecure-randomness
+  return 2 ** attempt * 100 + Math.random() * 100;
+}
+
+export function signingKeys(): crypto.KeyPairKeyObjectResult {
+  // ruleid: weak-key
+  return crypto.generateKeyPairSync('rsa', { modulusLength: 1024 });
+}
+
+export function encryptionKeys(): crypto.KeyPairKeyObjectResult {
+  // ok: weak-key
+  return crypto.generateKeyPairSync('rsa', { modulusLength: 3072 });
+}

@@ -116,7 +116,9 @@ function relativeRequire(facts: HttpAppFacts, call: TSESTree.CallExpression): De
   const linked = facts.linked(specifier);
   if (linked === null) return null;
   const whole = commonJsExport(linked.file.ast, '*');
-  return whole !== null ? declarationOf(linked, whole, 1) : { kind: 'module', facts: linked };
+  // `module.exports = { setupSecurity }` is a module of named exports, read by name (`const { setupSecurity } = require(...)`).
+  if (whole === null || unwrapExpression(whole).type === 'ObjectExpression') return { kind: 'module', facts: linked };
+  return declarationOf(linked, whole, 1);
 }
 
 /** What a project module exports under `name` (`default` for the default export). */

@@ -39,6 +39,8 @@ const CONTENT_METHODS: ReadonlySet<string> = new Set([
 
 /** Global functions whose result is made of their argument's content. */
 const CONTENT_FUNCTIONS: ReadonlySet<string> = new Set(['String', 'Number', 'parseInt', 'parseFloat', 'BigInt', 'encodeURIComponent', 'btoa']);
+/** Methods that return the receiver's element at the index given: `ALPHABET.charAt(i)`. */
+const PICKING_METHODS: ReadonlySet<string> = new Set(['charAt', 'at', 'charCodeAt', 'codePointAt']);
 const MATH_ROUNDING: ReadonlySet<string> = new Set(['floor', 'round', 'ceil', 'trunc', 'abs']);
 const ARITHMETIC: ReadonlySet<string> = new Set(['+', '-', '*', '/', '%', '**', '|', '&', '^', '<<', '>>', '>>>']);
 const EQUALITY: ReadonlySet<string> = new Set(['===', '==', '!==', '!=']);
@@ -83,6 +85,8 @@ export class DestinationFinder {
       case 'LogicalExpression':
         return parent.type === 'ConditionalExpression' && parent.test === current ? 'stop' : parent;
       case 'MemberExpression': {
+        // `ALPHABET[index]`: an element picked by the value is as predictable as the value.
+        if (parent.computed && parent.property === current) return parent;
         const call = parent.parent;
         const method = staticPropertyName(parent);
         const isMethodCall = parent.object === current && call?.type === 'CallExpression' && call.callee === parent;
@@ -104,6 +108,7 @@ export class DestinationFinder {
   private throughArgument(call: TSESTree.CallExpression, argument: TSESTree.Node): TSESTree.Node | null {
     const callee = unwrapExpression(call.callee);
     if (callee.type === 'Identifier' && CONTENT_FUNCTIONS.has(callee.name) && this.scope.isGlobalReference(callee)) return call;
+    if (callee.type === 'MemberExpression' && call.arguments[0] === argument && PICKING_METHODS.has(staticPropertyName(callee) ?? '')) return call;
     if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && this.scope.isGlobalReference(callee.object)) {
       const owner = callee.object.name;
       const method = staticPropertyName(callee);
@@ -123,7 +128,7 @@ export class DestinationFinder {
         if (parent.init !== current || parent.id.type !== 'Identifier') return null;
         return this.named(parent.id, parent.id.name, 'stored as') ?? this.throughVariable(parent.id, hops);
       case 'AssignmentExpression': {
-        if (parent.right !== current || parent.operator !== '=') return null;
+        if (parent.right !== current || (parent.operator !== '=' && parent.operator !== '+=')) return null;
         const name = valueName(parent.left);
         const named = name === null ? null : this.named(parent.left, name, 'stored as');
         return named ?? (parent.left.type === 'Identifier' ? this.throughVariable(parent.left, hops) : null);

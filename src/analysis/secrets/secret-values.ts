@@ -23,6 +23,13 @@ const TEMPLATE_SHAPES: readonly RegExp[] = [/\$\{[^}]*\}/, /\{\{[^}]*\}\}/, /^<[
 /** An environment variable's name standing in for its value: `'JWT_SECRET'`, `'YOUR_API_KEY'`. */
 const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 
+/**
+ * Names joined by `:` or `.`: a permission or OAuth scope (`apikeys:import`, `read:users`, `admin:org_hook`) or
+ * a configuration key path (`config.secret.path`, `auth.jwt.secretKeyPath`). Generated keys and tokens mix in
+ * digits; these are words.
+ */
+const NAME_PATH = /^[A-Za-z][A-Za-z_*-]*(?:[.:][A-Za-z][A-Za-z_*-]*)+$/;
+
 /** Shannon entropy in bits per character. */
 export function shannonEntropy(text: string): number {
   if (text.length === 0) return 0;
@@ -74,7 +81,7 @@ export function looksGenerated(value: string): boolean {
  */
 export function looksLikeCredential(value: string): boolean {
   if (value.length < 6 || value.length > MAX_CREDENTIAL_LENGTH || /\s/.test(value)) return false;
-  if (isPlaceholder(value) || isReference(value)) return false;
+  if (isPlaceholder(value) || isReference(value) || NAME_PATH.test(value)) return false;
   if (/^[A-Za-z]+(?:[._-][A-Za-z]+)*$/.test(value)) return value.length >= 20 && /[a-z]/.test(value) && /[A-Z]/.test(value) && shannonEntropy(value) >= 4;
   return true;
 }

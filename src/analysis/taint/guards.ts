@@ -8,10 +8,11 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { staticPropertyName, unwrapExpression } from '../node-shapes.js';
 import type { TaintEvaluator } from './evaluator.js';
-import { ALL_KINDS, kindBit, kindBits } from './origins.js';
+import { ALL_KINDS, kindBit, kindBits, TEXT_BITS } from './origins.js';
 import { resolveCallee } from './callee-resolver.js';
+import { hasConstantKeys, isConstantCollection } from './allow-list-values.js';
 import { isJsonSchemaSafeAt } from './json-schemas.js';
-import { isAnchoredAllowList } from './regex-allow-lists.js';
+import { isAnchoredAllowList, rejectsObjects } from './regex-allow-lists.js';
 
 /** Ancestors climbed from a read looking for checks; deeper nesting than this is rare in handlers. */
 const MAX_GUARD_ANCESTORS = 40;
@@ -22,7 +23,11 @@ let helpersInProgress = 0;
 /** The kinds a read is proven safe for by the checks that dominate it (a bit set; 0 when none). */
 export function guardedBits(ev: TaintEvaluator, use: TSESTree.Node): number {
   const subject = subjectKey(ev, use);
-  if (subject === null) return 0;
+  return subject === null ? 0 : guardedBitsFor(ev, use, subject);
+}
+
+/** The kinds `subject` is proven safe for at `node` by the checks that dominate it. */
+function guardedBitsFor(ev: TaintEvaluator, use: TSESTree.Node, subject: string): number {
   let bits = 0;
   let node: TSESTree.Node = use;
   // ESLint sets Program.parent to null, our traversal leaves it undefined: stop at either.
@@ -92,6 +97,11 @@ function conditionBits(ev: TaintEvaluator, rawTest: TSESTree.Node, holds: boolea
     return (test.operator === '&&') === holds ? left | right : left & right;
   }
   if (test.type === 'BinaryExpression') return comparisonBits(ev, test, holds, subject);
+  // `const valid = RE.test(x); if (!valid) return;`: the check, kept in a constant.
+  if (test.type === 'Identifier') {
+    const stored = resolveConst(ev, test);
+    return stored !== null && stored.type !== 'Identifier' && stored.type !== 'Literal' ? conditionBits(ev, stored, holds, subject) : 0;
+  }
   if (test.type === 'CallExpression' && holds) return predicateBits(ev, test, subject);
   return 0;
 }
@@ -106,11 +116,11 @@ function comparisonBits(ev: TaintEvaluator, test: TSESTree.BinaryExpression, hol
     const type = ev.file.values.stringOf(right);
     return type === 'number' || type === 'boolean' || type === 'bigint' ? ALL_KINDS : 0;
   }
+  // `x in ALLOWED`: a key of an object whose keys the code wrote (and no request value added one).
+  if (test.operator === 'in') return subjectKey(ev, left) === subject && hasConstantKeys(ev.file, right) ? ALL_KINDS : 0;
   if (subjectKey(ev, left) === subject && ev.file.values.isConstant(right)) return ALL_KINDS;
   // `new URL(x).origin === ALLOWED_ORIGIN`: the URL's host is fixed, not its path.
   if ((isUrlHostOf(ev, left, subject) && isFixedHost(ev, right)) || (isUrlHostOf(ev, right, subject) && isFixedHost(ev, left))) return kindBit('url');
-  // `x in ALLOWED`: a key of a constant object.
-  if (test.operator === 'in' && subjectKey(ev, left) === subject && isConstantCollection(ev, right)) return ALL_KINDS;
   if (subjectKey(ev, right) === subject && ev.file.values.isConstant(left)) return ALL_KINDS;
   return 0;
 }
@@ -121,13 +131,19 @@ function predicateBits(ev: TaintEvaluator, call: TSESTree.CallExpression, subjec
   if (callee.type === 'MemberExpression') {
     const method = staticPropertyName(callee);
     const receiver = unwrapExpression(callee.object);
-    // ALLOWED.includes(x), new Set([...]).has(x): an allow-list of constants.
-    if ((method === 'includes' || method === 'has' || method === 'hasOwnProperty') && first !== undefined && subjectKey(ev, first) === subject && isConstantCollection(ev, receiver)) return ALL_KINDS;
+    // ALLOWED.includes(x), new Set([...]).has(x), Object.keys(COLUMNS).includes(k): an allow-list of constants.
+    if ((method === 'includes' || method === 'has') && first !== undefined && subjectKey(ev, first) === subject && isConstantCollection(ev.file, receiver)) return ALL_KINDS;
+    if (method === 'hasOwnProperty' && first !== undefined && subjectKey(ev, first) === subject && hasConstantKeys(ev.file, receiver)) return ALL_KINDS;
     // ALLOWED_HOSTS.includes(new URL(x).hostname): an allow-list of hosts fixes where `x` points.
-    if ((method === 'includes' || method === 'has') && first !== undefined && isUrlHostOf(ev, first, subject) && isConstantCollection(ev, receiver)) return kindBit('url');
+    if ((method === 'includes' || method === 'has') && first !== undefined && isUrlHostOf(ev, first, subject) && isConstantCollection(ev.file, receiver)) return kindBit('url');
     const second = call.arguments[1];
-    if (method === 'hasOwn' && ev.isGlobal(receiver, 'Object') && second !== undefined && subjectKey(ev, second) === subject && first !== undefined && isConstantCollection(ev, first)) return ALL_KINDS;
-    if (method === 'test' && first !== undefined && subjectKey(ev, first) === subject && isAnchoredAllowList(receiver)) return ALL_KINDS;
+    if (method === 'hasOwn' && ev.isGlobal(receiver, 'Object') && second !== undefined && subjectKey(ev, second) === subject && first !== undefined && hasConstantKeys(ev.file, first)) return ALL_KINDS;
+    // /^[a-z0-9_]+$/.test(x), RE.exec(x), x.match(RE): a whole-string match of safe characters.
+    if ((method === 'test' || method === 'exec') && first !== undefined && subjectKey(ev, first) === subject && isAnchoredAllowList(ev, receiver)) return ALL_KINDS;
+    if (method === 'match' && first !== undefined && subjectKey(ev, receiver) === subject && isAnchoredAllowList(ev, first)) return ALL_KINDS;
+    // Any other pattern that held proves text: `RE.test(obj)` sees '[object Object]'; `obj.match` throws.
+    if ((method === 'test' || method === 'exec') && first !== undefined && subjectKey(ev, first) === subject && rejectsObjects(ev, receiver)) return TEXT_BITS;
+    if (method === 'match' && subjectKey(ev, receiver) === subject) return TEXT_BITS;
     if ((method === 'isInteger' || method === 'isSafeInteger' || method === 'isFinite') && ev.isGlobal(receiver, 'Number') && first !== undefined && subjectKey(ev, first) === subject) return ALL_KINDS;
     if (method === 'startsWith' && subjectKey(ev, receiver) === subject && isResolvedPath(ev, receiver)) return kindBit('path');
   }
@@ -164,12 +180,6 @@ function jsonSchemaGuardBits(ev: TaintEvaluator, call: TSESTree.CallExpression, 
   if (key === null || schema === undefined) return 0;
   const remainder = subject === key ? [] : subject.startsWith(`${key}.`) ? subject.slice(key.length + 1).split('.') : null;
   return remainder !== null && isJsonSchemaSafeAt(ev, schema, remainder) ? ALL_KINDS : 0;
-}
-
-function isConstantCollection(ev: TaintEvaluator, node: TSESTree.Node): boolean {
-  if (ev.file.values.isConstant(node)) return true;
-  const value = resolveConst(ev, node);
-  return value !== null && value.type === 'NewExpression' && ev.isGlobal(value.callee, 'Set') && value.arguments[0] !== undefined && ev.file.values.isConstant(value.arguments[0]);
 }
 
 function resolveConst(ev: TaintEvaluator, node: TSESTree.Node): TSESTree.Node | null {
@@ -244,16 +254,33 @@ function helperBits(ev: TaintEvaluator, call: TSESTree.CallExpression, subject: 
   const target = resolveCallee(ev.file, call);
   if (target === null) return 0;
   const returns = target.file.taint.functionFacts(target.fn).returns;
-  const returned = returns.length === 1 ? returns[0] : undefined;
-  if (returned === undefined) return 0;
+  const inner = target.file.taint.evaluator;
   let bits = 0;
   target.fn.params.forEach((parameter, index) => {
     const argument = call.arguments[index];
     if (argument === undefined || argument.type === 'SpreadElement' || subjectKey(ev, argument) !== subject) return;
-    const own = subjectKey(target.file.taint.evaluator, parameter);
-    if (own !== null) bits |= conditionBits(target.file.taint.evaluator, returned, true, own);
+    const own = subjectKey(inner, parameter);
+    if (own !== null) bits |= truthyReturnBits(inner, returns, own);
   });
   return bits;
+}
+
+/**
+ * What every way of returning true proves about `subject`: a check returned as it is (`return COLUMNS.includes(c)`),
+ * or a return reached only past checks that exit otherwise (`if (!RE.test(c)) return false; return true;`). A
+ * falsy constant (`return false`) is no way of returning true; a function with none proves nothing.
+ */
+function truthyReturnBits(ev: TaintEvaluator, returns: readonly TSESTree.Expression[], subject: string): number {
+  let bits = ALL_KINDS;
+  let truthy = 0;
+  for (const returned of returns) {
+    const known = ev.file.values.valueOf(returned);
+    if (known !== null && !known.value) continue;
+    truthy += 1;
+    bits &= conditionBits(ev, returned, true, subject) | guardedBitsFor(ev, returned, subject);
+    if (bits === 0) return 0;
+  }
+  return truthy === 0 ? 0 : bits;
 }
 
 /** `(key) => ALLOWED.includes(key)`: a filter keeping only elements an allow-list admits. */

@@ -7,6 +7,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FileContext } from '../../engine/file-context.js';
 import { findProperty, staticPropertyName, unwrapExpression } from '../node-shapes.js';
 import { isProjectSpecifier } from '../modules/api-reference.js';
+import { isReassigned } from '../scope/scope-facts.js';
 import type { VariableLike } from '../scope/scope-types.js';
 
 /** Imports, re-exports and class hierarchies are followed this deep. */
@@ -95,7 +96,7 @@ export function exportedValue(file: FileContext, name: string, depth: number): {
 
 function namedExport(file: FileContext, statement: TSESTree.ExportNamedDeclaration, name: string, depth: number): { file: FileContext; node: TSESTree.Node } | null {
   const declaration = statement.declaration;
-  if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id?.name === name) return { file, node: declaration };
+  if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration' || declaration?.type === 'TSEnumDeclaration') && declaration.id?.name === name) return { file, node: declaration };
   if (declaration?.type === 'VariableDeclaration') {
     for (const declarator of declaration.declarations) {
       if (declarator.id.type === 'Identifier' && declarator.id.name === name && declarator.init !== null) return { file, node: declarator.init };
@@ -126,4 +127,34 @@ function commonJsExport(assignment: TSESTree.AssignmentExpression, name: string)
   }
   const isExports = (object.type === 'Identifier' && object.name === 'exports') || (object.type === 'MemberExpression' && staticPropertyName(object) === 'exports');
   return isExports && property === name ? assignment.right : null;
+}
+
+/**
+ * What a constant name is bound to: the initializer of a `const` (or a never-reassigned variable) of this file,
+ * or, for an import, the value the other project module exports under that name, followed the same way. Enum
+ * declarations count as their own definition. Null for parameters, reassigned variables and packages.
+ */
+export function constantDefinition(file: FileContext, identifier: TSESTree.Identifier, depth = 0): { file: FileContext; node: TSESTree.Node } | null {
+  if (depth > MAX_LINK_DEPTH) return null;
+  const variable = file.scope.variableOf(identifier);
+  const definition = singleDefinition(variable);
+  if (definition === null || variable === null) return null;
+  if (definition.type === 'ImportBinding') {
+    const imported = importedName(definition.node);
+    const target = imported === null || imported.name === '*' ? null : importedFile(file, imported.specifier);
+    const exported = target === null || imported === null ? null : exportedValue(target, imported.name, depth + 1);
+    return exported === null ? null : followConstant(exported.file, exported.node, depth + 1);
+  }
+  if (definition.type === 'TSEnumName' && definition.node.type === 'TSEnumDeclaration') return { file, node: definition.node };
+  if (definition.type !== 'Variable' || definition.node.type !== 'VariableDeclarator' || isReassigned(variable)) return null;
+  const declarator = definition.node;
+  if (declarator.init === null || declarator.id !== definition.name) return null;
+  return followConstant(file, declarator.init, depth + 1);
+}
+
+/** An exported identifier (`export { ALLOWED }`, `module.exports = { ALLOWED }`) is followed to its own definition. */
+function followConstant(file: FileContext, node: TSESTree.Node, depth: number): { file: FileContext; node: TSESTree.Node } | null {
+  const value = unwrapExpression(node);
+  if (value.type !== 'Identifier') return { file, node: value };
+  return constantDefinition(file, value, depth);
 }

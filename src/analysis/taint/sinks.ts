@@ -137,7 +137,7 @@ export function sinksAt(taint: FileTaint, call: CallNode, sink: TaintSink): read
     if (inferred !== null) sites.push({ ...inferred, inference: 'sql-text' });
   }
   if (sink.concept === 'code-execution') sites.push(...globalCodeSinks(taint, call));
-  sites.push(...globalApiSinks(taint, call, sink.concept));
+  sites.push(...globalApiSinks(taint, call, sink.concept, sink.sanitizedFor));
   if (sink.concept === 'regex-compilation') sites.push(...globalRegexSinks(taint, call));
   return sites;
 }

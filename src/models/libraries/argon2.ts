@@ -16,6 +16,8 @@ export const argon2: LibraryModel = {
         { parameter: 'argon2-passes', argument: 1, property: 'timeCost', default: 3 },
       ],
     },
+    // `verify(hash, password)`: the password as `hash` took it; the cost is the stored hash's.
+    { concept: 'password-hash', path: 'verify', argument: 1, algorithm: 'argon2', workFactors: [] },
   ],
 };
 

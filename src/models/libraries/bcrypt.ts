@@ -2,7 +2,8 @@ import type { LibraryModel } from '../concepts.js';
 
 /**
  * bcrypt (native), bcryptjs and @node-rs/bcrypt share one API: `hash(password, saltOrRounds)`,
- * `genSalt(rounds)`. The cost is log2 of the rounds; all three default to 10 or more when it is left out.
+ * `genSalt(rounds)`, `compare(password, hash)`. The cost is log2 of the rounds; all three default to 10 or more
+ * when it is left out.
  */
 export const bcrypt: LibraryModel = {
   name: 'bcrypt',
@@ -11,5 +12,7 @@ export const bcrypt: LibraryModel = {
   rows: [
     { concept: 'password-hash', path: '{hash,hashSync}', argument: 0, algorithm: 'bcrypt', workFactors: [{ parameter: 'bcrypt-rounds', argument: 1 }] },
     { concept: 'password-hash', path: '{genSalt,genSaltSync}', algorithm: 'bcrypt', workFactors: [{ parameter: 'bcrypt-rounds', argument: 0 }] },
+    // Verification takes the password as the hash did (a pre-hash there is a pre-hash here); the cost is the stored hash's.
+    { concept: 'password-hash', path: '{compare,compareSync}', argument: 0, algorithm: 'bcrypt', workFactors: [] },
   ],
 };

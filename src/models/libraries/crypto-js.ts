@@ -25,6 +25,7 @@ const cryptoJsRows: readonly CryptoRow[] = [
   })),
   { concept: 'cipher-mode', path: 'mode.ECB', mode: 'ecb' },
   { concept: 'byte-encoding', path: 'enc.{Hex,Utf8,Latin1,Base64}.parse', argument: 0 },
+  { concept: 'key-material', path: 'lib.WordArray.random', source: 'random', length: { argument: 0, unit: 'bytes' } },
   { concept: 'digest-algorithm', path: '{MD5,SHA1}', use: 'hash', algorithm: { step: 0, names: WEAK_DIGESTS }, input: 0 },
   { concept: 'digest-algorithm', path: '{HmacMD5,HmacSHA1}', use: 'hmac', algorithm: { step: 0, names: WEAK_HMACS }, input: 0, key: { argument: 1 } },
   { concept: 'digest-algorithm', path: 'algo.{MD5,SHA1}.create', use: 'hash', algorithm: { step: 1, names: WEAK_DIGESTS } },

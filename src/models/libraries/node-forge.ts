@@ -15,6 +15,16 @@ export const nodeForge: LibraryModel = {
     { concept: 'cipher', path: 'cipher.createCipher', direction: 'encrypt', algorithm: { argument: 0 }, key: { argument: 1 } },
     { concept: 'cipher', path: 'cipher.createDecipher', direction: 'decrypt', algorithm: { argument: 0 }, key: { argument: 1 } },
     { concept: 'cipher', path: 'rc2.createEncryptionCipher', direction: 'encrypt', algorithm: { named: 'rc2' }, key: { argument: 0 } },
+    {
+      concept: 'key-generation',
+      path: 'pki.rsa.generateKeyPair',
+      keyType: { named: 'rsa' },
+      settings: [
+        { parameter: 'modulus-bits', argument: 0 },
+        { parameter: 'modulus-bits', argument: 0, property: 'bits' },
+      ],
+    },
+    { concept: 'key-material', path: 'random.getBytesSync', source: 'random', length: { argument: 0, unit: 'bytes' } },
     { concept: 'digest-algorithm', path: 'md.{md5,sha1}.create', use: 'hash', algorithm: { step: 1, names: { md5: 'md5', sha1: 'sha1' } } },
     { concept: 'digest-algorithm', path: 'hmac.create().start', use: 'hmac', algorithm: { argument: 0 }, key: { argument: 1 } },
   ],

@@ -1,4 +1,4 @@
-import type { LibraryModel } from '../concepts.js';
+import { SANITIZER_KINDS, type LibraryModel, type PrintfFormat } from '../concepts.js';
 
 /**
  * node:path (https://nodejs.org/api/path.html): `join`/`resolve`/`normalize` build a path from their
@@ -20,13 +20,26 @@ export const nodePath: LibraryModel = {
   ],
 };
 
+/**
+ * util.format (https://nodejs.org/api/util.html#utilformatformat-args), which console.log uses too: `%s` writes a
+ * string as it is; `%d`, `%i`, `%f` write a number; `%j` writes JSON; `%o`, `%O` write util.inspect output, whose
+ * strings are quoted with CR and LF escaped; `%c` is dropped. Values past the placeholders are appended: strings
+ * as they are, anything else through util.inspect.
+ */
+export const UTIL_FORMAT: PrintfFormat = {
+  escapes: { d: SANITIZER_KINDS, i: SANITIZER_KINDS, f: SANITIZER_KINDS, c: SANITIZER_KINDS, j: ['log', 'header'], o: ['log', 'header'], O: ['log', 'header'] },
+  appendsRest: true,
+  inspectsObjects: ['log', 'header'],
+};
+
 /** node:util and node:url/querystring: values built from (or parsed out of) their arguments. */
 export const nodeUtil: LibraryModel = {
   name: 'util',
   modules: ['util', 'node:util', 'url', 'node:url', 'querystring', 'node:querystring'],
   docs: 'https://nodejs.org/api/util.html#utilformatformat-args',
   rows: [
-    { concept: 'taint-step', path: '{format,formatWithOptions}' },
+    { concept: 'format-string', path: 'format', argument: 0, ...UTIL_FORMAT },
+    { concept: 'format-string', path: 'formatWithOptions', argument: 1, ...UTIL_FORMAT },
     { concept: 'taint-step', path: '{parse,fileURLToPath,unescape,decode}' },
     { concept: 'taint-step', path: '{URL,URLSearchParams}' },
   ],

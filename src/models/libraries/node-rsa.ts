@@ -9,7 +9,7 @@ export const nodeRsa: LibraryModel = {
   modules: ['node-rsa'],
   docs: 'https://github.com/rzcoder/node-rsa#usage',
   rows: [
-    { concept: 'key-generation', path: '()', keyType: { named: 'rsa' }, settings: [{ parameter: 'modulus-bits', argument: 0, property: 'b' }] },
+    { concept: 'key-generation', path: '', keyType: { named: 'rsa' }, settings: [{ parameter: 'modulus-bits', argument: 0, property: 'b' }] },
     { concept: 'key-generation', path: '().generateKeyPair', keyType: { named: 'rsa' }, settings: [{ parameter: 'modulus-bits', argument: 0, default: 2048 }] },
   ],
 };
