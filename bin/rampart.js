@@ -10,7 +10,7 @@ const SCAN_STACK_MB = 1024;
 
 if (isMainThread) {
   const worker = new Worker(new URL(import.meta.url), {
-    workerData: { argv: process.argv.slice(2), stdoutIsTty: process.stdout.isTTY === true },
+    workerData: { argv: process.argv.slice(2), stdoutIsTty: process.stdout.isTTY === true, stderrIsTty: process.stderr.isTTY === true },
     resourceLimits: { stackSizeMb: SCAN_STACK_MB },
   });
   worker.on('message', (message) => {
@@ -29,6 +29,7 @@ if (isMainThread) {
     stdout: (text) => parentPort.postMessage({ stream: 'stdout', text }),
     stderr: (text) => parentPort.postMessage({ stream: 'stderr', text }),
     stdoutIsTty: workerData.stdoutIsTty,
+    stderrIsTty: workerData.stderrIsTty,
     env: process.env,
   });
   parentPort.postMessage({ exitCode });

@@ -5,7 +5,7 @@
  * records the exit code instead of failing early (so the SARIF is uploaded before the gate step fails).
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,7 +66,10 @@ describe('action.yml', () => {
   it('uploads with github/codeql-action/upload-sarif, skipping only when rampart could not run', () => {
     const upload = action.runs.steps.find((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@') === true);
     expect(upload?.if).toContain("steps.scan.outputs.exit-code != '2'");
+    expect(upload?.uses).toBe('github/codeql-action/upload-sarif@v4');
     expect(upload?.with?.['category']).toBe('${{ inputs.category }}');
+    expect(action.runs.steps.find((step) => step.uses?.startsWith('actions/setup-node@') === true)?.uses).toBe('actions/setup-node@v6');
+    expect(action.inputs['node-version']?.default).toBe('24');
     expect(action.runs.steps.at(-1)?.name).toBe('Gate');
   });
 });
@@ -80,14 +83,28 @@ describe('the action scan script, with real bash and git', () => {
   });
   afterAll(() => removeDir(repo));
 
-  it('records exit code 1 and writes SARIF for the category, without failing the step', async () => {
+  it('records exit code 1 and writes SARIF without a category of its own, without failing the step', async () => {
     const run = await runScanScript(repo, { category: 'backend' });
     expect(run.code).toBe(0);
     expect(run.outputs).toEqual({ 'exit-code': '1', 'sarif-file': 'rampart.sarif' });
     expect(run.stdout).toContain('✖ 2 findings (2 critical) in 1 file');
-    const log = readJson<{ runs: { automationDetails: { id: string }; results: unknown[] }[] }>(join(repo, 'rampart.sarif'));
-    expect(log.runs[0]?.automationDetails.id).toBe('backend/');
+    // upload-sarif's `category` input names the analysis: a category in the file would override it.
+    const log = readJson<{ runs: { automationDetails?: { id: string }; results: unknown[] }[] }>(join(repo, 'rampart.sarif'));
+    expect(log.runs[0]?.automationDetails).toBeUndefined();
     expect(log.runs[0]?.results).toHaveLength(2);
+  });
+
+  it('leaves suppressed findings out of the uploaded SARIF unless told to keep or dismiss them', async () => {
+    writeFiles(repo, { 'src/reviewed.ts': "import type { Request } from 'express';\nimport { Pool } from 'pg';\nconst pool = new Pool();\n// rampart-ignore-next-line sql-injection -- checked by the gateway\nexport const r = (req: Request) => pool.query('SELECT ' + req.query.r);\n" });
+    const results = async (suppressed: string): Promise<number> => {
+      await runScanScript(repo, { suppressed, paths: 'src/reviewed.ts' });
+      return readJson<{ runs: { results: unknown[] }[] }>(join(repo, 'rampart.sarif')).runs[0]?.results.length ?? -1;
+    };
+    expect(await results('omit')).toBe(0);
+    expect(await results('keep')).toBe(1);
+    expect(await results('dismiss')).toBe(1);
+    expect((await runScanScript(repo, { suppressed: 'hide' })).outputs['exit-code']).toBe('2');
+    rmSync(join(repo, 'src/reviewed.ts'));
   });
 
   it('gates on the baseline and on changed files, passing paths and extra options through', async () => {

@@ -86,8 +86,10 @@ describe('rule registry and plugin configs', () => {
   });
 
   it('names the plugin and its version', () => {
-    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
-    expect(plugin.meta).toEqual({ name: 'rampart', version: manifest.version });
+    // ESLint asks plugins to name themselves as their npm package, so its cache and errors point at it.
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+    expect(plugin.meta).toEqual({ name: manifest.name, version: manifest.version });
+    expect(manifest.name).toBe('@rampart-security/rampart');
   });
 
   it('rejects rules citing an unknown CWE or OWASP category', () => {

@@ -1,5 +1,5 @@
 /**
- * `partialFingerprints.primaryLocationLineHash`, through the real CLI: the same when lines are inserted above
+ * rampart's line-independent fingerprint (`partialFingerprints["rampartFingerprint/v1"]`), through the real CLI: the same when lines are inserted above
  * a finding, when a suppression comment is added on its own line (a peer tool's line hash changed there and
  * its alert came back as new), and when the code is reformatted; different for different code, for the same
  * code in another function, and for a second identical occurrence.
@@ -12,7 +12,7 @@ interface Log {
   readonly runs: readonly {
     readonly results: readonly {
       readonly ruleId: string;
-      readonly partialFingerprints: { readonly primaryLocationLineHash: string };
+      readonly partialFingerprints: { readonly 'rampartFingerprint/v1': string };
       readonly locations: readonly { readonly physicalLocation: { readonly region: { readonly startLine: number } } }[];
       readonly suppressions?: readonly unknown[];
     }[];
@@ -32,7 +32,7 @@ async function fingerprints(code: string): Promise<[number, string, boolean][]> 
   const log = readJson<Log>(join(dir, 'out.sarif'));
   return (log.runs[0]?.results ?? [])
     .filter((result) => result.ruleId === 'sql-injection')
-    .map((result) => [result.locations[0]?.physicalLocation.region.startLine ?? 0, result.partialFingerprints.primaryLocationLineHash, result.suppressions !== undefined]);
+    .map((result) => [result.locations[0]?.physicalLocation.region.startLine ?? 0, result.partialFingerprints['rampartFingerprint/v1'], result.suppressions !== undefined]);
 }
 
 const ORIGINAL = `${HEADER}
@@ -41,7 +41,7 @@ export async function findUser(req: Request) {
 }
 `;
 
-describe('primaryLocationLineHash', () => {
+describe('rampart fingerprints', () => {
   it('stays the same when lines are inserted above the finding', async () => {
     const [before] = await fingerprints(ORIGINAL);
     const [after] = await fingerprints(ORIGINAL.replace(HEADER, `${HEADER}\n// a comment\nconst LIMIT = 10;\nexport const limit = () => LIMIT;\n`));

@@ -1,7 +1,9 @@
 /**
- * Which rules run, and at which severity: the config's `rules` first (off / on / a severity), then the
- * command line (--rule narrows to the listed rules, --disable removes, --rule-severity overrides). The CLI-only
- * `unused-suppression` meta rule takes part like any other rule.
+ * Which rules run, and at which severity: rules at or above the precision floor (`--precision`, default high:
+ * the same set as ESLint's `recommended`; `--all` runs every tier), the config's `rules` (off / on / a
+ * severity; naming a rule there runs it whatever its precision), then the command line (--rule narrows to the
+ * listed rules, --disable removes, --rule-severity overrides). The CLI-only `unused-suppression` meta rule
+ * takes part like any other rule.
  */
 import type { ActiveRule } from '../engine/dispatch.js';
 import { UsageError } from '../engine/problems.js';
@@ -10,7 +12,7 @@ import { unusedSuppression } from '../gate/unused-suppression.js';
 import type { ReportedRule } from '../report/scan-report.js';
 import { BUILT_IN_RULES } from '../rules-api/registry.js';
 import type { Rule } from '../rules-api/rule-types.js';
-import { isSeverity, type Severity } from '../taxonomy/severity.js';
+import { isAtLeastAsPrecise, isSeverity, type Severity } from '../taxonomy/severity.js';
 import type { CliArguments } from './args.js';
 
 export interface RuleSelection {
@@ -29,7 +31,7 @@ export function knownRuleIds(yamlRules: readonly Rule[] = []): ReadonlySet<strin
 
 /** `yamlRules` (src/semgrep/) take part like built-in rules: on unless the config or a flag says otherwise. */
 export function selectRules(
-  args: Pick<CliArguments, 'onlyRules' | 'disabledRules' | 'severityOverrides'>,
+  args: Pick<CliArguments, 'onlyRules' | 'disabledRules' | 'severityOverrides' | 'minimumPrecision'>,
   config: Pick<RampartConfig, 'rules'>,
   yamlRules: readonly Rule[] = [],
 ): RuleSelection {
@@ -40,8 +42,13 @@ export function selectRules(
   const candidates: readonly Rule[] = [...BUILT_IN_RULES, ...yamlRules, unusedSuppression];
   const reported: ReportedRule[] = [];
   for (const rule of candidates) {
-    const setting = config.rules.get(rule.id) ?? 'on';
-    const listed = args.onlyRules.length > 0 ? args.onlyRules.includes(rule.id) : setting !== 'off';
+    const configured = config.rules.get(rule.id);
+    const setting = configured ?? 'on';
+    // Below the precision floor (default: the recommended tier) a rule runs only when named: by --rule, or
+    // switched on in the config. A low-precision audit rule never fails a build by default. A team's own YAML
+    // rules were asked for by loading them, and run whatever confidence they declare.
+    const precise = isAtLeastAsPrecise(rule.precision, args.minimumPrecision) || rule.id === unusedSuppression.id || rule.yamlSource !== undefined;
+    const listed = args.onlyRules.length > 0 ? args.onlyRules.includes(rule.id) : setting !== 'off' && (precise || configured !== undefined);
     if (!listed || args.disabledRules.includes(rule.id)) continue;
     const override = [...args.severityOverrides].reverse().find((entry) => entry.ruleId === rule.id);
     const severity = override?.severity ?? (isSeverity(setting) ? setting : rule.severity);

@@ -9,6 +9,7 @@ import type { Finding, FindingFlow, FindingLocation, FlowLocation, FlowStep, Rep
 import type { Severity } from '../taxonomy/severity.js';
 import type { FileContext } from './file-context.js';
 import { describeError, type ScanProblem } from './problems.js';
+import type { ScanTimings } from './timings.js';
 import type { Traversal } from './traverse.js';
 
 export interface ActiveRule {
@@ -109,8 +110,19 @@ function locationIn(file: FileContext, range: readonly [number, number]): Findin
   return { file: file.path, range, span: file.source.spanOf(range) };
 }
 
-/** Runs `rules` over a file whose traversal (and so every `parent`) is already in place. */
-export function runRules(file: FileContext, traversal: Traversal, rules: readonly ActiveRule[]): FileOutcome {
+/** Runs `work`, adding its time to the rule's when timing (only then: performance.now per listener call costs). */
+function timed<T>(timings: ScanTimings | undefined, ruleId: string, work: () => T): T {
+  if (timings === undefined) return work();
+  const start = performance.now();
+  try {
+    return work();
+  } finally {
+    timings.addRule(ruleId, performance.now() - start);
+  }
+}
+
+/** Runs `rules` over a file whose traversal (and so every `parent`) is already in place; `timings` adds up each rule's time. */
+export function runRules(file: FileContext, traversal: Traversal, rules: readonly ActiveRule[], timings?: ScanTimings): FileOutcome {
   const findings: Finding[] = [];
   const problems: ScanProblem[] = [];
   const homes = new Map<Finding, FileContext>();
@@ -134,9 +146,10 @@ export function runRules(file: FileContext, traversal: Traversal, rules: readonl
         findings.push(located.finding);
         if (located.home !== file) homes.set(located.finding, located.home);
       });
-      const created = active.rule.create(context) as Record<string, ((node: TSESTree.Node) => void) | undefined>;
-      for (const [key, listener] of Object.entries(created)) {
-        if (listener === undefined) continue;
+      const created = timed(timings, active.rule.id, () => active.rule.create(context)) as Record<string, ((node: TSESTree.Node) => void) | undefined>;
+      for (const [key, raw] of Object.entries(created)) {
+        if (raw === undefined) continue;
+        const listener = timings === undefined ? raw : (node: TSESTree.Node): void => timed(timings, active.rule.id, () => raw(node));
         const isExit = key.endsWith(':exit');
         const table = isExit ? onExit : onEnter;
         const type = isExit ? key.slice(0, -':exit'.length) : key;

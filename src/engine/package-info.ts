@@ -8,6 +8,9 @@ interface PackageJson {
   readonly version?: string;
 }
 
+/** The published name: a scope the project controls, so `npm exec --package=` can never fetch a squatter's package. */
+export const PACKAGE_NAME = '@rampart-security/rampart';
+
 let cachedRoot: string | null = null;
 
 /** Walks up from this module (src/ when run from source, dist/src/ when built) to rampart's package.json. */
@@ -16,7 +19,7 @@ export function packageRoot(): string {
   let directory = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = join(directory, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as PackageJson).name === 'rampart') {
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as PackageJson).name === PACKAGE_NAME) {
       cachedRoot = directory;
       return directory;
     }

@@ -16,6 +16,7 @@ import { loadFile, type LoadedFile } from './load-file.js';
 import { mergeFindingsAtSameSink } from './merge-findings.js';
 import { ProjectLinker } from './module-linker.js';
 import type { ParserName } from './parse.js';
+import type { ScanTimings } from './timings.js';
 import type { Result, ScanProblem } from './problems.js';
 
 export interface ScanOptions extends DiscoveryOptions {
@@ -31,6 +32,15 @@ export interface ScanOptions extends DiscoveryOptions {
   readonly onFileScanned?: (file: FileContext, findings: readonly Finding[], homeOf: (finding: Finding) => FileContext) => void;
   /** Which parser reads the files (default: oxc, falling back to typescript-estree per file; see parse.ts). */
   readonly parser?: ParserName;
+  /** Told how many files will be scanned, then of each one done: for a progress display. */
+  readonly progress?: ScanProgress;
+  /** When set, the time of each phase and rule is added up here (--timing). */
+  readonly timings?: ScanTimings;
+}
+
+export interface ScanProgress {
+  discovered(total: number): void;
+  fileDone(path: string): void;
 }
 
 export interface ScanResult {
@@ -74,7 +84,17 @@ class FileCache {
 }
 
 export function scan(options: ScanOptions): ScanResult {
+  const { timings } = options;
+  const clock = (): number => (timings === undefined ? 0 : performance.now());
+  let mark = clock();
+  const phase = (name: string): void => {
+    if (timings === undefined) return;
+    const now = clock();
+    timings.addPhase(name, now - mark);
+    mark = now;
+  };
   const discovery = discoverFiles(options);
+  phase('discover files');
   const cache = new FileCache(LINKED_FILE_CACHE);
   const project: { conceptIndex: ConceptIndex; linker: ProjectLinker | null } = { conceptIndex: conceptIndex(), linker: null };
   const services: ProjectServices = project;
@@ -97,19 +117,25 @@ export function scan(options: ScanOptions): ScanResult {
   const included = (path: string): boolean => options.includeFile === undefined || options.includeFile(path);
   const problems: ScanProblem[] = discovery.skipped.filter((problem) => included(problem.file));
   let filesScanned = 0;
-  for (const file of discovery.files) {
-    if (!included(file.path)) continue;
+  const selected = discovery.files.filter((file) => included(file.path));
+  options.progress?.discovered(selected.length);
+  for (const file of selected) {
     const loaded = load(file.absolutePath, { root: file.root, maxFileSize: options.maxFileSize });
+    phase('read, parse, scopes, walk');
     if (!loaded.ok) {
       problems.push(loaded.error);
+      options.progress?.fileDone(file.path);
       continue;
     }
     filesScanned += 1;
-    const outcome = runRules(loaded.value.context, loaded.value.traversal, options.rules);
+    const outcome = runRules(loaded.value.context, loaded.value.traversal, options.rules, timings);
+    phase('rules and analyses');
     findings.push(...outcome.findings);
     problems.push(...outcome.problems);
     const context = loaded.value.context;
     options.onFileScanned?.(context, outcome.findings, (finding) => outcome.homes.get(finding) ?? context);
+    phase('suppressions and identities');
+    options.progress?.fileDone(file.path);
   }
   return { findings: sortFindings(mergeFindingsAtSameSink(findings)), problems: sortProblems(problems), filesScanned };
 }

@@ -1,6 +1,6 @@
 /**
  * `rampart/eslint-plugin`. ESLint documents a plugin package's default export as the plugin object
- * (`import rampart from 'rampart/eslint-plugin'`), so this is the one default export in rampart.
+ * (`import rampart from '@rampart-security/rampart/eslint-plugin'`), so this is the one default export in rampart.
  */
 import { plugin } from './plugin.js';
 

@@ -3,17 +3,15 @@ import type { Rule as EslintRule } from 'eslint';
 import { createRuleContext } from '../engine/dispatch.js';
 import { ruleDocsUrl } from '../engine/package-info.js';
 import type { Rule, SuggestionDescriptor } from '../rules-api/rule-types.js';
+import { isRecommendedPrecision } from '../taxonomy/severity.js';
 import { fileContextFor } from './eslint-file-context.js';
 
-export function isRecommended(rule: Rule): boolean {
-  return rule.precision === 'high' || rule.precision === 'very-high';
-}
 
 export function toEslintRule(rule: Rule): EslintRule.RuleModule {
   return {
     meta: {
       type: 'problem',
-      docs: { description: rule.title, url: ruleDocsUrl(rule.id), recommended: isRecommended(rule) },
+      docs: { description: rule.title, url: ruleDocsUrl(rule.id), recommended: isRecommendedPrecision(rule.precision) },
       schema: [],
       ...(rule.hasSuggestions === true ? { hasSuggestions: true } : {}),
       messages: { ...rule.messages },

@@ -9,7 +9,8 @@ import { resolve } from 'node:path';
 import type { ActiveRule } from '../engine/dispatch.js';
 import type { ParserName } from '../engine/parse.js';
 import type { ScanProblem } from '../engine/problems.js';
-import { scan, sortFindings } from '../engine/run.js';
+import { scan, sortFindings, type ScanProgress } from '../engine/run.js';
+import type { ScanTimings } from '../engine/timings.js';
 import { fingerprintFindings } from '../report/fingerprint.js';
 import type { AbsentFinding, InSourceSuppression, ReportedFinding } from '../report/scan-report.js';
 import type { Finding, FindingLocation } from '../rules-api/rule-types.js';
@@ -41,6 +42,8 @@ export interface GateOptions {
   readonly failOn: Severity;
   /** --write-baseline: every current finding is being accepted, so none blocks. */
   readonly acceptAll: boolean;
+  readonly progress?: ScanProgress;
+  readonly timings?: ScanTimings;
 }
 
 export interface GateOutcome {
@@ -65,6 +68,8 @@ export function runGate(options: GateOptions): GateOutcome {
     rules: options.rules,
     onFileScanned: facts.onFileScanned,
     ...(options.parser !== null ? { parser: options.parser } : {}),
+    ...(options.progress !== undefined ? { progress: options.progress } : {}),
+    ...(options.timings !== undefined ? { timings: options.timings } : {}),
     ...(changedFiles !== null ? { includeFile: (path: string) => changedFiles.has(resolve(options.cwd, path)) } : {}),
   });
 

@@ -33,6 +33,7 @@ import { twilio } from './libraries/twilio.js';
 import { expressJwt, passportJwt } from './libraries/jwt-middleware.js';
 import { nestJwt, nestMongoose, nestSequelize, nestTypeorm } from './libraries/nestjs-modules.js';
 import { TAINT_MODELS } from './taint-catalog.js';
+import { TLS_OPTION_MODELS } from './libraries/tls-options.js';
 import { expressFramework } from './frameworks/express.js';
 import { fastifyAutoload, fastifyFramework, fastifyPlugin } from './frameworks/fastify.js';
 import { honoFramework, honoSecureHeaders } from './frameworks/hono.js';
@@ -111,6 +112,7 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   nestMongoose,
   nestSequelize,
   ...TAINT_MODELS,
+  ...TLS_OPTION_MODELS,
   // web frameworks and their security middleware (analysis/http-apps reads these)
   expressFramework,
   fastifyFramework,

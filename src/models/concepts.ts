@@ -6,6 +6,7 @@
  */
 
 import type { CryptoRow } from './crypto-concepts.js';
+import type { TransportRow } from './transport-concepts.js';
 import type { HttpFrameworkShape } from './frameworks/http-shape.js';
 
 interface RowBase {
@@ -557,7 +558,7 @@ export interface InjectedValueRow extends RowBase {
   readonly injects: { readonly module: string; readonly steps: readonly string[] };
 }
 
-export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow | TaintRow | SecretArgumentRow | HttpRow | CryptoRow | InjectedValueRow;
+export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow | TaintRow | SecretArgumentRow | HttpRow | CryptoRow | InjectedValueRow | TransportRow;
 
 export type ConceptKind = ApiRow['concept'];
 export type RowOf<K extends ConceptKind> = Extract<ApiRow, { readonly concept: K }>;

@@ -1,5 +1,5 @@
 /**
- * Stable identities for findings: GitHub's alert tracking (`partialFingerprints.primaryLocationLineHash`) and
+ * Stable identities for findings: GitHub's alert tracking (SARIF `partialFingerprints["rampartFingerprint/v1"]`) and
  * rampart baselines both key on them. A fingerprint hashes the rule, the file (relative to the repository
  * root), the enclosing named scopes and the flagged code with comments and whitespace removed, plus an
  * occurrence counter for identical code in the same scope. Line numbers are not part of it, so inserting

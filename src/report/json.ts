@@ -4,9 +4,11 @@
  * found; problems; and a summary. A taint finding is at its sink, with its paths (`flows`).
  */
 import type { FindingFlow, FindingLocation } from '../rules-api/rule-types.js';
+import { summarizeRule, type RuleSummary } from './rule-summary.js';
 import type { ScanReport } from './scan-report.js';
 
 export function formatJson(report: ScanReport): string {
+  const rules = new Map<string, RuleSummary>(report.rules.map(({ rule }) => [rule.id, summarizeRule(rule)]));
   const blocking = report.findings.filter((item) => item.isBlocking).length;
   const suppressed = report.findings.filter((item) => item.suppression !== null).length;
   return `${JSON.stringify(
@@ -28,6 +30,7 @@ export function formatJson(report: ScanReport): string {
       },
       findings: report.findings.map(({ finding, fingerprint, suppression, baselineState, isBlocking }) => ({
         ruleId: finding.ruleId,
+        ...ruleFields(rules.get(finding.ruleId)),
         severity: finding.severity,
         message: finding.message,
         file: finding.file,
@@ -90,4 +93,10 @@ function flowsJson(flows: readonly FindingFlow[]): { flow: JsonStep[]; flows: ob
 
 function position(location: FindingLocation): { file: string; line: number; column: number } {
   return { file: location.file, line: location.span.start.line, column: location.span.start.column + 1 };
+}
+
+/** What a consumer needs to triage a finding without the docs: title, weakness classes, precision and docs page. */
+function ruleFields(summary: RuleSummary | undefined): Record<string, unknown> {
+  if (summary === undefined) return {};
+  return { title: summary.title, cwe: summary.cwe, owasp: { 2021: summary.owasp2021, 2025: summary.owasp2025 }, precision: summary.precision, ...(summary.docsUrl !== null ? { docsUrl: summary.docsUrl } : {}) };
 }

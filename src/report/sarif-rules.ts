@@ -5,7 +5,7 @@
  * (what it finds, why it matters, a vulnerable and a fixed example), shown on every alert.
  */
 import type * as Sarif from 'sarif';
-import { ruleDocsMarkdown, ruleDocsUrl } from '../engine/package-info.js';
+import { DOCS_BASE_URL, ruleDocsMarkdown, ruleDocsUrl } from '../engine/package-info.js';
 import type { Rule } from '../rules-api/rule-types.js';
 import { owaspTitle } from '../taxonomy/owasp.js';
 import { SECURITY_SEVERITY_SCORE, type Severity } from '../taxonomy/severity.js';
@@ -47,7 +47,7 @@ export function sarifRule(rule: Rule, severity: Severity): Sarif.ReportingDescri
     shortDescription: { text: rule.title },
     // A YAML rule's title is the first sentence of its help, which would then read twice.
     fullDescription: { text: yamlSource !== undefined ? rule.help : `${rule.title}. ${rule.help}` },
-    help: { text: markdownAsText(markdown), markdown },
+    help: { text: markdownAsText(markdown), markdown: withAbsoluteLinks(markdown) },
     ...(helpUri !== null ? { helpUri } : {}),
     defaultConfiguration: { level: sarifLevel(severity) },
     properties: {
@@ -63,6 +63,17 @@ export function sarifRule(rule: Rule, severity: Severity): Sarif.ReportingDescri
 export function withoutFrontMatter(page: string): string {
   const match = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(page);
   return (match === null ? page : page.slice(match[0].length)).replace(/^\s+/, '');
+}
+
+/**
+ * Relative links of a docs page (`../guides/ci.md`, `sql-injection.md#known-limits`) resolved against the
+ * published docs: on an alert page GitHub has no base to resolve them from, so they would be dead.
+ */
+export function withAbsoluteLinks(markdown: string): string {
+  return markdown.replace(/\]\(([^)\s]+)\)/g, (whole, href: string) => {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#')) return whole;
+    return `](${new URL(href, DOCS_BASE_URL).href})`;
+  });
 }
 
 /** Plain-text help for viewers without markdown: headings and emphasis marks dropped, code kept as is. */

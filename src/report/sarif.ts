@@ -1,6 +1,6 @@
 /**
  * SARIF 2.1.0 for GitHub code scanning: rule metadata (sarif-rules.ts), results with URIs relative to the
- * checkout root (%SRCROOT%), line-independent `primaryLocationLineHash` fingerprints, `baselineState`
+ * checkout root (%SRCROOT%), line-independent fingerprints under `rampartFingerprint/v1` (GitHub computes `primaryLocationLineHash` itself), `baselineState`
  * against a baseline, `suppressions` (kind inSource, with the comment's reason) for findings silenced in
  * source, `automationDetails.id` (the analysis category), `versionControlProvenance`, and a notification
  * for every file that was skipped or could not be parsed. A taint result is at its sink, with one `codeFlow`
@@ -23,6 +23,8 @@ const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export interface SarifOptions {
   /** Emit baseline entries no longer found as `baselineState: absent` results (GitHub would show them as open alerts). */
   readonly includeAbsent: boolean;
+  /** Emit findings suppressed in source (with SARIF `suppressions`); GitHub code scanning shows them as open alerts. */
+  readonly includeSuppressed?: boolean;
 }
 
 /** Descriptors for tool notifications; GitHub's ingestion wants full descriptions and help on every descriptor. */
@@ -39,12 +41,24 @@ function notificationDescriptor(id: string, name: string, description: string, h
   return { id, name, shortDescription: { text: description }, fullDescription: { text: description }, help: { text: help } };
 }
 
+/**
+ * rampart's line-independent identity of a finding, under a key of its own. GitHub's upload action computes
+ * `primaryLocationLineHash` from the file itself and warns ("inconsistent fingerprint") when a SARIF file
+ * carries a different one, so that key is left to the action; alerts are still matched across runs by ours.
+ */
+export const FINGERPRINT_KEY = 'rampartFingerprint/v1';
+
 export function buildSarif(report: ScanReport, options: SarifOptions = { includeAbsent: true }): Sarif.Log {
-  const limited = keepMostSevere(report.findings, GITHUB_LIMITS.resultsPerRun);
+  const limited = keepMostSevere(candidates(report, options), GITHUB_LIMITS.resultsPerRun);
   const log = assemble(report, limited, options, []);
   const gzipped = gzipSync(JSON.stringify(log)).length;
   if (gzipped <= GITHUB_LIMITS.gzippedBytes) return log;
   return shrinkToSize(report, limited, options, gzipped);
+}
+
+/** The findings the log may hold: all, or those not suppressed in source. */
+function candidates(report: ScanReport, options: SarifOptions): readonly ReportedFinding[] {
+  return options.includeSuppressed === false ? report.findings.filter((item) => item.suppression === null) : report.findings;
 }
 
 /** Drops the least important results until the gzipped log fits; a few passes, each estimated from the last size. */
@@ -54,7 +68,7 @@ function shrinkToSize(report: ScanReport, findings: readonly ReportedFinding[], 
   let log: Sarif.Log | null = null;
   for (let pass = 0; pass < 8 && size > GITHUB_LIMITS.gzippedBytes; pass += 1) {
     count = Math.floor((count * GITHUB_LIMITS.gzippedBytes * 0.95) / size);
-    const note = `the gzipped SARIF exceeded GitHub's ${GITHUB_LIMITS.gzippedBytes / 1024 / 1024} MB upload limit; kept the ${count} most severe of ${report.findings.length} results`;
+    const note = `the gzipped SARIF exceeded GitHub's ${GITHUB_LIMITS.gzippedBytes / 1024 / 1024} MB upload limit; kept the ${count} most severe of ${candidates(report, options).length} results`;
     log = assemble(report, keepMostSevere(findings, count), options, [note]);
     size = gzipSync(JSON.stringify(log)).length;
   }
@@ -79,8 +93,9 @@ function assemble(report: ScanReport, findings: readonly ReportedFinding[], opti
     descriptor: { id: problem.kind, index: NOTIFICATIONS.findIndex((descriptor) => descriptor.id === problem.kind) },
   }));
   const truncations = [...extraTruncations];
-  if (findings.length < report.findings.length && extraTruncations.length === 0) {
-    truncations.push(`${report.findings.length} results exceed GitHub's limit of ${GITHUB_LIMITS.resultsPerRun} per run; kept the ${findings.length} most severe`);
+  const total = candidates(report, options).length;
+  if (findings.length < total && extraTruncations.length === 0) {
+    truncations.push(`${total} results exceed GitHub's limit of ${GITHUB_LIMITS.resultsPerRun} per run; kept the ${findings.length} most severe`);
   }
   for (const text of truncations) notifications.push(truncationNotice('results-truncated', text));
 
@@ -101,7 +116,7 @@ function assemble(report: ScanReport, findings: readonly ReportedFinding[], opti
       message: { text: linkedMessage(finding.message, sources) },
       locations: [location(uri(finding.file), finding.span, undefined, snippetOf(finding))],
       ...(sources.length > 0 ? { relatedLocations: sources.map((source) => ({ id: source.id, ...location(uri(source.step.file), source.step.span, source.label) })) } : {}),
-      partialFingerprints: { primaryLocationLineHash: item.fingerprint },
+      partialFingerprints: { [FINGERPRINT_KEY]: item.fingerprint },
       ...(item.baselineState !== null ? { baselineState: item.baselineState } : {}),
       ...(item.suppression !== null
         ? { suppressions: [{ kind: 'inSource', status: 'accepted', justification: item.suppression.justification, location: location(uri(item.suppression.file), item.suppression.span) }] }
@@ -127,7 +142,7 @@ function assemble(report: ScanReport, findings: readonly ReportedFinding[], opti
             notifications: [...NOTIFICATIONS],
           },
         },
-        automationDetails: { id: report.automationId },
+        ...(report.automationId !== null ? { automationDetails: { id: report.automationId } } : {}),
         ...(report.versionControl !== null
           ? {
               versionControlProvenance: [
@@ -225,7 +240,7 @@ function absentResult(entry: AbsentFinding, ruleIndex: ReadonlyMap<string, numbe
     message: { text: entry.message },
     // Baseline entries hold checkout-relative paths already, and only the line the finding had when written.
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(entry.file), uriBaseId: '%SRCROOT%' }, region: { startLine: entry.line } } }],
-    partialFingerprints: { primaryLocationLineHash: entry.fingerprint },
+    partialFingerprints: { [FINGERPRINT_KEY]: entry.fingerprint },
     baselineState: 'absent',
   };
 }

@@ -59,8 +59,8 @@ export interface ScanReport {
   readonly absent: readonly AbsentFinding[];
   readonly problems: readonly ScanProblem[];
   readonly filesScanned: number;
-  /** SARIF `automationDetails.id`. */
-  readonly automationId: string;
+  /** SARIF `automationDetails.id`, set only when the user names a category (--category), so upload-sarif's own `category` input can. */
+  readonly automationId: string | null;
   readonly versionControl: VersionControl | null;
   /** Whether a baseline was compared (so reporters can say `new` rather than just `found`). */
   readonly hasBaseline: boolean;

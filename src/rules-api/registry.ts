@@ -25,9 +25,10 @@ import { weakCipher } from '../../rules/weak-cipher.js';
 import { weakHashForSecurity } from '../../rules/weak-hash-for-security.js';
 import { weakKey } from '../../rules/weak-key.js';
 import { insecureRandomness } from '../../rules/insecure-randomness.js';
+import { tlsVerificationDisabled } from '../../rules/tls-verification-disabled.js';
 import type { Rule } from './rule-types.js';
 
-export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, codeInjection, weakPasswordHash, hardcodedSecret, missingSecurityHeaders, missingRateLimit, missingAppRateLimit, templateInjection, regexInjection, xss, unsafeDeserialization, xxe, ssrf, openRedirect, nosqlInjection, ldapInjection, massAssignment, xpathInjection, headerAndLogInjection, prototypePollution, weakCipher, weakHashForSecurity, weakKey, insecureRandomness];
+export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, codeInjection, weakPasswordHash, hardcodedSecret, missingSecurityHeaders, missingRateLimit, missingAppRateLimit, templateInjection, regexInjection, xss, unsafeDeserialization, xxe, ssrf, openRedirect, nosqlInjection, ldapInjection, massAssignment, xpathInjection, headerAndLogInjection, prototypePollution, weakCipher, weakHashForSecurity, weakKey, insecureRandomness, tlsVerificationDisabled];
 
 export function findRule(id: string): Rule | null {
   return BUILT_IN_RULES.find((rule) => rule.id === id) ?? null;

@@ -13,6 +13,22 @@ export type Severity = (typeof SEVERITIES)[number];
 export const PRECISIONS = ['low', 'medium', 'high', 'very-high'] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
+/** What both hosts run by default: the `recommended` tier, high precision and above. */
+export const DEFAULT_MINIMUM_PRECISION: Precision = 'high';
+
+export function isPrecision(value: string): value is Precision {
+  return (PRECISIONS as readonly string[]).includes(value);
+}
+
+export function isAtLeastAsPrecise(precision: Precision, floor: Precision): boolean {
+  return PRECISIONS.indexOf(precision) >= PRECISIONS.indexOf(floor);
+}
+
+/** In the default set of both hosts: ESLint's `recommended` config, and the CLI without --all. */
+export function isRecommendedPrecision(precision: Precision): boolean {
+  return isAtLeastAsPrecise(precision, DEFAULT_MINIMUM_PRECISION);
+}
+
 /** GitHub code scanning reads `security-severity` as a string score: critical > 9.0, high 7.0-8.9, medium 4.0-6.9, low < 4.0. */
 export const SECURITY_SEVERITY_SCORE: Readonly<Record<Severity, string>> = {
   critical: '9.1',

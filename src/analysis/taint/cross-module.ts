@@ -7,7 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { resolveCallee } from './callee-resolver.js';
 import type { FileTaint } from './file-taint.js';
-import { allSources } from './flows.js';
+import { allSources, inputKindReaches } from './flows.js';
 import { functionName, type CallNode } from './function-facts.js';
 import { appendHops, hop, hopsToSteps, kindBit, TEXT_BITS } from './origins.js';
 import { isRequestObject } from './request-chains.js';
@@ -69,7 +69,7 @@ function handlerFlows(taint: FileTaint, registrationTaint: FileTaint, registered
   for (const entry of [...handler.file.taint.sinkSummary(handler.fn, sink, 0), ...responseSinks]) {
     if (entry.index !== row.parameter || (entry.cleaned & bit) !== 0 || flows.length > 0) continue;
     const input = requestInputAt(row.request, entry.path);
-    if (input === null || input.callbackEvent !== undefined || (input.text && (TEXT_BITS & bit) !== 0)) continue;
+    if (input === null || input.callbackEvent !== undefined || (input.text && (TEXT_BITS & bit) !== 0) || !inputKindReaches(input.kind, sink.sanitizedFor)) continue;
     if (isValidatedBy(registrationTaint.evaluator, registration, handler.file.taint.functionFacts(handler.fn), row.request, entry.path)) continue;
     const label = renderSteps(parameterLabel(handler.fn, row.parameter), entry.path);
     const source = { label, kind: input.kind, node: reportAt, file: taint.file };

@@ -4,6 +4,7 @@
  * where the argument is evaluated in turn. Callers in other files report at their own call (sinks.ts).
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { RequestInputKind, SanitizerKind } from '../../models/concepts.js';
 import { unwrapExpression } from '../node-shapes.js';
 import { resolveCallee } from './callee-resolver.js';
 import type { FileTaint } from './file-taint.js';
@@ -11,15 +12,20 @@ import { calleeKey, functionName, type CallNode } from './function-facts.js';
 import { appendHops, hop, hopsToSteps, kindBit } from './origins.js';
 import { MAX_CALLER_HOPS, MAX_CALLERS, MAX_SOURCES_PER_SINK, type FlowQuery, type FunctionNode, type Origin, type ParameterOrigin, type SourceOrigin, type TaintFlow } from './taint-types.js';
 
+/** Whether request input of `kind` can trip a sink of `sanitizedFor` at all, whatever was done to it. */
+export function inputKindReaches(kind: RequestInputKind, sanitizedFor: SanitizerKind): boolean {
+  // The request's own URL and host (`req.url`, `req.hostname`) name this server: a redirect or request there
+  // does not leave it (`res.redirect('https://' + req.hostname + req.url)` upgrades to HTTPS).
+  if (kind === 'url' && sanitizedFor === 'url') return false;
+  // Node's HTTP parser rejects CR and LF in the request line and in header values, so the raw URL and headers
+  // cannot break a log line or a response header; decoded values (query, params, body) still can.
+  return !((kind === 'url' || kind === 'header') && (sanitizedFor === 'log' || sanitizedFor === 'header'));
+}
+
 export function isReported(origin: Origin, query: FlowQuery): boolean {
   if ((origin.cleaned & kindBit(query.sanitizedFor)) !== 0) return false;
   if (origin.type !== 'source') return true;
-  // The request's own URL and host (`req.url`, `req.hostname`) name this server: a redirect or request there
-  // does not leave it (`res.redirect('https://' + req.hostname + req.url)` upgrades to HTTPS).
-  if (origin.source.kind === 'url' && query.sanitizedFor === 'url') return false;
-  // Node's HTTP parser rejects CR and LF in the request line and in header values, so the raw URL and headers
-  // cannot break a log line or a response header; decoded values (query, params, body) still can.
-  if ((origin.source.kind === 'url' || origin.source.kind === 'header') && (query.sanitizedFor === 'log' || query.sanitizedFor === 'header')) return false;
+  if (!inputKindReaches(origin.source.kind, query.sanitizedFor)) return false;
   const lowTrust = origin.source.kind === 'cli-argument' || origin.source.kind === 'environment';
   return !lowTrust || query.includeLowTrust === true;
 }
