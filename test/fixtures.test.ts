@@ -4,22 +4,29 @@
  * findings say it must (at the finding, or, for a path entering the sink's module through a call, at that
  * call, marked `ruleid(eslint)`; fixtures/README.md). In a file, every finding of a rule the file annotates
  * must be on a `ruleid` (or `todo-ok`) line: unannotated lines stay silent.
+ *
+ * Views (`.ejs`, `.pug`, `.hbs`, `.handlebars`, `.njk`) are annotated in their own comment syntax (see
+ * support/annotations.ts) and checked in the CLI engine, which reports a view's unescaped output there. ESLint
+ * lints code only and reports the same finding at the render call that hands the view its data, the path's
+ * carrier: the code file annotates that line `// ruleid(eslint): xss`, as for a sink in another module.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unusedSuppression } from '../src/gate/unused-suppression.js';
-import { BUILT_IN_RULES } from '../src/rules-api/registry.js';
+import { configKindOf } from '../src/engine/config-files.js';
+import { BUILT_IN_RULES, CONFIG_FILE_RULES } from '../src/rules-api/registry.js';
 import { parseAnnotations, type Annotation } from './support/annotations.js';
 import { REPO_ROOT, runEngine, runEslint } from './support/hosts.js';
 
 const FIXTURES = join(REPO_ROOT, 'fixtures');
 const CODE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+const VIEW = /\.(ejs|pug|hbs|handlebars|njk|html|tpl)$/;
 
-function listFiles(directory: string): string[] {
+function listFiles(directory: string, pattern = CODE): string[] {
   return readdirSync(directory).flatMap((name) => {
     const path = join(directory, name);
-    return statSync(path).isDirectory() ? listFiles(path) : CODE.test(name) ? [path] : [];
+    return statSync(path).isDirectory() ? listFiles(path, pattern) : pattern.test(name) || (pattern === CODE && configKindOf(path) !== null) ? [path] : [];
   });
 }
 
@@ -96,11 +103,12 @@ function label(annotation: Annotation): string {
 const EXAMPLES = join(REPO_ROOT, 'examples');
 const fixtureFiles = statSync(FIXTURES, { throwIfNoEntry: false })?.isDirectory() === true ? listFiles(FIXTURES) : [];
 const exampleFiles = listFiles(EXAMPLES);
+const viewFiles = statSync(FIXTURES, { throwIfNoEntry: false })?.isDirectory() === true ? listFiles(FIXTURES, VIEW) : [];
 const engine = runEngine(['fixtures', 'examples']);
 
 describe('fixture annotations', () => {
   it('finds fixture files for every rule', () => {
-    for (const rule of BUILT_IN_RULES) {
+    for (const rule of [...BUILT_IN_RULES, ...CONFIG_FILE_RULES]) {
       expect(fixtureFiles.some((file) => relative(FIXTURES, file).startsWith(`${rule.id}/`)), rule.id).toBe(true);
     }
   });
@@ -109,6 +117,17 @@ describe('fixture annotations', () => {
     const parseFailures = engine.problems.filter((problem) => problem.kind === 'parse-failed' || problem.kind === 'internal-error');
     expect(parseFailures).toEqual([]);
   });
+
+  for (const absolute of viewFiles) {
+    const path = relative(REPO_ROOT, absolute).split('\\').join('/');
+    const annotations = parseAnnotations(readFileSync(absolute, 'utf8'));
+    if (annotations.length === 0) continue;
+    describe(path, () => {
+      it('holds in the CLI engine (views are not code ESLint lints)', () => {
+        expect(checkEngineAnnotations(annotations, engine.findings.get(path) ?? [], [])).toEqual([]);
+      });
+    });
+  }
 
   for (const absolute of [...fixtureFiles, ...exampleFiles]) {
     const path = relative(REPO_ROOT, absolute).split('\\').join('/');
@@ -121,6 +140,8 @@ describe('fixture annotations', () => {
       it('holds in the CLI engine', () => {
         expect(checkEngineAnnotations(annotations, engineFindings, engine.carriers.get(path) ?? [])).toEqual([]);
       });
+      // Configuration files (workflows, Dockerfiles, compose, .env) are the CLI's alone: the plugin stays JS/TS.
+      if (configKindOf(path) !== null) return;
       it('holds in ESLint, with the findings the engine places in this file', () => {
         const eslintFindings = runEslint(path);
         // A `ruleid` line needs ESLint there when the CLI's finding there has a path that stays in this file.

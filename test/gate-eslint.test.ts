@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './support/hosts.js';
-import { readJson, removeDir, tempDir, writeFiles } from './support/rampart-cli.js';
+import { rampart, readJson, removeDir, tempDir, writeFiles } from './support/rampart-cli.js';
 
 const ESLINT = join(REPO_ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
 const PLUGIN = pathToFileURL(join(REPO_ROOT, 'dist', 'src', 'eslint', 'index.js')).href;
@@ -81,5 +81,47 @@ describe('ESLint with the rampart plugin', () => {
     const pruned = await eslint(dir, ['src', '--prune-suppressions']);
     expect(pruned.code).toBe(0);
     expect(readJson<Record<string, unknown>>(join(dir, 'eslint-suppressions.json'))).toEqual({});
+  });
+});
+
+describe('one suppression comment for both hosts', () => {
+  let dir = '';
+  beforeAll(() => {
+    dir = tempDir('both-hosts');
+    writeFiles(dir, {
+      'eslint.config.mjs': `import rampart from ${JSON.stringify(PLUGIN)};\nexport default [{ plugins: { rampart }, rules: { 'rampart/sql-injection': 'error' } }];\n`,
+      'src/app.js': [
+        HEADER,
+        route('/rampart-comment', '  // rampart-ignore-next-line sql-injection -- id is validated by the router\n'),
+        route('/eslint-comment', '  // eslint-disable-next-line no-console, rampart/sql-injection -- id is validated by the router\n'),
+        route('/no-reason', '  // rampart-ignore-next-line sql-injection\n'),
+        route('/other-plugin', '  // eslint-disable-next-line no-console -- not about rampart\n'),
+      ].join(''),
+    });
+  });
+  afterAll(() => removeDir(dir));
+
+  it('ESLint honours rampart-ignore with a reason', async () => {
+    const run = await eslint(dir, ['src', '--format', 'json']);
+    const [result] = JSON.parse(run.stdout) as EslintResult[];
+    // Lines 16 (no reason: not applied) and 20 (a comment for another rule) are reported; 8 and 12 are silenced.
+    const rampartMessages = (result?.messages ?? []).filter((message) => message.ruleId?.startsWith('rampart/') === true);
+    expect(rampartMessages.map((message) => [message.ruleId, message.line])).toEqual([
+      ['rampart/sql-injection', 16],
+      ['rampart/sql-injection', 20],
+    ]);
+  });
+
+  it('the CLI honours eslint-disable-next-line rampart/<id> with a reason, and reports the reason-less comment', async () => {
+    const run = await rampart(['src', '--format', 'json', '--no-config'], dir);
+    const report = JSON.parse(run.stdout) as { findings: { ruleId: string; line: number; suppressed?: { justification: string } }[] };
+    const relevant = report.findings.filter((finding) => finding.ruleId === 'sql-injection' || finding.ruleId === 'unused-suppression');
+    expect(relevant.map((finding) => [finding.ruleId, finding.line, finding.suppressed?.justification ?? null])).toEqual([
+      ['sql-injection', 8, 'id is validated by the router'],
+      ['sql-injection', 12, 'id is validated by the router'],
+      ['unused-suppression', 15, null],
+      ['sql-injection', 16, null],
+      ['sql-injection', 20, null],
+    ]);
   });
 });

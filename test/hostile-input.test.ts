@@ -211,3 +211,14 @@ describe('.gitignore files above the scanned path', () => {
     expect((JSON.parse(fromOutside.stdout) as JsonReport).findings.map((finding) => finding.file.replace(/^.*packages\//, 'packages/'))).toEqual(['packages/api/src/app.ts']);
   });
 });
+
+describe('a file that repeats a top-level app declaration', () => {
+  it('gives each copy its own routes, so findings grow with the copies and not with their square', async () => {
+    const root = dir('redeclared');
+    const copy = "const app = Fastify();\napp.post('/login', async () => 1);\nawait app.listen({ port: 3000 });\n";
+    writeFiles(root, { 'app.ts': `import Fastify from 'fastify';\n${copy.repeat(30)}` });
+    const run = await rampart(['--all', '--format', 'json', '.'], root);
+    const rateLimitLines = (JSON.parse(run.stdout) as JsonReport).findings.filter((finding) => finding.ruleId === 'missing-rate-limit').map((finding) => finding.line);
+    expect(rateLimitLines).toEqual(Array.from({ length: 30 }, (_, index) => 3 + index * 3));
+  });
+});

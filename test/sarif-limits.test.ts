@@ -11,7 +11,7 @@ import { unusedSuppression } from '../src/gate/unused-suppression.js';
 import { buildSarif } from '../src/report/sarif.js';
 import { GITHUB_LIMITS } from '../src/report/sarif-limits.js';
 import { ruleTags } from '../src/report/sarif-rules.js';
-import type { ReportedFinding, ScanReport } from '../src/report/scan-report.js';
+import { NO_RULES_NOT_LOADED, type ReportedFinding, type ScanReport } from '../src/report/scan-report.js';
 import { BUILT_IN_RULES } from '../src/rules-api/registry.js';
 import type { Finding, FlowLocation } from '../src/rules-api/rule-types.js';
 import type { Severity } from '../src/taxonomy/severity.js';
@@ -48,6 +48,7 @@ function report(findings: ReportedFinding[]): ScanReport {
     automationId: 'rampart/',
     versionControl: null,
     hasBaseline: false,
+    rulesNotLoaded: NO_RULES_NOT_LOADED,
   };
 }
 

@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './support/hosts.js';
 import { rampart, readJson, removeDir, tempDir, writeFiles } from './support/rampart-cli.js';
+import { multitoolIssues, schemaErrors } from './support/sarif-validators.js';
 
-const RULE_ID = 'shell-exec-with-variable';
+/** As Semgrep names a local rule: qualified by the rule file's directory, team-rules/shell-exec.yaml. */
+const RULE_ID = 'team-rules.shell-exec-with-variable';
 
 const APP = `const cp = require('child_process');
 
@@ -93,28 +95,53 @@ describe('YAML rules through the CLI', () => {
     expect(sarif.runs[0]?.results.filter((result) => result.ruleId === RULE_ID).map((result) => result.locations[0]?.physicalLocation.region.startLine)).toEqual([4, 10]);
   });
 
-  it('exits 2 naming file:line:column for a rule that does not parse', async () => {
+  it('skips a rule rampart cannot run with a notice, runs the rest, and --strict-rules exits 2 instead', async () => {
     writeFiles(dir, {
-      'broken/bad.yaml': 'rules:\n  - id: broken\n    message: m\n    severity: ERROR\n    languages: [javascript]\n    pattern: exec($X\n',
-      'broken.json': '{ "ruleDirectories": ["broken"] }\n',
+      'mixed/bad.yaml': 'rules:\n  - id: broken\n    message: m\n    severity: ERROR\n    languages: [javascript]\n    pattern: exec($X\n',
+      'mixed/py.yaml': 'rules:\n  - id: py\n    message: m\n    severity: ERROR\n    languages: [python]\n    pattern: eval($X)\n',
+      'mixed/more/go.yaml': 'rules:\n  - id: go\n    message: m\n    severity: ERROR\n    languages: [go]\n    pattern: exec($X)\n',
+      'mixed/shell.yaml': 'rules:\n  - id: shell\n    message: shell $X then $Y\n    severity: ERROR\n    languages: [javascript]\n    pattern: cp.exec($X + $Y)\n',
+      'mixed.json': '{ "ruleDirectories": ["team-rules", "mixed"] }\n',
     });
-    const run = await rampart(['src', '--config', 'broken.json'], dir);
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toBe("rampart: broken/bad.yaml:6:21: invalid pattern: ')' expected.\n");
+    const notice = "mixed/bad.yaml:6:21: rule broken not loaded: pattern rampart cannot parse: ')' expected.";
+    const text = await rampart(['src', '--config', 'mixed.json', '--no-color'], dir);
+    expect(text.stderr).toBe('');
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain("src/app.js:4:3 high     shell 'tar czf out.tgz ' then directory  mixed.shell");
+    expect(text.stdout).toContain(`Rules not loaded:\n  ${notice}\n  2 YAML rules for other languages not loaded (go 1, python 1); rampart runs JavaScript and TypeScript rules\n`);
+    expect(text.stdout).toMatch(/; 1 YAML rule not loaded; 1 file scanned\n$/);
+
+    const sarifRun = await rampart(['src', '--config', 'mixed.json', '--format', 'sarif=mixed.sarif'], dir);
+    expect(sarifRun.code).toBe(1);
+    const log = readJson<SarifLog & { runs: { invocations: { toolConfigurationNotifications: { level: string; message: { text: string }; descriptor: { id: string }; locations?: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[]; properties?: { ruleId: string } }[] }[] }[] }>(join(dir, 'mixed.sarif'));
+    expect(schemaErrors(log)).toEqual([]);
+    expect(multitoolIssues(join(dir, 'mixed.sarif'))).toEqual([]);
+    const notifications = log.runs[0]?.invocations[0]?.toolConfigurationNotifications ?? [];
+    expect(notifications.map((item) => [item.level, item.descriptor.id, item.message.text, item.locations?.[0]?.physicalLocation.artifactLocation.uri ?? null, item.locations?.[0]?.physicalLocation.region.startLine ?? null, item.properties?.ruleId ?? null])).toEqual([
+      ['warning', 'rule-not-loaded', `${notice}.`, 'mixed/bad.yaml', 6, 'broken'],
+      ['note', 'rules-other-language', '2 YAML rules for other languages not loaded (go 1, python 1); rampart runs JavaScript and TypeScript rules.', null, null, null],
+    ]);
+    expect(log.runs[0]?.results.filter((result) => result.ruleId === 'mixed.shell').map((result) => result.locations[0]?.physicalLocation.region.startLine)).toEqual([4]);
+
+    const strict = await rampart(['src', '--config', 'mixed.json', '--strict-rules'], dir);
+    expect(strict.code).toBe(2);
+    expect(strict.stdout).toBe('');
+    expect(strict.stderr).toBe("rampart: mixed/bad.yaml:6:21: pattern rampart cannot parse: ')' expected.\n");
   });
 
-  it('exits 2 when a YAML rule takes a built-in rule id or targets another language', async () => {
-    writeFiles(dir, {
-      'clash/sql.yaml': 'rules:\n  - id: sql-injection\n    message: m\n    severity: ERROR\n    languages: [javascript]\n    pattern: query($X)\n',
-      'python/rule.yaml': 'rules:\n  - id: py\n    message: m\n    severity: ERROR\n    languages: [python]\n    pattern: eval($X)\n',
-    });
-    const clash = await rampart(['src', '--no-config', '--rules', 'clash'], dir);
+  it('exits 2 naming file:line:column for an invalid rule, strict or not', async () => {
+    writeFiles(dir, { 'invalid/bad.yaml': 'rules:\n  - id: bad\n    message: m\n    severity: ERROR\n    languages: [javascript]\n    patern: exec($X)\n' });
+    const run = await rampart(['src', '--no-config', '--rules', 'invalid'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe("rampart: invalid/bad.yaml:6:5: unknown rule key 'patern'\n");
+  });
+
+  it('exits 2 when a YAML rule takes a built-in rule id', async () => {
+    writeFiles(dir, { 'sql.yaml': 'rules:\n  - id: sql-injection\n    message: m\n    severity: ERROR\n    languages: [javascript]\n    pattern: query($X)\n' });
+    const clash = await rampart(['src', '--no-config', '--rules', 'sql.yaml'], dir);
     expect(clash.code).toBe(2);
-    expect(clash.stderr).toBe("rampart: clash/sql.yaml:2:1: rule id 'sql-injection' is the id of a built-in rule; give the YAML rule another id\n");
-    const python = await rampart(['src', '--no-config', '--rules', 'python/rule.yaml'], dir);
-    expect(python.code).toBe(2);
-    expect(python.stderr).toBe('rampart: python/rule.yaml:5:17: rampart runs JavaScript and TypeScript rules only, not "python"\n');
+    expect(clash.stderr).toBe("rampart: sql.yaml:2:1: rule id 'sql-injection' is the id of a built-in rule; give the YAML rule another id\n");
   });
 
   it('exits 2 for a --rules path that does not exist', async () => {

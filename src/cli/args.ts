@@ -50,6 +50,8 @@ export interface CliArguments {
   readonly disabledRules: readonly string[];
   /** --rules: Semgrep-style YAML rule files or directories, relative to the working directory. */
   readonly rulePaths: readonly string[];
+  /** --strict-rules: a YAML rule rampart cannot run is an error (exit 2), not skipped with a notice. */
+  readonly strictRules: boolean;
   /** Rules below this precision do not run (default: high, the recommended set; --all: low). */
   readonly minimumPrecision: Precision;
   readonly ignore: readonly string[];
@@ -81,6 +83,7 @@ Commands:
   init                      write rampart.config.yaml, a GitHub workflow and an ESLint config
   rules                     list every rule: CWE, OWASP, severity, precision, default set
   explain <rule>            print a rule's documentation
+  test-rules <dir|file>...  test YAML rules against their annotated targets (Semgrep's --test)
   scan [paths...]           scan (the default; use it to scan a folder named like a command)
 
 Options:
@@ -94,6 +97,7 @@ Options:
   --disable <id>            do not run this rule (repeatable)
   --rules <path>            also run Semgrep-style YAML rules from this file or directory
                             (repeatable; see docs/guides/custom-rules.md)
+  --strict-rules            exit 2 for a YAML rule rampart cannot run (default: skip it with a notice)
   --rule-severity <id>=<severity>
                             run a rule at another severity (repeatable; also sets its SARIF severity)
   --ignore <glob>           skip matching paths, relative to each scanned directory (repeatable)
@@ -145,6 +149,7 @@ const OPTIONS = {
   rule: { type: 'string', multiple: true },
   disable: { type: 'string', multiple: true },
   rules: { type: 'string', multiple: true },
+  'strict-rules': { type: 'boolean' },
   'rule-severity': { type: 'string', multiple: true },
   all: { type: 'boolean' },
   precision: { type: 'string' },
@@ -262,6 +267,7 @@ export function parseArguments(argv: readonly string[]): CliArguments {
     onlyRules: values.rule ?? [],
     disabledRules: values.disable ?? [],
     rulePaths: values.rules ?? [],
+    strictRules: values['strict-rules'] === true,
     minimumPrecision,
     ignore: values.ignore ?? [],
     maxFileSize,

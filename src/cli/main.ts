@@ -22,12 +22,12 @@ import { formatJunit } from '../report/junit.js';
 import type { ReportedRule, ScanReport } from '../report/scan-report.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatText } from '../report/text.js';
-import type { Rule } from '../rules-api/rule-types.js';
-import { loadYamlRules } from '../semgrep/load.js';
+import { loadYamlRuleSet, type YamlRuleSet } from '../semgrep/load.js';
 import { HELP_TEXT, parseArguments, type CliArguments, type OutputTarget } from './args.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from './exit-codes.js';
 import { explainRule } from './explain.js';
 import { initProject } from './init.js';
+import { runTestRulesCommand } from './test-rules-command.js';
 import { listRules } from './list-rules.js';
 import { knownRuleIds, selectRules } from './rule-selection.js';
 import { closestMatch } from './suggest.js';
@@ -82,7 +82,7 @@ function automationId(category: string | null): string | null {
 }
 
 /** Subcommands; anything else is a scan (`rampart [options] [paths]`, or `rampart scan ...`). */
-const COMMANDS = ['scan', 'init', 'rules', 'explain'] as const;
+const COMMANDS = ['scan', 'init', 'rules', 'explain', 'test-rules'] as const;
 
 /** On a terminal, outside CI, unless told otherwise: a progress line in a pipe or a CI log is noise. */
 function showProgress(args: CliArguments, io: CliIo): boolean {
@@ -150,6 +150,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       case 'init':
         io.stdout(initProject(rest, realpathSync(io.cwd)).stdout);
         return EXIT_CLEAN;
+      case 'test-rules':
+        return runTestRulesCommand(rest, io);
       case 'scan':
         return scanCommand(rest, io);
       default:
@@ -182,15 +184,16 @@ function scanCommand(argv: readonly string[], io: CliIo): number {
     // Real paths throughout: git reports the checkout root resolved, and SARIF URIs are relative to it.
     const cwd = realpathSync(io.cwd);
     // YAML rules (--rules, and the config's ruleDirectories) load before the config's `rules` is checked, which may name them.
-    let yamlRules: readonly Rule[] | null = null;
-    const loadRules = (ruleDirectories: readonly string[]): readonly Rule[] => {
-      yamlRules ??= loadYamlRules([...args.rulePaths.map((path) => resolve(cwd, path)), ...ruleDirectories], { cwd, reservedIds: knownRuleIds() });
+    let yamlRules: YamlRuleSet | null = null;
+    const loadRules = (ruleDirectories: readonly string[]): YamlRuleSet => {
+      yamlRules ??= loadYamlRuleSet([...args.rulePaths.map((path) => resolve(cwd, path)), ...ruleDirectories], { cwd, reservedIds: knownRuleIds(), strict: args.strictRules });
       return yamlRules;
     };
     const config = args.useConfig
-      ? loadConfig({ cwd, explicitFile: args.configFile, knownRuleIds: knownRuleIds(), yamlRuleIds: (directories) => new Set(loadRules(directories).map((rule) => rule.id)) })
+      ? loadConfig({ cwd, explicitFile: args.configFile, knownRuleIds: knownRuleIds(), yamlRuleIds: (directories) => new Set(loadRules(directories).rules.map((rule) => rule.id)) })
       : EMPTY_CONFIG;
-    const customRules = loadRules(config.ruleDirectories);
+    const ruleSet = loadRules(config.ruleDirectories);
+    const customRules = ruleSet.rules;
     const selection = selectRules(args, config, customRules);
     if (args.printConfig) {
       io.stdout(effectiveConfig(args, config, selection.reported));
@@ -240,6 +243,7 @@ function scanCommand(argv: readonly string[], io: CliIo): number {
       automationId: automationId(args.category),
       versionControl: gitRoot !== null ? versionControlOf(sourceRoot, io.env) : null,
       hasBaseline: baseline !== null,
+      rulesNotLoaded: { skipped: ruleSet.skipped, otherLanguages: ruleSet.otherLanguages },
     };
     const timing: ScanTiming = { startedAt, finishedAt: new Date() };
     if (args.verbose) io.stderr(verboseSummary(outcome.filesScanned, selection.active.length, outcome.problems.length));

@@ -25,11 +25,20 @@ interface BoundListener {
 export interface FileOutcome {
   readonly findings: Finding[];
   readonly problems: ScanProblem[];
-  /** The file of each finding placed in another file than the one scanned (a taint sink in another module). */
-  readonly homes: ReadonlyMap<Finding, FileContext>;
+  /** The file of each finding placed in another file than the one scanned (a taint sink in another module; null: a view). */
+  readonly homes: ReadonlyMap<Finding, FileContext | null>;
 }
 
 export function createRuleContext(file: FileContext, rule: Rule, report: (descriptor: ReportDescriptor<string>) => void): RuleContext {
+  // One finding per rule, place and message: a rule that meets the same fact from several uses (one options object
+  // passed to three `verify` calls, reported where it is written) reports it once, in both hosts.
+  const reported = new Set<string>();
+  const reportOnce = (descriptor: ReportDescriptor<string>): void => {
+    const key = `${descriptor.node.range[0]}:${descriptor.node.range[1]}:${descriptor.messageId}:${JSON.stringify(descriptor.data ?? {})}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    report(descriptor);
+  };
   return {
     ruleId: rule.id,
     file,
@@ -54,47 +63,52 @@ export function createRuleContext(file: FileContext, rule: Rule, report: (descri
     get taint() {
       return file.taint;
     },
-    report,
+    report: reportOnce,
   };
 }
 
 /**
- * A finding as the CLI reports it. A taint finding whose sink is in another module (`descriptor.sink`) is
- * placed at the sink, in that module, with the reported node as its path's carrier: the fix goes at the sink.
- * `home` is the file the finding is in.
+ * A finding as the CLI reports it. A taint finding whose sink is elsewhere is placed there, with the reported node
+ * (in this file) as its path's carrier: in a view (`descriptor.artifact`, with a last flow step in the view), or
+ * in another module's code (`descriptor.sink`). The fix goes at the sink. `home` is the code file the finding
+ * is in, null for a view.
  */
 export function toFinding(file: FileContext, rule: Rule, severity: Severity, descriptor: ReportDescriptor<string>): LocatedFinding {
-  const sink = descriptor.sink;
-  const home = sink?.file ?? file;
-  const template = rule.messages[sink?.messageId ?? descriptor.messageId] ?? descriptor.messageId;
-  const range = (sink?.node ?? descriptor.node).range;
-  const carrier = sink !== undefined ? { carrier: locationIn(file, descriptor.node.range) } : {};
+  const artifact = descriptor.artifact;
+  const sink = artifact === undefined ? descriptor.sink : undefined;
+  const home = artifact !== undefined ? null : (sink?.file ?? file);
+  const messageId = sink?.messageId ?? descriptor.messageId;
+  const template = rule.messages[messageId] ?? descriptor.messageId;
+  const at = artifact ?? { path: (home ?? file).path, source: (home ?? file).source, range: (sink?.node ?? descriptor.node).range };
+  const span = at.source.spanOf(at.range);
+  const carrier = artifact !== undefined || sink !== undefined ? { carrier: locationIn(file, descriptor.node.range) } : {};
+  const viewStep: FlowLocation[] = artifact === undefined ? [] : [{ file: artifact.path, range: artifact.range, span, message: artifact.message }];
   const pathOf = (source: string | null, flow: readonly FlowStep[] | undefined): FindingFlow | null => {
-    const steps: FlowLocation[] | undefined = flow?.map((step) => ({ ...locationIn(step.file ?? file, step.node.range), message: step.message }));
-    return steps === undefined || steps.length === 0 ? null : { source, steps, ...carrier };
+    const steps: FlowLocation[] = [...(flow ?? []).map((step) => ({ ...locationIn(step.file ?? file, step.node.range), message: step.message })), ...viewStep];
+    return steps.length === 0 ? null : { source, steps, ...carrier };
   };
-  const flows = [pathOf(descriptor.source ?? null, descriptor.flow), ...(descriptor.otherPaths ?? []).map((path) => pathOf(path.source, path.flow))];
-  const flow = flows[0] ?? null;
+  const flows = [pathOf(descriptor.source ?? null, descriptor.flow), ...(descriptor.otherPaths ?? []).map((path) => pathOf(path.source, path.flow))].filter(
+    (path): path is FindingFlow => path !== null,
+  );
   // A suggestion's edits are in the reported file: offered where the finding stays there.
   const suggestions = home !== file ? undefined : descriptor.suggest?.map((suggestion) => ({
     message: formatMessage(rule.messages[suggestion.messageId] ?? suggestion.messageId, suggestion.data),
     edits: suggestion.edits.map((edit) => ({ range: edit.range, span: file.source.spanOf(edit.range), text: edit.text })),
   }));
-  const span = home.source.spanOf(range);
   const firstLine = Math.max(1, span.start.line - 1);
   const lastLine = Math.min(span.end.line, span.start.line + 3);
   const lines: string[] = [];
-  for (let line = firstLine; line <= lastLine; line += 1) lines.push(home.source.lineText(line));
+  for (let line = firstLine; line <= lastLine; line += 1) lines.push(at.source.lineText(line));
   const finding: Finding = {
     ruleId: rule.id,
     severity,
     message: formatMessage(template, sink?.data ?? descriptor.data),
-    file: home.path,
-    range,
+    file: at.path,
+    range: at.range,
     span,
     excerpt: { firstLine, lines },
-    messageId: sink?.messageId ?? descriptor.messageId,
-    ...(flow !== null ? { flows: flows.filter((path): path is FindingFlow => path !== null) } : {}),
+    messageId,
+    ...(flows.length > 0 ? { flows } : {}),
     ...(descriptor.properties !== undefined ? { properties: descriptor.properties } : {}),
     ...(suggestions !== undefined && suggestions.length > 0 ? { suggestions } : {}),
   };
@@ -103,7 +117,8 @@ export function toFinding(file: FileContext, rule: Rule, severity: Severity, des
 
 export interface LocatedFinding {
   readonly finding: Finding;
-  readonly home: FileContext;
+  /** The code file the finding is in; null for one in a view. */
+  readonly home: FileContext | null;
 }
 
 function locationIn(file: FileContext, range: readonly [number, number]): FindingLocation {
@@ -125,7 +140,7 @@ function timed<T>(timings: ScanTimings | undefined, ruleId: string, work: () => 
 export function runRules(file: FileContext, traversal: Traversal, rules: readonly ActiveRule[], timings?: ScanTimings): FileOutcome {
   const findings: Finding[] = [];
   const problems: ScanProblem[] = [];
-  const homes = new Map<Finding, FileContext>();
+  const homes = new Map<Finding, FileContext | null>();
   const failed = new Set<number>();
   const onEnter = new Map<string, BoundListener[]>();
   const onExit = new Map<string, BoundListener[]>();

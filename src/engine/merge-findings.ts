@@ -1,6 +1,6 @@
 /**
  * One result per sink, as CodeQL and Semgrep report taint: the findings of one rule and message at one location
- * (two routes or two sources reaching one sink, found while scanning different files) become one finding that
+ * (two routes or two sources reaching one sink or view output, found while scanning different files) become one finding that
  * lists every distinct path: the one its message names first, the others ordered by where they start.
  */
 import type { Finding, FindingFlow, FindingLocation } from '../rules-api/rule-types.js';

@@ -8,13 +8,19 @@ import { dirname, resolve, sep } from 'node:path';
 import { ConceptIndex } from '../analysis/concepts/concept-index.js';
 import { LIBRARY_MODELS } from '../models/catalog.js';
 import type { Finding } from '../rules-api/rule-types.js';
+import { configKindOf, parseConfigFile, type ConfigFile } from './config-files.js';
+import { runConfigRules } from './config-dispatch.js';
+import { readCodeFile } from './file-access.js';
+import { isCodeFile } from './language.js';
 import { discoverFiles, toReportedPath, type DiscoveryOptions } from './discover.js';
 import { runRules, type ActiveRule } from './dispatch.js';
 import type { FileContext, ProjectServices } from './file-context.js';
 import type { FileLimits } from './file-access.js';
+import { ProjectManifests } from './project-manifests.js';
 import { loadFile, type LoadedFile } from './load-file.js';
 import { mergeFindingsAtSameSink } from './merge-findings.js';
 import { ProjectLinker } from './module-linker.js';
+import { ViewCatalog } from './view-catalog.js';
 import type { ParserName } from './parse.js';
 import type { ScanTimings } from './timings.js';
 import type { Result, ScanProblem } from './problems.js';
@@ -26,10 +32,13 @@ export interface ScanOptions extends DiscoveryOptions {
   /**
    * Called once per scanned file with its parsed context and the findings its rules made, while the AST is at
    * hand: the CLI gate reads suppression comments and enclosing names here, so no file is parsed twice. A
-   * finding may lie in another file (a taint sink in another module): `homeOf` gives that file's context.
+   * finding may lie in another file (a taint sink in another module): `homeOf` gives that file's context
+   * (null for a view).
    * These are the findings before `mergeFindingsAtSameSink`; a merged finding keeps its location.
    */
-  readonly onFileScanned?: (file: FileContext, findings: readonly Finding[], homeOf: (finding: Finding) => FileContext) => void;
+  readonly onFileScanned?: (file: FileContext, findings: readonly Finding[], homeOf: (finding: Finding) => FileContext | null) => void;
+  /** The same for a configuration file (workflow, Dockerfile, compose, .env): its text and `#` comments. */
+  readonly onConfigFileScanned?: (file: ConfigFile, findings: readonly Finding[]) => void;
   /** Which parser reads the files (default: oxc, falling back to typescript-estree per file; see parse.ts). */
   readonly parser?: ParserName;
   /** Told how many files will be scanned, then of each one done: for a progress display. */
@@ -96,22 +105,21 @@ export function scan(options: ScanOptions): ScanResult {
   const discovery = discoverFiles(options);
   phase('discover files');
   const cache = new FileCache(LINKED_FILE_CACHE);
-  const project: { conceptIndex: ConceptIndex; linker: ProjectLinker | null } = { conceptIndex: conceptIndex(), linker: null };
-  const services: ProjectServices = project;
   const root = linkRoot(options);
+  const project: { conceptIndex: ConceptIndex; linker: ProjectLinker | null; manifests: ProjectManifests; views: ViewCatalog | null } = { conceptIndex: conceptIndex(), linker: null, manifests: new ProjectManifests(root), views: null };
+  const services: ProjectServices = project;
   // Linked files obey the scan's limits: inside the link root (by real path) and under the size cap.
   const linkLimits = { root: realpathSync(root), maxFileSize: options.maxFileSize };
   const load = (absolutePath: string, limits: FileLimits = linkLimits): Result<LoadedFile> =>
     cache.get(absolutePath, () => loadFile(absolutePath, toReportedPath(options.cwd, absolutePath), services, limits, options.parser));
-  const scannedFiles = (): readonly string[] => discovery.files.map((file) => file.absolutePath);
-  project.linker = new ProjectLinker(
-    root,
-    (absolutePath) => {
-      const loaded = load(absolutePath);
-      return loaded.ok ? loaded.value.context : null;
-    },
-    scannedFiles,
-  );
+  const loadContext = (absolutePath: string): FileContext | null => {
+    const loaded = load(absolutePath);
+    return loaded.ok ? loaded.value.context : null;
+  };
+  const scannedFiles = (): readonly string[] => discovery.files.filter((file) => isCodeFile(file.path)).map((file) => file.absolutePath);
+  project.linker = new ProjectLinker(root, loadContext, scannedFiles);
+  const views = new ViewCatalog({ root, cwd: options.cwd, ignore: options.ignore, maxFileSize: options.maxFileSize, loadCode: loadContext });
+  project.views = views;
 
   const findings: Finding[] = [];
   const included = (path: string): boolean => options.includeFile === undefined || options.includeFile(path);
@@ -120,6 +128,22 @@ export function scan(options: ScanOptions): ScanResult {
   const selected = discovery.files.filter((file) => included(file.path));
   options.progress?.discovered(selected.length);
   for (const file of selected) {
+    const configKind = configKindOf(file.path);
+    if (configKind !== null) {
+      const read = readCodeFile(file.absolutePath, { root: file.root, maxFileSize: options.maxFileSize });
+      const parsed = read.ok ? parseConfigFile(file.absolutePath, file.path, configKind, read.text) : null;
+      if (!read.ok) problems.push({ kind: 'skipped', file: file.path, reason: read.reason, message: read.message });
+      else if (parsed !== null && !parsed.ok) problems.push(parsed.error);
+      else if (parsed !== null) {
+        filesScanned += 1;
+        const outcome = runConfigRules(parsed.value, options.rules);
+        findings.push(...outcome.findings);
+        problems.push(...outcome.problems);
+        options.onConfigFileScanned?.(parsed.value, outcome.findings);
+      }
+      options.progress?.fileDone(file.path);
+      continue;
+    }
     const loaded = load(file.absolutePath, { root: file.root, maxFileSize: options.maxFileSize });
     phase('read, parse, scopes, walk');
     if (!loaded.ok) {
@@ -133,10 +157,11 @@ export function scan(options: ScanOptions): ScanResult {
     findings.push(...outcome.findings);
     problems.push(...outcome.problems);
     const context = loaded.value.context;
-    options.onFileScanned?.(context, outcome.findings, (finding) => outcome.homes.get(finding) ?? context);
+    options.onFileScanned?.(context, outcome.findings, (finding) => (outcome.homes.has(finding) ? (outcome.homes.get(finding) ?? null) : context));
     phase('suppressions and identities');
     options.progress?.fileDone(file.path);
   }
+  problems.push(...views.problems);
   return { findings: sortFindings(mergeFindingsAtSameSink(findings)), problems: sortProblems(problems), filesScanned };
 }
 

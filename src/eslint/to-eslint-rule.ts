@@ -5,7 +5,7 @@ import { ruleDocsUrl } from '../engine/package-info.js';
 import type { Rule, SuggestionDescriptor } from '../rules-api/rule-types.js';
 import { isRecommendedPrecision } from '../taxonomy/severity.js';
 import { fileContextFor } from './eslint-file-context.js';
-
+import { isSuppressedInSource } from './source-suppressions.js';
 
 export function toEslintRule(rule: Rule): EslintRule.RuleModule {
   return {
@@ -23,6 +23,7 @@ export function toEslintRule(rule: Rule): EslintRule.RuleModule {
         // ESLint's own line counting (it treats CR, U+2028 and U+2029 as breaks), so the editor's squiggle
         // sits where ESLint places every other diagnostic.
         const [start, end] = descriptor.node.range;
+        if (isSuppressedInSource(file, rule.id, descriptor.node.range)) return;
         context.report({
           loc: { start: context.sourceCode.getLocFromIndex(start), end: context.sourceCode.getLocFromIndex(end) },
           messageId: descriptor.messageId,

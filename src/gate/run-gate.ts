@@ -67,6 +67,7 @@ export function runGate(options: GateOptions): GateOutcome {
     maxFileSize: options.maxFileSize,
     rules: options.rules,
     onFileScanned: facts.onFileScanned,
+    onConfigFileScanned: facts.onConfigFileScanned,
     ...(options.parser !== null ? { parser: options.parser } : {}),
     ...(options.progress !== undefined ? { progress: options.progress } : {}),
     ...(options.timings !== undefined ? { timings: options.timings } : {}),

@@ -1,8 +1,9 @@
 /**
  * What: a `rampart-ignore` comment that silences nothing, names no or an unknown rule, or gives no reason.
  * Why: a stale suppression hides the next real finding on that line, and an unexplained one cannot be
- * reviewed. CLI-only: in ESLint, suppression is ESLint's own business (`eslint-disable` comments with
- * `-- reason`, `reportUnusedDisableDirectives`), so this rule is not in the registry nor in the plugin; the
+ * reviewed. CLI-only: ESLint applies `rampart-ignore` comments with a reason (src/eslint/source-suppressions.ts)
+ * and reports its own unused `eslint-disable` comments (`reportUnusedDisableDirectives`), so this rule is not in
+ * the registry nor in the plugin; the
  * CLI gate reports it (`test/gate-suppression.test.ts` checks its fixtures through the real CLI).
  */
 import { defineRule, formatMessage } from '../rules-api/define-rule.js';

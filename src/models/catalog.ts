@@ -22,6 +22,7 @@ import { typeorm } from './libraries/typeorm.js';
 import { awsSdkV2, awsSdkV3 } from './libraries/aws-sdk.js';
 import { cookieParser, cookieSession, expressSession } from './libraries/express-session.js';
 import { jose } from './libraries/jose.js';
+import { fastJwt } from './libraries/fast-jwt.js';
 import { jsonwebtoken } from './libraries/jsonwebtoken.js';
 import { mongodb } from './libraries/mongodb.js';
 import { mongoose } from './libraries/mongoose.js';
@@ -30,10 +31,11 @@ import { openai } from './libraries/openai.js';
 import { sendgrid } from './libraries/sendgrid.js';
 import { stripe } from './libraries/stripe.js';
 import { twilio } from './libraries/twilio.js';
-import { expressJwt, passportJwt } from './libraries/jwt-middleware.js';
+import { expressJwt, jwksRsa, passportJwt } from './libraries/jwt-middleware.js';
 import { nestJwt, nestMongoose, nestSequelize, nestTypeorm } from './libraries/nestjs-modules.js';
 import { TAINT_MODELS } from './taint-catalog.js';
 import { TLS_OPTION_MODELS } from './libraries/tls-options.js';
+import { CORS_MODELS } from './libraries/cors.js';
 import { expressFramework } from './frameworks/express.js';
 import { fastifyAutoload, fastifyFramework, fastifyPlugin } from './frameworks/fastify.js';
 import { honoFramework, honoSecureHeaders } from './frameworks/hono.js';
@@ -93,6 +95,8 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   nodeRsArgon2,
   jsonwebtoken,
   jose,
+  fastJwt,
+  jwksRsa,
   expressSession,
   cookieParser,
   cookieSession,
@@ -113,6 +117,7 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   nestSequelize,
   ...TAINT_MODELS,
   ...TLS_OPTION_MODELS,
+  ...CORS_MODELS,
   // web frameworks and their security middleware (analysis/http-apps reads these)
   expressFramework,
   fastifyFramework,

@@ -61,6 +61,7 @@ export function formatJson(report: ScanReport): string {
       })),
       absent: report.absent,
       problems: report.problems,
+      rulesNotLoaded: { skipped: report.rulesNotLoaded.skipped, otherLanguages: Object.fromEntries(report.rulesNotLoaded.otherLanguages) },
     },
     null,
     2,

@@ -14,7 +14,7 @@ import type { Finding, FindingFlow, FlowLocation } from '../rules-api/rule-types
 import type { Span } from '../engine/source-text.js';
 import { capFlows, GITHUB_LIMITS, keepMostSevere } from './sarif-limits.js';
 import { sarifLevel, sarifRule } from './sarif-rules.js';
-import { describeProblem, type AbsentFinding, type ReportedFinding, type ScanReport } from './scan-report.js';
+import { describeOtherLanguages, describeProblem, describeSkippedRule, type AbsentFinding, type ReportedFinding, type ScanReport } from './scan-report.js';
 
 export { ruleTags, sarifLevel } from './sarif-rules.js';
 
@@ -34,6 +34,8 @@ const NOTIFICATIONS: readonly Sarif.ReportingDescriptor[] = [
   notificationDescriptor('limit-reached', 'AnalysisLimitReached', 'A bound (time, steps or size) stopped part of the analysis of a file; findings made before it are reported.', 'Split the file or raise the bound named in the message; the rest of the scan is complete.'),
   notificationDescriptor('internal-error', 'RuleCrashed', 'A rule crashed on a file, so its findings in that file are missing.', 'Report the crash with the file and rule id; the rest of the scan is complete.'),
   notificationDescriptor('results-truncated', 'ResultsTruncated', "Results were dropped to stay within GitHub's upload limits; the most severe were kept.", 'Scan fewer files per category, fix or baseline the findings, or disable noisy rules.'),
+  notificationDescriptor('rule-not-loaded', 'RuleNotLoaded', 'A YAML rule uses a Semgrep feature rampart does not run (or repeats an id), so it was not loaded; the other rules ran.', 'Rewrite the rule with supported operators (docs/guides/custom-rules.md), or pass --strict-rules to make this an error.'),
+  notificationDescriptor('rules-other-language', 'RulesForOtherLanguages', 'YAML rules for languages other than JavaScript and TypeScript were not loaded.', 'Nothing to do: rampart runs JavaScript and TypeScript rules; run those rules with a tool for their language.'),
   notificationDescriptor('code-flow-truncated', 'CodeFlowTruncated', "A data-flow path was shortened to GitHub's thread-flow-location limit.", 'The source side and the sink of the path were kept.'),
 ];
 
@@ -160,6 +162,7 @@ function assemble(report: ScanReport, findings: readonly ReportedFinding[], opti
           {
             executionSuccessful: !report.problems.some((problem) => problem.kind === 'internal-error'),
             toolExecutionNotifications: notifications,
+            toolConfigurationNotifications: configurationNotifications(report, uri),
           },
         ],
         results,
@@ -243,6 +246,21 @@ function absentResult(entry: AbsentFinding, ruleIndex: ReadonlyMap<string, numbe
     partialFingerprints: { [FINGERPRINT_KEY]: entry.fingerprint },
     baselineState: 'absent',
   };
+}
+
+/** YAML rules that did not load: one notice per skipped rule at its file:line, one for other languages. */
+function configurationNotifications(report: ScanReport, uri: (file: string) => string): Sarif.Notification[] {
+  const descriptor = (id: string): Sarif.ReportingDescriptorReference => ({ id, index: NOTIFICATIONS.findIndex((entry) => entry.id === id) });
+  const notifications: Sarif.Notification[] = report.rulesNotLoaded.skipped.map((skipped) => ({
+    level: 'warning',
+    message: { text: `${describeSkippedRule(skipped)}.` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: uri(skipped.file), uriBaseId: '%SRCROOT%' }, region: { startLine: skipped.line, startColumn: skipped.column } } }],
+    descriptor: descriptor('rule-not-loaded'),
+    ...(skipped.ruleId !== null ? { properties: { ruleId: skipped.ruleId } } : {}),
+  }));
+  const otherLanguages = describeOtherLanguages(report.rulesNotLoaded.otherLanguages);
+  if (otherLanguages !== null) notifications.push({ level: 'note', message: { text: `${otherLanguages}.` }, descriptor: descriptor('rules-other-language') });
+  return notifications;
 }
 
 function truncationNotice(id: 'results-truncated' | 'code-flow-truncated', text: string): Sarif.Notification {

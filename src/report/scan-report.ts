@@ -2,6 +2,7 @@
 import type { ScanProblem } from '../engine/problems.js';
 import type { Span } from '../engine/source-text.js';
 import type { Finding, Rule } from '../rules-api/rule-types.js';
+import type { SkippedRule } from '../semgrep/load.js';
 import type { Severity } from '../taxonomy/severity.js';
 
 /** SARIF's vocabulary: against a baseline, a finding is `new` or `unchanged`; a baselined one no longer found is `absent`. */
@@ -64,6 +65,29 @@ export interface ScanReport {
   readonly versionControl: VersionControl | null;
   /** Whether a baseline was compared (so reporters can say `new` rather than just `found`). */
   readonly hasBaseline: boolean;
+  /** YAML rules that did not load: notices (SARIF toolConfigurationNotifications, the text report). */
+  readonly rulesNotLoaded: RulesNotLoaded;
+}
+
+export interface RulesNotLoaded {
+  /** Rules using what rampart does not run, each skipped with a notice. */
+  readonly skipped: readonly SkippedRule[];
+  /** Rules for languages rampart does not analyse, counted by language. */
+  readonly otherLanguages: ReadonlyMap<string, number>;
+}
+
+export const NO_RULES_NOT_LOADED: RulesNotLoaded = { skipped: [], otherLanguages: new Map() };
+
+export function describeSkippedRule(skipped: SkippedRule): string {
+  return `${skipped.file}:${skipped.line}:${skipped.column}: rule ${skipped.ruleId ?? '(without an id)'} not loaded: ${skipped.problem}`;
+}
+
+/** One line for every rule of another language, or null when there is none. */
+export function describeOtherLanguages(otherLanguages: ReadonlyMap<string, number>): string | null {
+  const total = [...otherLanguages.values()].reduce((sum, count) => sum + count, 0);
+  if (total === 0) return null;
+  const counts = [...otherLanguages].sort(([a], [b]) => a.localeCompare(b)).map(([language, count]) => `${language} ${count}`).join(', ');
+  return `${total} YAML rule${total === 1 ? '' : 's'} for other languages not loaded (${counts}); rampart runs JavaScript and TypeScript rules`;
 }
 
 export function describeProblem(problem: ScanProblem): string {

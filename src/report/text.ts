@@ -7,7 +7,7 @@
  */
 import type { Finding, FindingFlow } from '../rules-api/rule-types.js';
 import { SEVERITIES, type Severity } from '../taxonomy/severity.js';
-import { describeProblem, type ScanReport } from './scan-report.js';
+import { describeOtherLanguages, describeProblem, describeSkippedRule, type ScanReport } from './scan-report.js';
 
 export interface TextOptions {
   readonly color: boolean;
@@ -46,6 +46,13 @@ export function formatText(report: ScanReport, options: TextOptions): string {
   if (!options.quiet && report.absent.length > 0) {
     out.push(paint(STYLE.bold, 'Fixed since the baseline (no longer found):'));
     for (const gone of report.absent) out.push(`  ${gone.file}:${gone.line} (when baselined)  ${gone.message}  ${paint(STYLE.dim, gone.ruleId)}`);
+    out.push('');
+  }
+  const otherLanguages = describeOtherLanguages(report.rulesNotLoaded.otherLanguages);
+  if (!options.quiet && (report.rulesNotLoaded.skipped.length > 0 || otherLanguages !== null)) {
+    out.push(paint(STYLE.bold, 'Rules not loaded:'));
+    for (const skipped of report.rulesNotLoaded.skipped) out.push(`  ${printable(describeSkippedRule(skipped))}`);
+    if (otherLanguages !== null) out.push(`  ${printable(otherLanguages)}`);
     out.push('');
   }
   if (!options.quiet && report.problems.length > 0) {
@@ -120,6 +127,7 @@ function summaryLine(report: ScanReport, paint: (style: string, text: string) =>
   if (report.hasBaseline) extras.push(`${known} known in the baseline, ${report.absent.length} fixed`);
   if (suppressed > 0) extras.push(`${suppressed} suppressed in source`);
   if (report.problems.length > 0) extras.push(`${report.problems.length} not scanned or incomplete`);
+  if (report.rulesNotLoaded.skipped.length > 0) extras.push(`${report.rulesNotLoaded.skipped.length} YAML rule${report.rulesNotLoaded.skipped.length === 1 ? '' : 's'} not loaded`);
   const tail = [...extras, scanned].join('; ');
   const noun = report.hasBaseline ? 'new finding' : 'finding';
   if (shown.length === 0) return paint(STYLE.bold, `✔ no ${noun}s; ${tail}`);

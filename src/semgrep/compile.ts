@@ -27,24 +27,55 @@ const IGNORED_KEYS = ['options', 'fix', 'fix-regex', 'min-version', 'max-version
 const KNOWN_KEYS: ReadonlySet<string> = new Set([
   'id', 'message', 'severity', 'languages', 'metadata', 'mode', 'paths', ...FORMULA_KEYS, 'pattern-sources', 'pattern-sinks', 'pattern-sanitizers', ...IGNORED_KEYS,
 ]);
+/** Semgrep rule keys that rampart does not run: the rule is skipped with a notice (an error under --strict-rules). */
 const UNSUPPORTED_KEYS: Readonly<Record<string, string>> = {
   'pattern-propagators': 'pattern-propagators (custom taint propagation) is not supported',
   join: 'join mode is not supported',
   extract: 'extract mode is not supported',
   'dest-language': 'extract mode is not supported',
+  'dest-rules': 'extract mode is not supported',
+  transform: 'extract mode is not supported',
+  reduce: 'extract mode is not supported',
+  match: "the v2 rule syntax ('match:') is not supported",
+  taint: "the v2 rule syntax ('taint:') is not supported",
+  steps: 'steps mode is not supported',
+  validators: 'secret validators are not supported',
+  'project-depends-on': 'dependency (supply chain) rules are not supported',
+  'r2c-internal-project-depends-on': 'dependency (supply chain) rules are not supported',
+  equivalences: 'equivalences are not supported',
 };
+/** The `languages` values of rules that can run on JavaScript or TypeScript files. */
+const LANGUAGE_NAMES = 'javascript, js, typescript, ts';
+/** Semgrep taint-item options rampart does not run. */
+const UNSUPPORTED_TAINT_OPTIONS = ['label', 'requires', 'by-side-effect', 'control', 'at-exit', 'not-conflicting', 'replace-labels'];
 /** Source and sink options rampart accepts; `exact` changes nothing it reports (sinks are always exact). */
 const TAINT_ITEM_OPTIONS = ['exact'];
 
-export function compileRule(file: RuleFile, rule: unknown, path: DataPath): Rule {
+/** A compiled rule, or a rule for languages rampart does not analyse (counted, not loaded). */
+export type CompiledRule = { readonly rule: Rule } | { readonly otherLanguage: string };
+
+/** The id a rule states, for notices about a rule that did not load; null when it has none. */
+export function statedRuleId(rule: unknown): string | null {
+  return isYamlMap(rule) && typeof rule['id'] === 'string' ? rule['id'].trim() : null;
+}
+
+/**
+ * `idPrefix` qualifies the id as Semgrep does for a local rule file (`rules.js.` for rules/js/x.yaml); a
+ * mistake is a ConfigError, and a valid rule using what rampart does not run an UnsupportedRuleError.
+ */
+export function compileRule(file: RuleFile, rule: unknown, path: DataPath, idPrefix = ''): CompiledRule {
   if (!isYamlMap(rule)) throw file.errorAt(path, 'a rule must be a map with id, message, severity, languages and a pattern');
-  for (const key of Object.keys(rule)) {
-    if (!KNOWN_KEYS.has(key)) throw file.errorAt([...path, key], UNSUPPORTED_KEYS[key] ?? `unknown rule key '${key}'`, 'key');
-  }
-  const id = requiredString(file, rule, path, 'id');
-  if (!RULE_ID.test(id)) throw file.errorAt([...path, 'id'], `rule id '${id}' may hold only letters, digits, '.', '_' and '-'`);
+  const stated = requiredString(file, rule, path, 'id');
+  if (!RULE_ID.test(stated)) throw file.errorAt([...path, 'id'], `rule id '${stated}' may hold only letters, digits, '.', '_' and '-'`);
+  const id = `${idPrefix}${stated}`;
   const message = requiredString(file, rule, path, 'message');
-  checkLanguages(file, rule, path);
+  const otherLanguage = otherLanguageOf(file, rule, path);
+  if (otherLanguage !== null) return { otherLanguage };
+  for (const key of Object.keys(rule)) {
+    const unsupported = UNSUPPORTED_KEYS[key];
+    if (unsupported !== undefined) throw file.unsupportedAt([...path, key], unsupported, 'key');
+    if (!KNOWN_KEYS.has(key)) throw file.errorAt([...path, key], `unknown rule key '${key}'`, 'key');
+  }
   const description = describeRule(file, rule, path, message);
   const compiler = new FormulaCompiler(file, rule);
   const mode = rule['mode'] ?? 'search';
@@ -57,8 +88,9 @@ export function compileRule(file: RuleFile, rule: unknown, path: DataPath): Rule
     // The engine's prefilter: a file that no request data can reach has no taint finding.
     appliesTo = (context) => inPaths(context) && (spec.includeLowTrust || context.taint.maySeeRequestData);
     create = taintListeners(spec, message);
-  } else throw file.errorAt([...path, 'mode'], `mode '${String(mode)}' is not supported (search or taint)`);
-  return Object.freeze({
+  } else if (mode === 'join' || mode === 'extract') throw file.unsupportedAt([...path, 'mode'], `${mode} mode is not supported (search or taint)`);
+  else throw file.errorAt([...path, 'mode'], `unknown mode '${String(mode)}' (search or taint)`);
+  return { rule: Object.freeze({
     id,
     title: description.title,
     cwe: description.cwe,
@@ -70,7 +102,7 @@ export function compileRule(file: RuleFile, rule: unknown, path: DataPath): Rule
     yamlSource: description.source,
     appliesTo,
     create,
-  });
+  }) };
 }
 
 function requiredString(file: RuleFile, rule: YamlMap, path: DataPath, key: string): string {
@@ -79,14 +111,15 @@ function requiredString(file: RuleFile, rule: YamlMap, path: DataPath, key: stri
   return value.trim();
 }
 
-function checkLanguages(file: RuleFile, rule: YamlMap, path: DataPath): void {
+/** null for a rule that runs on JavaScript or TypeScript; else its first language (python, generic, regex...). */
+function otherLanguageOf(file: RuleFile, rule: YamlMap, path: DataPath): string | null {
   const languages = rule['languages'];
-  if (!Array.isArray(languages) || languages.length === 0) throw file.errorAt(languages === undefined ? path : [...path, 'languages'], "rule needs 'languages' (javascript, typescript)");
+  if (!Array.isArray(languages) || languages.length === 0) throw file.errorAt(languages === undefined ? path : [...path, 'languages'], `rule needs 'languages' (${LANGUAGE_NAMES}, or another language to skip it)`);
   languages.forEach((language: unknown, index) => {
-    if (typeof language !== 'string' || !LANGUAGES.has(language.toLowerCase())) {
-      throw file.errorAt([...path, 'languages', index], `rampart runs JavaScript and TypeScript rules only, not ${JSON.stringify(language)}`);
-    }
+    if (typeof language !== 'string' || language.trim() === '') throw file.errorAt([...path, 'languages', index], 'a language must be a non-empty string');
   });
+  const names = (languages as string[]).map((language) => language.toLowerCase());
+  return names.some((name) => LANGUAGES.has(name)) ? null : (names[0] ?? null);
 }
 
 function searchPart(file: RuleFile, rule: YamlMap, path: DataPath): YamlMap {
@@ -186,8 +219,8 @@ function taintItems(file: RuleFile, compiler: FormulaCompiler, rule: YamlMap, pa
   return items.map((item: unknown, index) => {
     const at = [...path, key, index];
     if (!isYamlMap(item)) throw file.errorAt(at, 'expected an operator such as `pattern: ...`');
-    for (const option of ['label', 'requires', 'by-side-effect', 'control', 'at-exit']) {
-      if (option in item) throw file.errorAt([...at, option], `${option} is not supported in taint rules`, 'key');
+    for (const option of UNSUPPORTED_TAINT_OPTIONS) {
+      if (option in item) throw file.unsupportedAt([...at, option], `${option} is not supported in taint rules`, 'key');
     }
     return compiler.formulaOf(item, at, TAINT_ITEM_OPTIONS);
   });

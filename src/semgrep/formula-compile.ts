@@ -1,15 +1,17 @@
 /**
  * Semgrep's pattern operators (YAML) → a Formula, once per rule at load. Every mistake is a ConfigError at the
- * operator's position: an unknown or unsupported operator, a pattern that does not parse (placed inside the
- * pattern), a regex JavaScript cannot run, a `patterns` without a positive pattern.
+ * operator's position: an unknown operator or a `patterns` without a positive pattern (an invalid rule), and,
+ * as an UnsupportedRuleError that skips just this rule, a Semgrep operator rampart does not run, a pattern
+ * its parser cannot read (placed inside the pattern) or a regex JavaScript cannot run.
  */
 import type { DataPath } from '../config/positioned-document.js';
+import type { ConfigError } from '../engine/problems.js';
 import { anchorsOf } from './anchors.js';
 import { allFormula, eitherFormula, patternFormula, regexFormula, type Condition, type Formula } from './formula.js';
 import { parsePattern, PatternSyntaxError } from './pattern-parse.js';
 import { normalizeModule } from './pattern-markers.js';
 import { leftAnchoredRegex, RegexSyntaxError, searchRegex } from './regex.js';
-import { isYamlMap, type RuleFile, type YamlMap } from './rule-file.js';
+import { isYamlMap, UnsupportedRuleError, type RuleFile, type YamlMap } from './rule-file.js';
 
 export const FORMULA_KEYS = ['pattern', 'patterns', 'pattern-either', 'pattern-regex'] as const;
 
@@ -19,6 +21,7 @@ const UNSUPPORTED: Readonly<Record<string, string>> = {
   'metavariable-analysis': 'metavariable-analysis is not supported',
   'pattern-where-python': 'pattern-where-python is not supported: rampart never runs code from a rule',
   'pattern-propagators': 'pattern-propagators is not supported',
+  'semgrep-internal-pattern-anywhere': 'semgrep-internal-pattern-anywhere is not supported',
 };
 
 const METAVARIABLE_REFERENCE = /^\$(\.\.\.)?[A-Z_][A-Z0-9_]*$/;
@@ -38,7 +41,7 @@ export class FormulaCompiler {
     const keys = Object.keys(map).filter((key) => !allowed.includes(key));
     const present = keys.filter((key) => (FORMULA_KEYS as readonly string[]).includes(key));
     for (const key of keys) {
-      if (!(FORMULA_KEYS as readonly string[]).includes(key)) throw this.file.errorAt([...path, key], this.unknownOperator(key), 'key');
+      if (!(FORMULA_KEYS as readonly string[]).includes(key)) throw this.operatorError([...path, key], key);
     }
     const key = present[0];
     if (key === undefined) throw this.file.errorAt(path, `expected one of ${FORMULA_KEYS.join(', ')}`);
@@ -46,8 +49,10 @@ export class FormulaCompiler {
     return this.operator(key, map[key], [...path, key]);
   }
 
-  private unknownOperator(key: string): string {
-    return UNSUPPORTED[key] ?? `unknown operator '${key}'`;
+  /** A Semgrep operator rampart does not run skips the rule; a key Semgrep does not know is an invalid rule. */
+  private operatorError(path: DataPath, key: string): ConfigError {
+    const unsupported = UNSUPPORTED[key];
+    return unsupported !== undefined ? this.file.unsupportedAt(path, unsupported, 'key') : this.file.errorAt(path, `unknown operator '${key}'`, 'key');
   }
 
   private operator(key: string, value: unknown, path: DataPath): Formula {
@@ -61,7 +66,7 @@ export class FormulaCompiler {
       case 'patterns':
         return this.all(this.list(value, path), path, false);
       default:
-        throw this.file.errorAt(path, this.unknownOperator(key), 'key');
+        throw this.operatorError(path, key);
     }
   }
 
@@ -129,7 +134,7 @@ export class FormulaCompiler {
           conditions.push(this.condition(key, value, at));
           break;
         default:
-          throw this.file.errorAt(at, this.unknownOperator(key), 'key');
+          throw this.operatorError(at, key);
       }
     });
     // Candidates come from a structural pattern when there is one; a regex or an inside leads only when alone.
@@ -162,13 +167,13 @@ export class FormulaCompiler {
       this.onlyKeys(value, ['metavariable', 'module', 'modules'], path);
       const modules = value['modules'] ?? (value['module'] === undefined ? undefined : [value['module']]);
       if (!Array.isArray(modules) || modules.length === 0 || !modules.every((module) => typeof module === 'string')) {
-        throw this.file.errorAt(path, 'metavariable-name needs `module` or `modules` (rampart supports the module constraint only)');
+        throw this.file.unsupportedAt(path, 'metavariable-name needs `module` or `modules` (rampart supports the module constraint only)');
       }
       return { kind: 'metavariable-module', name, modules: new Set(modules.map((module: string) => normalizeModule(module))) };
     }
     const language = value['language'];
     if (language !== undefined && !(typeof language === 'string' && /^(js|javascript|ts|typescript)$/i.test(language))) {
-      throw this.file.errorAt([...path, 'language'], `metavariable-pattern in language ${JSON.stringify(language)} is not supported (only JavaScript/TypeScript)`);
+      throw this.file.unsupportedAt([...path, 'language'], `metavariable-pattern in language ${JSON.stringify(language)} is not supported (only JavaScript/TypeScript)`);
     }
     const rest: Record<string, unknown> = { ...value };
     delete rest['metavariable'];
@@ -187,7 +192,7 @@ export class FormulaCompiler {
     try {
       return compilePattern(value);
     } catch (error: unknown) {
-      if (error instanceof PatternSyntaxError) throw this.file.patternErrorAt(path, value, error.offset, `invalid pattern: ${error.problem}`);
+      if (error instanceof PatternSyntaxError) throw new UnsupportedRuleError(this.file.patternErrorAt(path, value, error.offset, `pattern rampart cannot parse: ${error.problem}`));
       throw error;
     }
   }
@@ -197,7 +202,7 @@ export class FormulaCompiler {
     try {
       return build(value);
     } catch (error: unknown) {
-      if (error instanceof RegexSyntaxError) throw this.file.errorAt(path, `invalid regex: ${error.message}`);
+      if (error instanceof RegexSyntaxError) throw this.file.unsupportedAt(path, `regex JavaScript cannot run: ${error.message}`);
       throw error;
     }
   }

@@ -8,6 +8,18 @@ import { parseDataFile, type DataPath, type PositionedDocument } from '../config
 
 export type YamlMap = Readonly<Record<string, unknown>>;
 
+/**
+ * A rule that is valid Semgrep but uses what rampart does not run (an operator, a taint option, a pattern its
+ * parser cannot read). The loader skips that rule with a notice and loads the rest; `--strict-rules` makes
+ * it an error like any other ConfigError.
+ */
+export class UnsupportedRuleError extends ConfigError {
+  constructor(error: ConfigError) {
+    super(error.file, error.line, error.column, error.problem);
+    this.name = 'UnsupportedRuleError';
+  }
+}
+
 export class RuleFile {
   readonly file: string;
   readonly document: PositionedDocument;
@@ -21,6 +33,11 @@ export class RuleFile {
 
   errorAt(path: DataPath, problem: string, part: 'key' | 'value' = 'value'): ConfigError {
     return this.document.errorAt(path, problem, part);
+  }
+
+  /** Like errorAt, for a valid rule that uses a feature rampart does not support. */
+  unsupportedAt(path: DataPath, problem: string, part: 'key' | 'value' = 'value'): UnsupportedRuleError {
+    return new UnsupportedRuleError(this.document.errorAt(path, problem, part));
   }
 
   lineOf(path: DataPath): number {

@@ -1,7 +1,7 @@
 /**
  * The two hosts a rule runs in, driven for real: rampart's own engine (the CLI's scan) and ESLint's Linter
  * with the plugin in a flat config (typescript-eslint's parser for TS, espree for JS). A taint finding whose
- * sink is in another module is at the sink in the CLI and at the carrying call in ESLint; `runEngine` says
+ * sink is in another module or a view is at the sink in the CLI and at the carrying call in ESLint; `runEngine` says
  * where ESLint must therefore report each CLI finding.
  */
 import { readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import * as tsParser from '@typescript-eslint/parser';
 import { scan } from '../../src/engine/run.js';
 import type { ScanProblem } from '../../src/engine/problems.js';
 import { plugin } from '../../src/eslint/plugin.js';
-import { BUILT_IN_RULES } from '../../src/rules-api/registry.js';
+import { BUILT_IN_RULES, CONFIG_FILE_RULES } from '../../src/rules-api/registry.js';
 import type { FindingLocation } from '../../src/rules-api/rule-types.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
@@ -52,9 +52,9 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   map.set(key, list);
 }
 
-/** Scans files with the CLI engine (cwd = repo root). */
+/** Scans files with the CLI engine (cwd = repo root), config files and views included. */
 export function runEngine(paths: readonly string[], ruleIds?: readonly string[]): EngineRun {
-  const rules = BUILT_IN_RULES.filter((rule) => ruleIds === undefined || ruleIds.includes(rule.id)).map((rule) => ({ rule, severity: rule.severity }));
+  const rules = [...BUILT_IN_RULES, ...CONFIG_FILE_RULES].filter((rule) => ruleIds === undefined || ruleIds.includes(rule.id)).map((rule) => ({ rule, severity: rule.severity }));
   const result = scan({ paths, cwd: REPO_ROOT, ignore: [], maxFileSize: 1024 * 1024, rules });
   const byFile = new Map<string, EngineFinding[]>();
   const carriers = new Map<string, HostLocation[]>();

@@ -1,3 +1,4 @@
+import cors from 'cors';
 import express from 'express';
 import jwt from 'jsonwebtoken';
 import { etagFor, findUserByEmail, findUserById, hashPassword } from './users.js';
@@ -9,16 +10,31 @@ const JWT_SECRET = 'f3c9a1b7e2d84c6a9b0e5f1d7c3a8e4b';
 // ruleid: missing-app-rate-limit
 const app = express();
 app.use(express.json());
+// ruleid: insecure-cors
+app.use(cors({ origin: true, credentials: true }));
 
 // ruleid: missing-rate-limit
 app.post('/login', async (req, res) => {
   // ruleid(eslint): sql-injection
   const user = await findUserByEmail(req.body.email);
+  // The stored hash is compared with `!==`, which returns at the first differing character.
+  // ruleid: timing-unsafe-compare
   if (!user || user.password_hash !== hashPassword(req.body.password)) {
     res.status(401).json({ error: 'invalid credentials' });
     return;
   }
+  // ok: jwt
   res.json({ token: jwt.sign({ sub: user.id }, JWT_SECRET, { expiresIn: '1h' }) });
+});
+
+app.delete('/users/:id', async (req, res) => {
+  // ruleid: jwt
+  const claims = jwt.decode(req.get('authorization')?.slice('Bearer '.length) ?? '') as { role?: string } | null;
+  if (claims?.role !== 'admin') {
+    res.status(403).json({ error: 'admins only' });
+    return;
+  }
+  res.status(204).end();
 });
 
 app.get('/users/:id', async (req, res) => {

@@ -54,8 +54,17 @@ export function collectContainerEvents(container: HttpContainer): ContainerEvent
   return events;
 }
 
-function readsOf(variable: VariableLike): TSESTree.Node[] {
-  return variable.references.filter((reference) => reference.isRead()).map((reference) => reference.identifier);
+/**
+ * The reads of `variable` that see the value `declaredAt` binds. A name declared once: all of them. A name declared
+ * again (`var` twice, or code repeating `const app = ...`, which only an error-tolerant parser accepts): the reads
+ * after this declaration and before the next, so each copy's app owns its own routes instead of every copy's.
+ */
+function readsOf(variable: VariableLike, declaredAt: TSESTree.Node | null = null): TSESTree.Node[] {
+  const reads = variable.references.filter((reference) => reference.isRead()).map((reference) => reference.identifier);
+  if (variable.defs.length < 2 || declaredAt === null) return reads;
+  const start = declaredAt.range[0];
+  const next = Math.min(...variable.defs.map((definition) => definition.name.range[0]).filter((offset) => offset > start));
+  return reads.filter((read) => read.range[0] > start && read.range[0] < next);
 }
 
 function fieldReads(owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): TSESTree.Node[] {
@@ -141,7 +150,7 @@ function aliasUse(identifier: TSESTree.Identifier, context: UseContext): void {
   const variable = context.facts.file.scope.variableOf(identifier);
   if (variable === null || context.aliases.has(variable) || context.aliases.size >= MAX_ALIASES) return;
   context.aliases.add(variable);
-  for (const use of readsOf(variable)) useEvents(use, context);
+  for (const use of readsOf(variable, identifier)) useEvents(use, context);
 }
 
 /** `module.exports = { app }`, `export default { fetch: app.fetch }`: the object holding it is exported. */

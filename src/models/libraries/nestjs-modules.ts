@@ -2,7 +2,8 @@ import type { LibraryModel } from '../concepts.js';
 
 /**
  * NestJS modules configured in code. @nestjs/jwt: `JwtModule.register({ secret, privateKey })` and the per-call
- * `secret`/`privateKey` options of `JwtService` `sign`/`verify` (it wraps jsonwebtoken). @nestjs/typeorm:
+ * `secret`/`privateKey` options of `JwtService` `sign`/`verify` (it wraps jsonwebtoken; `verifyOptions`
+ * and `signOptions` go to its verify and sign). @nestjs/typeorm:
  * `TypeOrmModule.forRoot({ password, url })` takes TypeORM's DataSource options.
  */
 export const nestJwt: LibraryModel = {
@@ -13,6 +14,28 @@ export const nestJwt: LibraryModel = {
     { concept: 'secret-argument', path: 'JwtModule.register', argument: 0, property: 'secret', secret: 'signing-key' },
     { concept: 'secret-argument', path: 'JwtModule.register', argument: 0, property: 'privateKey', secret: 'signing-key' },
     { concept: 'secret-argument', path: 'JwtService().{sign,signAsync,verify,verifyAsync}', argument: 1, property: 'secret', secret: 'signing-key' },
+    { concept: 'jwt-sign', path: 'JwtModule.register', key: { argument: 0, property: 'secret' }, options: { argument: 0, property: 'signOptions' }, expiry: null, algorithmOption: 'algorithm' },
+    {
+      concept: 'jwt-verify',
+      path: 'JwtModule.register',
+      keys: [{ argument: 0, property: 'secret' }, { argument: 0, property: 'publicKey' }, { argument: 0, property: 'secretOrKeyProvider' }],
+      options: { argument: 0, property: 'verifyOptions' },
+      algorithmsOption: 'algorithms',
+      ignoreExpirationOption: 'ignoreExpiration',
+      headerPicksAlgorithm: true,
+    },
+    // A service call inherits the module's options, which may hold the allow-list: only what the call sets is judged.
+    { concept: 'jwt-sign', path: 'JwtService().{sign,signAsync}', payload: 0, key: { argument: 1, property: 'secret' }, options: { argument: 1 }, expiry: null, algorithmOption: 'algorithm' },
+    {
+      concept: 'jwt-verify',
+      path: 'JwtService().{verify,verifyAsync}',
+      keys: [{ argument: 1, property: 'secret' }, { argument: 1, property: 'publicKey' }],
+      options: { argument: 1 },
+      algorithmsOption: 'algorithms',
+      ignoreExpirationOption: 'ignoreExpiration',
+      headerPicksAlgorithm: false,
+    },
+    { concept: 'jwt-decode', path: 'JwtService().decode', argument: 0 },
   ],
 };
 
