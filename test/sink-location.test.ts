@@ -140,6 +140,16 @@ describe('a taint finding at its sink, reached from two modules', () => {
     expect(after.findings[0]?.flows.map((flow) => `${flow.carrier?.file}:${flow.carrier?.line}`)).toEqual(['src/admin.ts:8', 'src/search.ts:5']);
   });
 
+  it('keeps its fingerprint, one per sink, when another route reaches the sink', async () => {
+    const scan = async (): Promise<JsonReport> => JSON.parse((await rampart(['--format', 'json'], repo)).stdout) as JsonReport;
+    const before = await scan();
+    writeFiles(repo, { 'src/export.ts': route('exportRows', 'req.query.owner') });
+    const after = await scan();
+    removeDir(join(repo, 'src/export.ts'));
+    expect(after.findings.map((finding) => [finding.file, finding.line, finding.fingerprint])).toEqual(before.findings.map((finding) => [finding.file, finding.line, finding.fingerprint]));
+    expect(after.findings[0]?.flows.map((flow) => flow.source)).toEqual(['req.body.login', 'req.query.owner', 'req.query.name']);
+  });
+
   it('writes the sink fingerprint and the carriers, and calls nothing fixed on a scan without the carriers', async () => {
     await rampart(['--write-baseline', 'baseline.json'], repo);
     const baseline = readJson<{ findings: { file: string; line: number; carriedFrom?: string[] }[] }>(join(repo, 'baseline.json'));
@@ -171,6 +181,13 @@ describe('suppressing a taint finding reported at its sink', () => {
     writeFileSync(join(repo, 'src/users.ts'), withComment(USERS, 6));
     const report = await scan();
     expect(report.findings.map((finding) => [finding.file, finding.line, finding.suppressed?.line])).toEqual([['src/users.ts', 7, 6]]);
+    writeFileSync(join(repo, 'src/users.ts'), USERS);
+  });
+
+  it('is silenced by an ESLint directive at the sink, as ESLint itself would be', async () => {
+    writeFileSync(join(repo, 'src/users.ts'), withComment(USERS, 6).replace(ignore, '// eslint-disable-next-line rampart/sql-injection -- reviewed'));
+    const report = await scan();
+    expect(report.findings.map((finding) => [finding.file, finding.line, finding.suppressed?.justification])).toEqual([['src/users.ts', 7, 'reviewed']]);
     writeFileSync(join(repo, 'src/users.ts'), USERS);
   });
 
