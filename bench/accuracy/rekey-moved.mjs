@@ -6,6 +6,9 @@
  * moved to the finding's key at the sink: verdict kept, the reason prefixed with the carrier. Safe to re-run
  * (after each `git merge main`, when others have added entries keyed the old way): it touches only entries
  * whose key no finding has any more and that a carrier names; an entry for a key a finding still has is left.
+ * When a sink is reviewed already (another route's entry moved there, or it was reviewed at the sink), a stale
+ * carrier entry with the same verdict is folded into it (the reason names the carrier); one with another
+ * verdict is left, and printed, for a person to settle.
  *
  *   npm run build && node bench/accuracy/rekey-moved.mjs [--corpora DIR] [--dry-run]
  *
@@ -82,21 +85,35 @@ function main() {
   const { current, moves } = movedKeys(options, corpora);
   const entries = [];
   const keys = new Set(Object.keys(ledger.findings));
+  const folded = new Map();
   let moved = 0;
   for (const [key, review] of Object.entries(ledger.findings)) {
-    const targets = current.has(key) ? [] : (moves.get(key) ?? []).filter((target) => !keys.has(target));
-    if (targets.length === 0 && !current.has(key) && moves.has(key)) process.stdout.write(`${key}: its sinks are reviewed already; this stale entry is left for a person to drop\n`);
+    const sinks = current.has(key) ? [] : (moves.get(key) ?? []);
+    const targets = sinks.filter((target) => !keys.has(target));
+    const carrier = key.split(' ').slice(2).join(' ');
+    if (sinks.length > 0 && targets.length === 0) {
+      // Another carrier's entry was moved to these sinks already: the same verdict is folded in, a different one is left.
+      if (sinks.every((target) => (ledger.findings[target] ?? entries.find(([moved]) => moved === target)?.[1])?.verdict === review.verdict)) {
+        for (const target of sinks) folded.set(target, [...(folded.get(target) ?? []), carrier]);
+        process.stdout.write(`${key}  folded into  ${sinks.join(', ')}\n`);
+        moved += 1;
+      } else process.stdout.write(`${key}: a sink it carries to has another verdict; left for a person to settle\n`);
+      continue;
+    }
     if (targets.length === 0) {
       entries.push([key, review]);
       continue;
     }
-    const carrier = key.split(' ').slice(2).join(' ');
     for (const target of targets) {
       entries.push([target, { ...review, reason: `Through ${carrier} (where ESLint reports it): ${review.reason}` }]);
       keys.add(target);
       process.stdout.write(`${key}  ->  ${target}\n`);
     }
     moved += 1;
+  }
+  for (const entry of entries) {
+    const fold = folded.get(entry[0]);
+    if (fold !== undefined) entry[1] = { ...entry[1], reason: `${entry[1].reason} (also through ${fold.join(', ')}, same verdict)` };
   }
   process.stdout.write(`${moved} ledger entr${moved === 1 ? 'y' : 'ies'} re-keyed at their sinks\n`);
   if (!options.dryRun && moved > 0) writeFileSync(LEDGER, `${JSON.stringify({ ...ledger, findings: Object.fromEntries(entries) }, null, 2)}\n`);
