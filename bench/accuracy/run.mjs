@@ -18,7 +18,8 @@
  *   --no-write      do not touch docs/accuracy.md
  *
  * A finding matches a documented vulnerability when it (a taint finding is at its sink; or the sink one of its
- * paths ends at) is in the same file, within the window, and
+ * paths ends at; or a path's carrier, the call that hands request data to the module holding the sink, which is
+ * where the route a vulnerable app documents sits) is in the same file, within the window, and
  * its rule is compatible with the vulnerability's class: the rule id is the class, or the rule's CWEs meet the class's CWEs
  * (table below). No project, file or identifier is special-cased.
  * To review: add `"<app> <ruleId> <file>:<line>:<column>": { "verdict": "true" | "false", "reason": "..." }` to
@@ -185,7 +186,7 @@ function evaluate(options, corpora, reviews, cwesByRule) {
     const documented = expected.map((vulnerability) => {
       const near = (at) => at.file === vulnerability.file && Math.abs(at.line - vulnerability.line) <= options.window;
       const matches = findings.filter(
-        (finding) => (near(finding) || (finding.flows ?? []).some((flow) => flow.steps.length > 0 && near(flow.steps[flow.steps.length - 1]))) && compatible(finding.ruleId, vulnerability.class, cwesByRule),
+        (finding) => (near(finding) || (finding.flows ?? []).some((flow) => (flow.carrier !== undefined && near(flow.carrier)) || (flow.steps.length > 0 && near(flow.steps[flow.steps.length - 1])))) && compatible(finding.ruleId, vulnerability.class, cwesByRule),
       );
       return { ...vulnerability, found: matches.length > 0, matchedBy: matches.map((finding) => finding.key) };
     });
