@@ -15,25 +15,24 @@ const MB = 1024 * KB;
 
 const BODY_PARSER: readonly SizeOption[] = [{ option: 'limit', body: 'parsed', defaultBytes: 100 * KB }];
 const RAW_PARSER: readonly SizeOption[] = [{ option: 'limit', body: 'bytes', defaultBytes: 100 * KB }];
+/** Express 4.16+ re-exports body-parser's parsers (`express.json()` is `bodyParser.json()`), so both read the same options. */
+const PARSER_ROWS: LibraryModel['rows'] = [
+  { concept: 'body-limit', path: '{json,urlencoded,text}', argument: 0, sizes: BODY_PARSER },
+  { concept: 'body-limit', path: 'raw', argument: 0, sizes: RAW_PARSER },
+];
 
 export const expressBodyParsers: LibraryModel = {
   name: 'express',
   modules: ['express'],
   docs: 'https://expressjs.com/en/api.html#express.json',
-  rows: [
-    { concept: 'body-limit', path: '{json,urlencoded,text}', argument: 0, sizes: BODY_PARSER },
-    { concept: 'body-limit', path: 'raw', argument: 0, sizes: RAW_PARSER },
-  ],
+  rows: PARSER_ROWS,
 };
 
 export const bodyParser: LibraryModel = {
   name: 'body-parser',
   modules: ['body-parser'],
   docs: 'https://github.com/expressjs/body-parser#limit',
-  rows: [
-    { concept: 'body-limit', path: '{json,urlencoded,text}', argument: 0, sizes: BODY_PARSER },
-    { concept: 'body-limit', path: 'raw', argument: 0, sizes: RAW_PARSER },
-  ],
+  rows: PARSER_ROWS,
 };
 
 export const koaBodyParsers: LibraryModel = {
