@@ -27,9 +27,10 @@ import { weakKey } from '../../rules/weak-key.js';
 import { insecureRandomness } from '../../rules/insecure-randomness.js';
 import { tlsVerificationDisabled } from '../../rules/tls-verification-disabled.js';
 import { jwt } from '../../rules/jwt.js';
+import { insecureSessionCookie } from '../../rules/insecure-session-cookie.js';
 import type { Rule } from './rule-types.js';
 
-export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, codeInjection, weakPasswordHash, hardcodedSecret, missingSecurityHeaders, missingRateLimit, missingAppRateLimit, templateInjection, regexInjection, xss, unsafeDeserialization, xxe, ssrf, openRedirect, nosqlInjection, ldapInjection, massAssignment, xpathInjection, headerAndLogInjection, prototypePollution, weakCipher, weakHashForSecurity, weakKey, insecureRandomness, tlsVerificationDisabled, jwt];
+export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, codeInjection, weakPasswordHash, hardcodedSecret, missingSecurityHeaders, missingRateLimit, missingAppRateLimit, templateInjection, regexInjection, xss, unsafeDeserialization, xxe, ssrf, openRedirect, nosqlInjection, ldapInjection, massAssignment, xpathInjection, headerAndLogInjection, prototypePollution, weakCipher, weakHashForSecurity, weakKey, insecureRandomness, tlsVerificationDisabled, jwt, insecureSessionCookie];
 
 export function findRule(id: string): Rule | null {
   return BUILT_IN_RULES.find((rule) => rule.id === id) ?? null;
