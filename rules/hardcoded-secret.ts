@@ -23,7 +23,7 @@ import { mayNameSecret, secretNameKind, type SecretNameKind } from '../src/model
 import { defineRule } from '../src/rules-api/define-rule.js';
 import type { ReportDescriptor, RuleContext, RuleListeners } from '../src/rules-api/rule-types.js';
 
-type MessageId = 'knownFormat' | 'secretArgument' | 'secretName' | 'fallbackSecret';
+type MessageId = 'knownFormat' | 'secretArgument' | 'secretName' | 'fallbackSecret' | 'comparedSecret';
 
 /**
  * One finding per literal, with the most specific message: a provider's key format beats a modeled parameter,
@@ -60,6 +60,7 @@ export const hardcodedSecret = defineRule<MessageId>({
     knownFormat: 'Hard-coded {{format}} (`{{masked}}`); revoke it and read its replacement from the environment or a secret manager instead.',
     secretArgument: '{{api}} is given a hard-coded {{secret}} (`{{masked}}`); read it from the environment or a secret manager instead.',
     secretName: '`{{name}}` holds a hard-coded {{secret}} (`{{masked}}`); read it from the environment or a secret manager instead.',
+    comparedSecret: '`{{name}}` is compared with a hard-coded {{secret}} (`{{masked}}`); compare with a value read from the environment or a secret manager instead.',
     fallbackSecret: '{{target}} falls back to a hard-coded {{secret}} (`{{masked}}`) when the environment has none; fail at startup instead of running with a known secret.',
   },
   create: (context) => createListeners(context),
@@ -72,6 +73,12 @@ interface Candidate {
 
 function looksLikeIssuedToken(value: string): boolean {
   return looksGenerated(value) && looksLikeCredential(value);
+}
+
+/** The name a compared value goes by: `apiKey`, `req.headers['x-api-key']` → x-api-key, `process.env.TOKEN` → TOKEN. */
+function comparedName(node: TSESTree.Node): string | null {
+  if (node.type === 'Identifier') return node.name;
+  return node.type === 'MemberExpression' ? staticPropertyName(node) : null;
 }
 
 function createListeners(context: RuleContext<MessageId>): RuleListeners {
@@ -99,7 +106,7 @@ function createListeners(context: RuleContext<MessageId>): RuleListeners {
     offer(isEmbedded ? STRENGTH.embeddedFormat : STRENGTH.issuedFormat, { node, messageId: 'knownFormat', data: { format: match.format.name, masked: maskSecret(match.secret) } });
   };
 
-  const checkName = (name: string | null, value: TSESTree.Node | null | undefined): void => {
+  const checkName = (name: string | null, value: TSESTree.Node | null | undefined, compared = false): void => {
     if (name === null || value === null || value === undefined || !mayNameSecret(name)) return;
     const kind = secretNameKind(name);
     if (kind === null) return;
@@ -110,7 +117,7 @@ function createListeners(context: RuleContext<MessageId>): RuleListeners {
       const hasShape = kind === 'token' || kind === 'authorization' ? looksLikeIssuedToken : looksLikeCredential;
       if (!isSecretValue(secret, hasShape)) continue;
       const data = { name, target: `\`${name}\``, secret: NAME_WORDS[kind], masked: maskSecret(secret) };
-      offer(STRENGTH.name, { node: constant.node, messageId: constant.isFallback ? 'fallbackSecret' : 'secretName', data });
+      offer(STRENGTH.name, { node: constant.node, messageId: compared ? 'comparedSecret' : constant.isFallback ? 'fallbackSecret' : 'secretName', data });
     }
   };
 
@@ -147,6 +154,13 @@ function createListeners(context: RuleContext<MessageId>): RuleListeners {
       checkName(target.type === 'Identifier' ? target.name : target.type === 'MemberExpression' ? staticPropertyName(target) : null, node.right);
     },
     AssignmentPattern: (node) => checkName(node.left.type === 'Identifier' ? node.left.name : null, node.right),
+    // `if (apiKey === 'sk_...')`: the literal a secret is checked against is the secret.
+    BinaryExpression: (node) => {
+      if (!['===', '==', '!==', '!='].includes(node.operator) || node.left.type === 'PrivateIdentifier') return;
+      for (const [named, other] of [[node.left, node.right], [node.right, node.left]] as const) {
+        if (other.type === 'Literal' || other.type === 'TemplateLiteral') checkName(comparedName(named), other, true);
+      }
+    },
     'Program:exit': () => {
       const candidates = [...found.values()].sort((a, b) => a.descriptor.node.range[0] - b.descriptor.node.range[0]);
       for (const candidate of candidates) context.report(candidate.descriptor);

@@ -10,6 +10,7 @@
  * are reported too: a test that switches verification off is still switched off (see the docs page).
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import { childNodes } from '../src/analysis/node-children.js';
 import { isFunctionNode, staticPropertyName, unwrapExpression } from '../src/analysis/node-shapes.js';
 import { nestedObjectPlaces, optionSetting, type OptionSetting } from '../src/analysis/values/option-objects.js';
 import type { ValuePlace } from '../src/analysis/values/static-values.js';
@@ -149,23 +150,6 @@ function neverReturnsError(fn: FunctionLike, place: ValuePlace): boolean {
     pending.push(...childNodes(node));
   }
   return true;
-}
-
-function childNodes(node: TSESTree.Node): TSESTree.Node[] {
-  const children: TSESTree.Node[] = [];
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'parent') continue;
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) children.push(item);
-    } else if (isNode(value)) {
-      children.push(value);
-    }
-  }
-  return children;
-}
-
-function isNode(value: unknown): value is TSESTree.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 /** `process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'` (or `0`, or through `process.env['...']`) on the real `process`. */

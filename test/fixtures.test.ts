@@ -2,22 +2,30 @@
  * The fixture runner: every `// ruleid:` / `// ok:` / `// todo-*:` annotation under fixtures/ is checked in
  * both hosts, the CLI engine and real ESLint, and the hosts must agree. In a file, every finding of a rule the
  * file annotates must be on a `ruleid` (or `todo-ok`) line: unannotated lines stay silent.
+ *
+ * Views (`.ejs`, `.pug`, `.hbs`, `.handlebars`, `.njk`) are annotated in their own comment syntax (see
+ * support/annotations.ts) and checked in the CLI engine, which reports a view's unescaped output there. ESLint
+ * lints code only and reports the same finding at the render call that hands the view its data: the code file
+ * annotates that line (`// ruleid: xss` above the local), and the engine's finding counts there too, through
+ * its anchor, so the two hosts still agree on every code file.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unusedSuppression } from '../src/gate/unused-suppression.js';
-import { BUILT_IN_RULES } from '../src/rules-api/registry.js';
+import { configKindOf } from '../src/engine/config-files.js';
+import { BUILT_IN_RULES, CONFIG_FILE_RULES } from '../src/rules-api/registry.js';
 import { parseAnnotations, type Annotation } from './support/annotations.js';
 import { REPO_ROOT, runEngine, runEslint, type HostFinding } from './support/hosts.js';
 
 const FIXTURES = join(REPO_ROOT, 'fixtures');
 const CODE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+const VIEW = /\.(ejs|pug|hbs|handlebars|njk|html|tpl)$/;
 
-function listFiles(directory: string): string[] {
+function listFiles(directory: string, pattern = CODE): string[] {
   return readdirSync(directory).flatMap((name) => {
     const path = join(directory, name);
-    return statSync(path).isDirectory() ? listFiles(path) : CODE.test(name) ? [path] : [];
+    return statSync(path).isDirectory() ? listFiles(path, pattern) : pattern.test(name) || (pattern === CODE && configKindOf(path) !== null) ? [path] : [];
   });
 }
 
@@ -48,11 +56,12 @@ export function checkAnnotations(annotations: readonly Annotation[], findings: r
 const EXAMPLES = join(REPO_ROOT, 'examples');
 const fixtureFiles = statSync(FIXTURES, { throwIfNoEntry: false })?.isDirectory() === true ? listFiles(FIXTURES) : [];
 const exampleFiles = listFiles(EXAMPLES);
+const viewFiles = statSync(FIXTURES, { throwIfNoEntry: false })?.isDirectory() === true ? listFiles(FIXTURES, VIEW) : [];
 const engine = runEngine(['fixtures', 'examples']);
 
 describe('fixture annotations', () => {
   it('finds fixture files for every rule', () => {
-    for (const rule of BUILT_IN_RULES) {
+    for (const rule of [...BUILT_IN_RULES, ...CONFIG_FILE_RULES]) {
       expect(fixtureFiles.some((file) => relative(FIXTURES, file).startsWith(`${rule.id}/`)), rule.id).toBe(true);
     }
   });
@@ -61,6 +70,17 @@ describe('fixture annotations', () => {
     const parseFailures = engine.problems.filter((problem) => problem.kind === 'parse-failed' || problem.kind === 'internal-error');
     expect(parseFailures).toEqual([]);
   });
+
+  for (const absolute of viewFiles) {
+    const path = relative(REPO_ROOT, absolute).split('\\').join('/');
+    const annotations = parseAnnotations(readFileSync(absolute, 'utf8'));
+    if (annotations.length === 0) continue;
+    describe(path, () => {
+      it('holds in the CLI engine (views are not code ESLint lints)', () => {
+        expect(checkAnnotations(annotations, engine.findings.get(path) ?? [])).toEqual([]);
+      });
+    });
+  }
 
   for (const absolute of [...fixtureFiles, ...exampleFiles]) {
     const path = relative(REPO_ROOT, absolute).split('\\').join('/');
@@ -73,6 +93,8 @@ describe('fixture annotations', () => {
       it('holds in the CLI engine', () => {
         expect(checkAnnotations(annotations, engineFindings)).toEqual([]);
       });
+      // Configuration files (workflows, Dockerfiles, compose, .env) are the CLI's alone: the plugin stays JS/TS.
+      if (configKindOf(path) !== null) return;
       it('holds in ESLint, with the same findings as the engine', () => {
         const eslintFindings = runEslint(path);
         expect(checkAnnotations(annotations, eslintFindings)).toEqual([]);

@@ -17,6 +17,23 @@ ruleTester.run('jwt', rule, {
   ],
   invalid: [
     {
+      // One options object shared by three verify calls: one finding where `none` is written, not one per call.
+      code: "import jwt from 'jsonwebtoken';\nconst OPTIONS = { algorithms: ['none', 'HS256'] };\nexport const a = (t: string) => jwt.verify(t, process.env.S ?? '', OPTIONS);\nexport const b = (t: string) => jwt.verify(t, process.env.S ?? '', OPTIONS);\nexport const c = (t: string) => jwt.verify(t, process.env.S ?? '', OPTIONS);\n",
+      errors: [
+        {
+          messageId: 'noneAlgorithm',
+          line: 2,
+          column: 31,
+          suggestions: [
+            {
+              messageId: 'removeNone',
+              output: "import jwt from 'jsonwebtoken';\nconst OPTIONS = { algorithms: ['HS256'] };\nexport const a = (t: string) => jwt.verify(t, process.env.S ?? '', OPTIONS);\nexport const b = (t: string) => jwt.verify(t, process.env.S ?? '', OPTIONS);\nexport const c = (t: string) => jwt.verify(t, process.env.S ?? '', OPTIONS);\n",
+            },
+          ],
+        },
+      ],
+    },
+    {
       code: `${header}export const check = (t: string) => jwt.verify(t, PUBLIC_KEY);`,
       errors: [
         {

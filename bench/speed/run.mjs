@@ -147,7 +147,8 @@ function main() {
         return { count: results.length, failedToParse: fatal.length, messages: results.reduce((sum, result) => sum + result.messages.length, 0) };
       },
     );
-    const rampartArgs = [join(REPO, 'bin/rampart.js'), CONFIG.corpus.scanned, '--format', `json=${rampartOut}`, '--quiet'];
+    // --all: every rule, the low-precision tier included (the CLI's default runs the recommended set only).
+    const rampartArgs = [join(REPO, 'bin/rampart.js'), CONFIG.corpus.scanned, '--all', '--format', `json=${rampartOut}`, '--quiet'];
     if (options.parser !== null) rampartArgs.push('--parser', options.parser);
     const rampart = toolRuns('rampart (all rules)', process.execPath, rampartArgs, corpus, [0, 1], options.runs, () => {
       const report = JSON.parse(readFileSync(rampartOut, 'utf8'));

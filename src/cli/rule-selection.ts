@@ -10,7 +10,7 @@ import { UsageError } from '../engine/problems.js';
 import type { RampartConfig } from '../config/load-config.js';
 import { unusedSuppression } from '../gate/unused-suppression.js';
 import type { ReportedRule } from '../report/scan-report.js';
-import { BUILT_IN_RULES } from '../rules-api/registry.js';
+import { BUILT_IN_RULES, CONFIG_FILE_RULES } from '../rules-api/registry.js';
 import type { Rule } from '../rules-api/rule-types.js';
 import { isAtLeastAsPrecise, isSeverity, type Severity } from '../taxonomy/severity.js';
 import type { CliArguments } from './args.js';
@@ -26,7 +26,7 @@ export interface RuleSelection {
 
 /** Every rule id a config, a flag or a suppression comment may name: built-in rules and the loaded YAML rules. */
 export function knownRuleIds(yamlRules: readonly Rule[] = []): ReadonlySet<string> {
-  return new Set([...BUILT_IN_RULES.map((rule) => rule.id), unusedSuppression.id, ...yamlRules.map((rule) => rule.id)]);
+  return new Set([...BUILT_IN_RULES.map((rule) => rule.id), ...CONFIG_FILE_RULES.map((rule) => rule.id), unusedSuppression.id, ...yamlRules.map((rule) => rule.id)]);
 }
 
 /** `yamlRules` (src/semgrep/) take part like built-in rules: on unless the config or a flag says otherwise. */
@@ -39,7 +39,7 @@ export function selectRules(
   for (const id of [...args.onlyRules, ...args.disabledRules, ...args.severityOverrides.map((override) => override.ruleId)]) {
     if (!known.has(id)) throw new UsageError(`unknown rule '${id}' (known: ${[...known].sort().join(', ')})`);
   }
-  const candidates: readonly Rule[] = [...BUILT_IN_RULES, ...yamlRules, unusedSuppression];
+  const candidates: readonly Rule[] = [...BUILT_IN_RULES, ...CONFIG_FILE_RULES, ...yamlRules, unusedSuppression];
   const reported: ReportedRule[] = [];
   for (const rule of candidates) {
     const configured = config.rules.get(rule.id);

@@ -7,9 +7,10 @@
  * leaves the root, a FIFO or a device, an oversized or binary file each become a `skipped` problem.
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { isWithin } from './file-access.js';
+import { configKindOf, isConfigDotEntry } from './config-files.js';
 import { isCodeFile } from './language.js';
 import { describeError, type ScanProblem, UsageError } from './problems.js';
 
@@ -77,12 +78,47 @@ export function discoverFiles(options: DiscoveryOptions): Discovery {
     } else if (!rootStats.isFile()) {
       // A FIFO named on the command line would block the first read forever.
       skipped.push({ kind: 'skipped', file: path, reason: 'not-a-file', message: 'not a regular file; not read' });
-    } else if (isCodeFile(root)) {
+    } else if (isScannable(root)) {
       add({ absolutePath: root, path, root: null }, realpathSync(root));
     }
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, skipped };
+}
+
+/**
+ * The walk's ignore rules for one file found by other means (a view a route renders) under `root`: dot entries
+ * and default-ignored directories, the `.gitignore` files from the repository root down to the file's
+ * directory (each read once), and `--ignore` globs; true when the walk would not reach the file. Reading it
+ * (inside the root by real path, size cap, binary sniff) is `readCodeFile`'s. Problems with a .gitignore go to `skipped`.
+ */
+export function createIgnoreFilter(root: string, options: Pick<DiscoveryOptions, 'cwd' | 'ignore'>, skipped: ScanProblem[]): (absolutePath: string) => boolean {
+  const userIgnore = ignore().add([...options.ignore]);
+  const reported = (absolutePath: string): string => toReportedPath(options.cwd, absolutePath);
+  const byDirectory = new Map<string, readonly IgnoreLayer[]>();
+  const layersOf = (directory: string): readonly IgnoreLayer[] => {
+    const known = byDirectory.get(directory);
+    if (known !== undefined) return known;
+    const parent = directory === '' ? ancestorGitignores(root, reported, skipped) : layersOf(directory.includes('/') ? directory.slice(0, directory.lastIndexOf('/')) : '');
+    const file = join(root, directory, '.gitignore');
+    const rules = isRegularFile(file) ? readGitignore(file, reported, skipped) : null;
+    const layers = rules === null ? parent : [...parent, { inside: directory, above: null, rules }];
+    byDirectory.set(directory, layers);
+    return layers;
+  };
+  return (absolutePath) => {
+    const withinRoot = relative(root, absolutePath).split(sep).join('/');
+    if (withinRoot === '' || withinRoot === '..' || withinRoot.startsWith('../') || isAbsolute(withinRoot)) return true;
+    const parts = withinRoot.split('/');
+    // Every directory on the way is checked as the walk checks it before entering.
+    for (let depth = 0; depth < parts.length; depth += 1) {
+      const name = parts[depth] ?? '';
+      const isDirectory = depth < parts.length - 1;
+      if (name.startsWith('.') || (isDirectory && DEFAULT_IGNORED_DIRECTORIES.has(name))) return true;
+      if (isIgnored(layersOf(parts.slice(0, depth).join('/')), userIgnore, parts.slice(0, depth + 1).join('/'), isDirectory)) return true;
+    }
+    return false;
+  };
 }
 
 /**
@@ -123,17 +159,18 @@ function walk(root: string, options: DiscoveryOptions, userIgnore: Ignore, skipp
     const subdirectories: string[] = [];
     for (const entry of entries) {
       // Dot files and folders (.git, .cache, .next) are not source; ESLint and fast-glob skip them too.
-      if (entry.name.startsWith('.')) continue;
+      // `.github` (workflows) and `.env*` files are the exceptions: configuration the scan reads.
+      const isDirectory = entry.isDirectory();
+      if (entry.name.startsWith('.') && !isConfigDotEntry(entry.name, isDirectory)) continue;
       const absolutePath = join(directory, entry.name);
       const withinRoot = relative(root, absolutePath).split(sep).join('/');
-      const isDirectory = entry.isDirectory();
       if (isDirectory && DEFAULT_IGNORED_DIRECTORIES.has(entry.name)) continue;
       if (isIgnored(layers, userIgnore, withinRoot, isDirectory)) continue;
       if (isDirectory) {
         subdirectories.push(absolutePath);
       } else if (entry.isSymbolicLink()) {
         linkedEntry(absolutePath, rootReal, reported(absolutePath), skipped, add);
-      } else if (isCodeFile(absolutePath)) {
+      } else if (isScannable(absolutePath)) {
         // Symlinked directories are never entered, so below the root's real path the walk's paths are real.
         if (entry.isFile()) add({ absolutePath, path: reported(absolutePath), root: rootReal }, join(rootReal, relative(root, absolutePath)));
         else skipped.push({ kind: 'skipped', file: reported(absolutePath), reason: 'not-a-file', message: 'not a regular file (a FIFO, socket or device); not read' });
@@ -152,17 +189,22 @@ function linkedEntry(absolutePath: string, rootReal: string, path: string, skipp
     real = realpathSync(absolutePath);
     target = statSync(real);
   } catch (error: unknown) {
-    if (isCodeFile(absolutePath)) skipped.push({ kind: 'skipped', file: path, reason: 'unreadable', message: `broken symlink: ${describeError(error)}` });
+    if (isScannable(absolutePath)) skipped.push({ kind: 'skipped', file: path, reason: 'unreadable', message: `broken symlink: ${describeError(error)}` });
     return;
   }
   if (!isWithin(rootReal, real)) {
-    if (target.isDirectory() || isCodeFile(absolutePath)) {
+    if (target.isDirectory() || isScannable(absolutePath)) {
       skipped.push({ kind: 'skipped', file: path, reason: 'outside-root', message: 'a symlink whose target leaves the scanned directory; not followed' });
     }
     return;
   }
   // A linked directory inside the root is walked where it really is; a linked file is scanned under its real path's identity.
-  if (target.isFile() && isCodeFile(absolutePath)) add({ absolutePath, path, root: rootReal }, real);
+  if (target.isFile() && isScannable(absolutePath)) add({ absolutePath, path, root: rootReal }, real);
+}
+
+/** A code file, or a configuration file config-file rules read (config-files.ts). */
+function isScannable(absolutePath: string): boolean {
+  return isCodeFile(absolutePath) || configKindOf(absolutePath) !== null;
 }
 
 function isIgnored(layers: readonly IgnoreLayer[], userIgnore: Ignore, withinRoot: string, isDirectory: boolean): boolean {

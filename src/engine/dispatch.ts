@@ -28,6 +28,15 @@ export interface FileOutcome {
 }
 
 export function createRuleContext(file: FileContext, rule: Rule, report: (descriptor: ReportDescriptor<string>) => void): RuleContext {
+  // One finding per rule, place and message: a rule that meets the same fact from several uses (one options object
+  // passed to three `verify` calls, reported where it is written) reports it once, in both hosts.
+  const reported = new Set<string>();
+  const reportOnce = (descriptor: ReportDescriptor<string>): void => {
+    const key = `${descriptor.node.range[0]}:${descriptor.node.range[1]}:${descriptor.messageId}:${JSON.stringify(descriptor.data ?? {})}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    report(descriptor);
+  };
   return {
     ruleId: rule.id,
     file,
@@ -52,35 +61,40 @@ export function createRuleContext(file: FileContext, rule: Rule, report: (descri
     get taint() {
       return file.taint;
     },
-    report,
+    report: reportOnce,
   };
 }
 
 export function toFinding(file: FileContext, rule: Rule, severity: Severity, descriptor: ReportDescriptor<string>): Finding {
   const template = rule.messages[descriptor.messageId] ?? descriptor.messageId;
-  const range = descriptor.node.range;
-  const flow: FlowLocation[] | undefined = descriptor.flow?.map((step) => {
+  const flow: FlowLocation[] = (descriptor.flow ?? []).map((step) => {
     const stepFile = step.file ?? file;
     return { file: stepFile.path, range: step.node.range, span: stepFile.source.spanOf(step.node.range), message: step.message };
   });
-  const suggestions = descriptor.suggest?.map((suggestion) => ({
+  const artifact = descriptor.artifact;
+  const at = artifact ?? { path: file.path, source: file.source, range: descriptor.node.range };
+  const span = at.source.spanOf(at.range);
+  if (artifact !== undefined) flow.push({ file: artifact.path, range: artifact.range, span, message: artifact.message });
+  // Suggestions edit the linted file, so a finding reported in a view offers none.
+  const suggestions = artifact !== undefined ? undefined : descriptor.suggest?.map((suggestion) => ({
     message: formatMessage(rule.messages[suggestion.messageId] ?? suggestion.messageId, suggestion.data),
     edits: suggestion.edits.map((edit) => ({ range: edit.range, span: file.source.spanOf(edit.range), text: edit.text })),
   }));
-  const span = file.source.spanOf(range);
   const firstLine = Math.max(1, span.start.line - 1);
   const lastLine = Math.min(span.end.line, span.start.line + 3);
   const lines: string[] = [];
-  for (let line = firstLine; line <= lastLine; line += 1) lines.push(file.source.lineText(line));
+  for (let line = firstLine; line <= lastLine; line += 1) lines.push(at.source.lineText(line));
+  const anchorRange = descriptor.node.range;
   return {
     ruleId: rule.id,
     severity,
     message: formatMessage(template, descriptor.data),
-    file: file.path,
-    range,
+    file: at.path,
+    range: at.range,
     span,
     excerpt: { firstLine, lines },
-    ...(flow !== undefined && flow.length > 0 ? { flow } : {}),
+    ...(flow.length > 0 ? { flow } : {}),
+    ...(artifact !== undefined ? { anchors: [{ file: file.path, range: anchorRange, span: file.source.spanOf(anchorRange) }] } : {}),
     ...(descriptor.properties !== undefined ? { properties: descriptor.properties } : {}),
     ...(suggestions !== undefined && suggestions.length > 0 ? { suggestions } : {}),
   };

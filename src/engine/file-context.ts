@@ -16,8 +16,10 @@ import type { ConceptIndex } from '../analysis/concepts/concept-index.js';
 import { ConceptQueries } from '../analysis/concepts/concept-queries.js';
 import { HttpAppFacts } from '../analysis/http-apps/http-app-facts.js';
 import { FileTaint } from '../analysis/taint/file-taint.js';
+import type { ViewCatalogLike } from '../analysis/views/template-types.js';
 import { ProjectOriginServices } from '../analysis/modules/project-values.js';
 import type { SourceText } from './source-text.js';
+import type { ProjectManifests } from './project-manifests.js';
 
 /** `export * from` chains are a few modules deep; a cycle of them stops here. */
 const MAX_REEXPORT_DEPTH = 8;
@@ -25,6 +27,10 @@ const MAX_REEXPORT_DEPTH = 8;
 export interface ProjectServices {
   readonly conceptIndex: ConceptIndex;
   readonly linker: ModuleLinker | null;
+  /** The project's package.json files, read as data (entry-point conventions that hold only in some frameworks' projects). */
+  readonly manifests: ProjectManifests;
+  /** The project's views (analysis/views), read when a render call hands them request data; null where no host provides them. */
+  readonly views: ViewCatalogLike | null;
 }
 
 export class FileContext {

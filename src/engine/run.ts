@@ -8,12 +8,18 @@ import { dirname, resolve, sep } from 'node:path';
 import { ConceptIndex } from '../analysis/concepts/concept-index.js';
 import { LIBRARY_MODELS } from '../models/catalog.js';
 import type { Finding } from '../rules-api/rule-types.js';
+import { configKindOf, parseConfigFile, type ConfigFile } from './config-files.js';
+import { runConfigRules } from './config-dispatch.js';
+import { readCodeFile } from './file-access.js';
+import { isCodeFile } from './language.js';
 import { discoverFiles, toReportedPath, type DiscoveryOptions } from './discover.js';
 import { runRules, type ActiveRule } from './dispatch.js';
 import type { FileContext, ProjectServices } from './file-context.js';
 import type { FileLimits } from './file-access.js';
+import { ProjectManifests } from './project-manifests.js';
 import { loadFile, type LoadedFile } from './load-file.js';
 import { ProjectLinker } from './module-linker.js';
+import { ViewCatalog } from './view-catalog.js';
 import type { ParserName } from './parse.js';
 import type { ScanTimings } from './timings.js';
 import type { Result, ScanProblem } from './problems.js';
@@ -27,6 +33,8 @@ export interface ScanOptions extends DiscoveryOptions {
    * reads suppression comments and enclosing names here, so no file is parsed twice.
    */
   readonly onFileScanned?: (file: FileContext, findings: readonly Finding[]) => void;
+  /** The same for a configuration file (workflow, Dockerfile, compose, .env): its text and `#` comments. */
+  readonly onConfigFileScanned?: (file: ConfigFile, findings: readonly Finding[]) => void;
   /** Which parser reads the files (default: oxc, falling back to typescript-estree per file; see parse.ts). */
   readonly parser?: ParserName;
   /** Told how many files will be scanned, then of each one done: for a progress display. */
@@ -93,22 +101,21 @@ export function scan(options: ScanOptions): ScanResult {
   const discovery = discoverFiles(options);
   phase('discover files');
   const cache = new FileCache(LINKED_FILE_CACHE);
-  const project: { conceptIndex: ConceptIndex; linker: ProjectLinker | null } = { conceptIndex: conceptIndex(), linker: null };
-  const services: ProjectServices = project;
   const root = linkRoot(options);
+  const project: { conceptIndex: ConceptIndex; linker: ProjectLinker | null; manifests: ProjectManifests; views: ViewCatalog | null } = { conceptIndex: conceptIndex(), linker: null, manifests: new ProjectManifests(root), views: null };
+  const services: ProjectServices = project;
   // Linked files obey the scan's limits: inside the link root (by real path) and under the size cap.
   const linkLimits = { root: realpathSync(root), maxFileSize: options.maxFileSize };
   const load = (absolutePath: string, limits: FileLimits = linkLimits): Result<LoadedFile> =>
     cache.get(absolutePath, () => loadFile(absolutePath, toReportedPath(options.cwd, absolutePath), services, limits, options.parser));
-  const scannedFiles = (): readonly string[] => discovery.files.map((file) => file.absolutePath);
-  project.linker = new ProjectLinker(
-    root,
-    (absolutePath) => {
-      const loaded = load(absolutePath);
-      return loaded.ok ? loaded.value.context : null;
-    },
-    scannedFiles,
-  );
+  const loadContext = (absolutePath: string): FileContext | null => {
+    const loaded = load(absolutePath);
+    return loaded.ok ? loaded.value.context : null;
+  };
+  const scannedFiles = (): readonly string[] => discovery.files.filter((file) => isCodeFile(file.path)).map((file) => file.absolutePath);
+  project.linker = new ProjectLinker(root, loadContext, scannedFiles);
+  const views = new ViewCatalog({ root, cwd: options.cwd, ignore: options.ignore, maxFileSize: options.maxFileSize, loadCode: loadContext });
+  project.views = views;
 
   const findings: Finding[] = [];
   const included = (path: string): boolean => options.includeFile === undefined || options.includeFile(path);
@@ -117,6 +124,22 @@ export function scan(options: ScanOptions): ScanResult {
   const selected = discovery.files.filter((file) => included(file.path));
   options.progress?.discovered(selected.length);
   for (const file of selected) {
+    const configKind = configKindOf(file.path);
+    if (configKind !== null) {
+      const read = readCodeFile(file.absolutePath, { root: file.root, maxFileSize: options.maxFileSize });
+      const parsed = read.ok ? parseConfigFile(file.absolutePath, file.path, configKind, read.text) : null;
+      if (!read.ok) problems.push({ kind: 'skipped', file: file.path, reason: read.reason, message: read.message });
+      else if (parsed !== null && !parsed.ok) problems.push(parsed.error);
+      else if (parsed !== null) {
+        filesScanned += 1;
+        const outcome = runConfigRules(parsed.value, options.rules);
+        findings.push(...outcome.findings);
+        problems.push(...outcome.problems);
+        options.onConfigFileScanned?.(parsed.value, outcome.findings);
+      }
+      options.progress?.fileDone(file.path);
+      continue;
+    }
     const loaded = load(file.absolutePath, { root: file.root, maxFileSize: options.maxFileSize });
     phase('read, parse, scopes, walk');
     if (!loaded.ok) {
@@ -133,7 +156,37 @@ export function scan(options: ScanOptions): ScanResult {
     phase('suppressions and identities');
     options.progress?.fileDone(file.path);
   }
-  return { findings: sortFindings(findings), problems: sortProblems(problems), filesScanned };
+  problems.push(...views.problems);
+  return { findings: distinctFindings(sortFindings(findings)), problems: sortProblems(problems), filesScanned };
+}
+
+/** A finding's rule and place, which identify it within a scan. */
+export function findingPlace(finding: Finding): string {
+  return `${finding.ruleId}\0${finding.file}\0${finding.range[0]}\0${finding.range[1]}`;
+}
+
+/**
+ * One finding per rule and place: a view rendered by several routes is one sink, reported once with the flow
+ * of the first route that reaches it and every route's hand-off as an anchor.
+ */
+function distinctFindings(findings: readonly Finding[]): Finding[] {
+  const kept: Finding[] = [];
+  const inViews = new Map<string, number>();
+  for (const finding of findings) {
+    // Findings in code are each their own (one place may hold two, with different messages).
+    if (finding.anchors === undefined) {
+      kept.push(finding);
+      continue;
+    }
+    const key = findingPlace(finding);
+    const index = inViews.get(key);
+    const first = index === undefined ? undefined : kept[index];
+    if (index === undefined || first === undefined) {
+      inViews.set(key, kept.length);
+      kept.push(finding);
+    } else kept[index] = { ...first, anchors: [...(first.anchors ?? []), ...finding.anchors] };
+  }
+  return kept;
 }
 
 /**

@@ -57,6 +57,11 @@ export class SourceText {
     return { start: this.positionAt(range[0]), end: this.positionAt(range[1]) };
   }
 
+  /** The offset where a 1-based line starts (the text's length past the end). */
+  lineStart(line: number): number {
+    return this.lineStarts[line - 1] ?? this.text.length;
+  }
+
   /** The text of a 1-based line, without its terminator; '' past the end. */
   lineText(line: number): string {
     const start = this.lineStarts[line - 1];

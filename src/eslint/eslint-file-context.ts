@@ -11,9 +11,11 @@ import type { ScopeManagerLike } from '../analysis/scope/scope-types.js';
 import { FileContext, type ProjectServices } from '../engine/file-context.js';
 import { loadFile } from '../engine/load-file.js';
 import { ProjectLinker } from '../engine/module-linker.js';
+import { ProjectManifests } from '../engine/project-manifests.js';
 import { conceptIndex } from '../engine/run.js';
 import { SourceText } from '../engine/source-text.js';
 import { DEFAULT_MAX_FILE_SIZE, toReportedPath } from '../engine/discover.js';
+import { ViewCatalog } from '../engine/view-catalog.js';
 
 export interface EslintSourceCodeLike {
   readonly text: string;
@@ -24,17 +26,22 @@ export interface EslintSourceCodeLike {
 const contexts = new WeakMap<object, FileContext>();
 const linkedFiles = new Map<string, { readonly mtimeMs: number; readonly context: FileContext | null }>();
 const LINKED_FILE_CACHE = 256;
-const linkers = new Map<string, ProjectLinker>();
 
+const projects = new Map<string, ProjectServices>();
+
+/**
+ * The services of one project root, made once per process: the linker and the views catalog both cache files
+ * by mtime, so an edited file is read again.
+ */
 function projectFor(cwd: string): ProjectServices {
-  let linker = linkers.get(cwd);
-  if (linker === undefined) {
-    const services: { conceptIndex: ReturnType<typeof conceptIndex>; linker: ProjectLinker | null } = { conceptIndex: conceptIndex(), linker: null };
-    linker = new ProjectLinker(cwd, (absolutePath) => loadLinked(cwd, absolutePath, services));
-    services.linker = linker;
-    linkers.set(cwd, linker);
-  }
-  return { conceptIndex: conceptIndex(), linker };
+  const known = projects.get(cwd);
+  if (known !== undefined) return known;
+  const services: { conceptIndex: ReturnType<typeof conceptIndex>; linker: ProjectLinker | null; manifests: ProjectManifests; views: ViewCatalog | null } = { conceptIndex: conceptIndex(), linker: null, manifests: new ProjectManifests(cwd), views: null };
+  const load = (absolutePath: string): FileContext | null => loadLinked(cwd, absolutePath, services);
+  services.linker = new ProjectLinker(cwd, load);
+  services.views = new ViewCatalog({ root: cwd, cwd, ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, loadCode: load });
+  projects.set(cwd, services);
+  return services;
 }
 
 const realRoots = new Map<string, string>();

@@ -7,6 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { SourceText } from '../engine/source-text.js';
+import type { Finding } from '../rules-api/rule-types.js';
 
 export interface FindingIdentity {
   /** Enclosing scopes, outermost first, e.g. `class UserService > find` or `app.get('/users')`. */
@@ -27,6 +28,16 @@ export function identifyRange(ast: TSESTree.Program, source: SourceText, range: 
     if (name !== null) names.push(name);
   }
   return { context: names.join(' > '), code: normalizedCode(source, range, ast.comments ?? []) };
+}
+
+/** The identity of a finding in a file that is not code (a view): its flagged text, without whitespace; no scopes. */
+export function identifyExcerpt(finding: Pick<Finding, 'span' | 'excerpt'>): FindingIdentity {
+  const { span, excerpt } = finding;
+  const lines = excerpt.lines.slice(span.start.line - excerpt.firstLine, span.end.line - excerpt.firstLine + 1);
+  if (lines.length === 0) return { context: '', code: '' };
+  const last = lines.length - 1;
+  const text = lines.map((line, index) => line.slice(index === 0 ? span.start.column : 0, index === last ? span.end.column : undefined)).join('\n');
+  return { context: '', code: text.replace(/\s+/g, '') };
 }
 
 /** Nodes from the root down to the innermost one that contains `range`. */

@@ -7,10 +7,11 @@
 import { resolve } from 'node:path';
 import type { ActiveRule } from '../engine/dispatch.js';
 import { toReportedPath } from '../engine/discover.js';
+import type { ConfigFile } from '../engine/config-files.js';
 import type { FileContext } from '../engine/file-context.js';
 import type { ParserName } from '../engine/parse.js';
 import type { ScanProblem } from '../engine/problems.js';
-import { scan, sortFindings, type ScanProgress } from '../engine/run.js';
+import { findingPlace, scan, sortFindings, type ScanProgress } from '../engine/run.js';
 import type { ScanTimings } from '../engine/timings.js';
 import { fingerprintFindings } from '../report/fingerprint.js';
 import type { AbsentFinding, InSourceSuppression, ReportedFinding } from '../report/scan-report.js';
@@ -18,7 +19,7 @@ import type { Finding } from '../rules-api/rule-types.js';
 import { isAtLeast, type Severity } from '../taxonomy/severity.js';
 import { compareWithBaseline, type Baseline, type BaselineEntry } from './baseline.js';
 import { isOnChangedLines, type ChangeSet } from './changed-lines.js';
-import { identifyComment, identifyRange, statementStartLine, type FindingIdentity } from './finding-identity.js';
+import { identifyComment, identifyExcerpt, identifyRange, statementStartLine, type FindingIdentity } from './finding-identity.js';
 import { parseSuppressionComments } from './suppression-comments.js';
 import { matchSuppressions, unusedSuppression } from './unused-suppression.js';
 
@@ -61,7 +62,7 @@ interface FindingFacts {
 }
 
 export function runGate(options: GateOptions): GateOutcome {
-  const facts = new Map<Finding, FindingFacts>();
+  const facts = new Map<string, FindingFacts>();
   const metaFindings: Finding[] = [];
   const scannedFiles = new Set<string>();
   const repoPath = (file: string): string => toReportedPath(options.sourceRoot, resolve(options.cwd, file));
@@ -71,23 +72,46 @@ export function runGate(options: GateOptions): GateOutcome {
   const onFileScanned = (file: FileContext, findings: readonly Finding[]): void => {
     scannedFiles.add(repoPath(file.path));
     const comments = parseSuppressionComments(file.ast.comments ?? [], file.source);
+    // A finding in a view is suppressed where this file hands the data to the view, its anchor.
+    const inFile = new Map(findings.map((finding) => [anchoredInFile(finding, file.path), finding]));
     const statementLine = (finding: Finding): number | null => statementStartLine(file.ast, file.source, finding.range);
     const rules = { known: options.knownRuleIds, active: activeIds, metaSeverity: options.metaSeverity };
-    const matched = matchSuppressions(findings, comments, file, rules, statementLine);
+    const matched = matchSuppressions([...inFile.keys()], comments, file, rules, statementLine);
+    for (const [local, finding] of inFile) {
+      const comment = matched.suppressed.get(local);
+      facts.set(findingPlace(finding), {
+        identity: finding.file === file.path ? identifyRange(file.ast, file.source, finding.range) : identifyExcerpt(finding),
+        suppression: comment === undefined || comment.reason === null ? null : { justification: comment.reason, file: local.file, span: comment.span },
+      });
+    }
+    for (const problem of matched.problems) {
+      metaFindings.push(problem);
+      facts.set(findingPlace(problem), { identity: identifyComment(file.ast, file.source, problem.range), suppression: null });
+    }
+  };
+
+  // A config file has no statements or scopes: a finding is known by its rule, file and flagged text.
+  const onConfigFileScanned = (file: ConfigFile, findings: readonly Finding[]): void => {
+    scannedFiles.add(repoPath(file.path));
+    const comments = parseSuppressionComments(file.comments, file.source);
+    const rules = { known: options.knownRuleIds, active: activeIds, metaSeverity: options.metaSeverity };
+    const matched = matchSuppressions(findings, comments, file, rules, () => null);
+    const identity = (range: readonly [number, number]): FindingIdentity => ({ context: '', code: file.source.slice(range).replace(/\s+/g, ' ').trim() });
     for (const finding of findings) {
       const comment = matched.suppressed.get(finding);
-      facts.set(finding, {
-        identity: identifyRange(file.ast, file.source, finding.range),
+      facts.set(findingPlace(finding), {
+        identity: identity(finding.range),
         suppression: comment === undefined || comment.reason === null ? null : { justification: comment.reason, file: finding.file, span: comment.span },
       });
     }
     for (const problem of matched.problems) {
       metaFindings.push(problem);
-      facts.set(problem, { identity: identifyComment(file.ast, file.source, problem.range), suppression: null });
+      facts.set(findingPlace(problem), { identity: identity(problem.range), suppression: null });
     }
   };
 
   const result = scan({
+    onConfigFileScanned,
     paths: options.paths,
     cwd: options.cwd,
     ignore: options.ignore,
@@ -105,7 +129,7 @@ export function runGate(options: GateOptions): GateOutcome {
   // depend on which lines a pull request touched.
   const fingerprints = fingerprintFindings(
     all.map((finding) => {
-      const identity = facts.get(finding)?.identity ?? { context: '', code: '' };
+      const identity = facts.get(findingPlace(finding))?.identity ?? { context: '', code: '' };
       return { ruleId: finding.ruleId, path: repoPath(finding.file), context: identity.context, code: identity.code };
     }),
   );
@@ -117,7 +141,7 @@ export function runGate(options: GateOptions): GateOutcome {
       return ranges !== undefined && isOnChangedLines(ranges, finding.span.start.line, finding.span.end.line);
     });
 
-  const unsuppressed = selected.filter(({ finding }) => (facts.get(finding)?.suppression ?? null) === null);
+  const unsuppressed = selected.filter(({ finding }) => (facts.get(findingPlace(finding))?.suppression ?? null) === null);
   const comparison =
     options.baseline === null
       ? null
@@ -130,13 +154,13 @@ export function runGate(options: GateOptions): GateOutcome {
         );
 
   const findings: ReportedFinding[] = selected.map(({ finding, fingerprint }) => {
-    const suppression = facts.get(finding)?.suppression ?? null;
+    const suppression = facts.get(findingPlace(finding))?.suppression ?? null;
     const baselineState = comparison === null ? null : comparison.unchanged.has(fingerprint) ? 'unchanged' : 'new';
     const isBlocking = suppression === null && !options.acceptAll && isAtLeast(finding.severity, options.failOn) && baselineState !== 'unchanged';
     return { finding, fingerprint, suppression, baselineState, isBlocking };
   });
   const baselineEntries: BaselineEntry[] = unsuppressed.map(({ finding, fingerprint }) => {
-    const context = facts.get(finding)?.identity.context ?? '';
+    const context = facts.get(findingPlace(finding))?.identity.context ?? '';
     return {
       fingerprint,
       ruleId: finding.ruleId,
@@ -148,4 +172,11 @@ export function runGate(options: GateOptions): GateOutcome {
     };
   });
   return { findings, absent: comparison?.absent ?? [], problems: result.problems, filesScanned: result.filesScanned, baselineEntries };
+}
+
+/** The finding as located in `path`: itself, or for a finding in a view, at its first anchor in `path`. */
+function anchoredInFile(finding: Finding, path: string): Finding {
+  if (finding.file === path) return finding;
+  const anchor = finding.anchors?.find((location) => location.file === path);
+  return anchor === undefined ? finding : { ...finding, file: anchor.file, range: anchor.range, span: anchor.span };
 }

@@ -36,6 +36,7 @@ import { expressJwt, jwksRsa, passportJwt } from './libraries/jwt-middleware.js'
 import { nestJwt, nestMongoose, nestSequelize, nestTypeorm } from './libraries/nestjs-modules.js';
 import { TAINT_MODELS } from './taint-catalog.js';
 import { TLS_OPTION_MODELS } from './libraries/tls-options.js';
+import { CORS_MODELS } from './libraries/cors.js';
 import { expressFramework } from './frameworks/express.js';
 import { fastifyAutoload, fastifyFramework, fastifyPlugin } from './frameworks/fastify.js';
 import { honoFramework, honoSecureHeaders } from './frameworks/hono.js';
@@ -124,6 +125,7 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   nestSequelize,
   ...TAINT_MODELS,
   ...TLS_OPTION_MODELS,
+  ...CORS_MODELS,
   // web frameworks and their security middleware (analysis/http-apps reads these)
   expressFramework,
   fastifyFramework,

@@ -95,8 +95,11 @@ export interface PasswordHashRow extends RowBase {
 
 // ── Taint tracking: request sources, sinks, sanitizers (docs/taint.md) ──────────────────────────────────
 
-/** Which part of a request a value comes from (CodeQL's RequestInputAccess kinds, plus low-trust CLI inputs). */
-export type RequestInputKind = 'parameter' | 'body' | 'query' | 'header' | 'cookie' | 'url' | 'file' | 'cli-argument' | 'environment';
+/**
+ * Which part of a request a value comes from (CodeQL's RequestInputAccess kinds, plus low-trust CLI inputs);
+ * `message` is what a queue consumer or a socket listener receives (Kafka, AMQP, SQS/SNS, WebSocket, socket.io).
+ */
+export type RequestInputKind = 'parameter' | 'body' | 'query' | 'header' | 'cookie' | 'url' | 'file' | 'message' | 'cli-argument' | 'environment';
 
 /**
  * The sink contexts a sanitizer makes a value safe for. Sanitizers are context-specific: HTML escaping leaves
@@ -112,7 +115,22 @@ export type SanitizerKind = (typeof SANITIZER_KINDS)[number];
 export const OBJECT_KINDS: readonly SanitizerKind[] = ['nosql-object', 'prototype-keys'];
 
 /** The request objects frameworks hand to handlers; each has a shape (`models/sources/*`) saying which members are input. */
-export type RequestShapeId = 'express-request' | 'koa-context' | 'fastify-request' | 'hono-context' | 'fetch-request' | 'next-api-request' | 'node-request';
+export type RequestShapeId =
+  | 'express-request'
+  | 'koa-context'
+  | 'fastify-request'
+  | 'hono-context'
+  | 'fetch-request'
+  | 'next-api-request'
+  | 'node-request'
+  | 'lambda-event'
+  | 'kafka-payload'
+  | 'amqp-message'
+  | 'grpc-call'
+  | 'ws-socket'
+  | 'socketio-socket'
+  | 'route-event'
+  | 'h3-event';
 
 /**
  * Registers request handlers (`app.get(path, ...handlers)`): every function argument, or the `property` of an
@@ -124,6 +142,26 @@ export interface RequestHandlerRow extends RowBase {
   readonly request: RequestShapeId;
   readonly parameter: number;
   readonly response?: { readonly parameter: number; readonly type: string };
+  /** Only when argument 0 is this event name (`wss.on('connection', listener)`). */
+  readonly event?: string;
+  /** The handlers are the members (methods, function-valued properties) of the object `argument` (gRPC `addService`). */
+  readonly members?: true;
+}
+
+/** A type whose values are handlers: a function assigned to a variable of it (`const handler: SQSHandler = ...`) gets the request in `parameter`. */
+export interface HandlerTypeRow extends RowBase {
+  readonly concept: 'handler-type';
+  readonly request: RequestShapeId;
+  readonly parameter: number;
+}
+
+/** A function that reads request input from the request object in `argument`: h3's `getQuery(event)` returns the query. */
+export interface RequestReaderRow extends RowBase {
+  readonly concept: 'request-reader';
+  readonly argument: number;
+  readonly input: RequestInputKind;
+  /** The result is always text (`getHeader`, `getRouterParam`). */
+  readonly text?: true;
 }
 
 /** A type whose instances are request objects: `req: Request` (express), `ctx: Context` (koa). */
@@ -143,6 +181,8 @@ export interface RequestDecoratorRow extends RowBase {
 export interface GraphqlResolversRow extends RowBase {
   readonly concept: 'graphql-resolvers';
   readonly parameter: number;
+  /** The map holds resolvers directly (`rootValue: { user: (args) => ... }`), not under type names (`{ Query: { ... } }`). */
+  readonly flat?: true;
 }
 
 /** Returns argument `argument` made safe for `kinds` (`escape-html` for html, `path.basename` for path). */
@@ -401,6 +441,53 @@ export interface PropertyPathWriteRow extends RowBase {
   readonly argument: number;
 }
 
+// ── Views: templates an app renders by name (models/libraries/view-engines.ts, analysis/views/) ─────────
+
+/** The template languages whose views rampart reads. */
+export const TEMPLATE_LANGUAGES = ['ejs', 'pug', 'handlebars', 'nunjucks'] as const;
+export type TemplateLanguage = (typeof TEMPLATE_LANGUAGES)[number];
+
+/**
+ * Renders the view file named by `argument` with the data object in `locals` (`res.render('home', { user })`):
+ * the view engine finds the file in the app's views folders, and what the template writes unescaped is HTML.
+ */
+export interface ViewRenderRow extends RowBase {
+  readonly concept: 'view-render';
+  readonly argument: number;
+  readonly locals: number;
+}
+
+/**
+ * Configures how an app's `render` finds views: `setting` is `app.set(name, value)` (`views`: the folders,
+ * `view engine`: the default extension), `engine` is `app.engine(extension, renderFunction)`.
+ */
+export interface ViewConfigRow extends RowBase {
+  readonly concept: 'view-config';
+  readonly form: 'setting' | 'engine';
+}
+
+/** A function that renders view files of `language` when registered with `app.engine(ext, fn)` (`ejs.renderFile`, `hbs.__express`). */
+export interface ViewEngineRow extends RowBase {
+  readonly concept: 'view-engine';
+  readonly language: TemplateLanguage;
+}
+
+/**
+ * Sets up a template environment that renders an app's views itself when given the app in its options'
+ * `expressOption` (`nunjucks.configure(folders, { express: app, autoescape })`): `argument` the folders,
+ * `options` the options argument, `autoescapeOption` the option that turns escaping off when `false`.
+ */
+export interface ViewEnvironmentRow extends RowBase {
+  readonly concept: 'view-environment';
+  readonly language: TemplateLanguage;
+  readonly argument: number;
+  readonly options: number;
+  readonly expressOption: string;
+  readonly autoescapeOption: string;
+}
+
+export type ViewRow = ViewRenderRow | ViewConfigRow | ViewEngineRow | ViewEnvironmentRow;
+
 export type TaintRow =
   | RequestSanitizerRow
   | DeepMergeRow
@@ -409,6 +496,8 @@ export type TaintRow =
   | NoSqlQueryRow
   | NoSqlCodeRow
   | RequestHandlerRow
+  | HandlerTypeRow
+  | RequestReaderRow
   | RequestTypeRow
   | RequestDecoratorRow
   | GraphqlResolversRow
@@ -560,7 +649,7 @@ export interface InjectedValueRow extends RowBase {
   readonly injects: { readonly module: string; readonly steps: readonly string[] };
 }
 
-export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow | TaintRow | SecretArgumentRow | HttpRow | CryptoRow | InjectedValueRow | TransportRow | AuthRow | SessionRow;
+export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow | TaintRow | ViewRow | SecretArgumentRow | HttpRow | CryptoRow | InjectedValueRow | TransportRow | AuthRow | SessionRow;
 
 export type ConceptKind = ApiRow['concept'];
 export type RowOf<K extends ConceptKind> = Extract<ApiRow, { readonly concept: K }>;

@@ -7,6 +7,7 @@ import { nodeVm } from './libraries/node-vm.js';
 import { expressMongoSanitize } from './libraries/mongo-sanitize.js';
 import { mathjs } from './libraries/mathjs.js';
 import { TEMPLATE_ENGINES } from './libraries/template-engines.js';
+import { VIEW_ENGINES } from './libraries/view-engines.js';
 import { REGEX_LIBRARIES } from './libraries/regex-libraries.js';
 import { HTML_RESPONSES } from './libraries/html-responses.js';
 import { cryo, funcster, nodeSerialize, serializeToJs } from './libraries/deserializers.js';
@@ -69,6 +70,7 @@ export const TAINT_MODELS: readonly LibraryModel[] = [
   nodeVm,
   mathjs,
   ...TEMPLATE_ENGINES,
+  ...VIEW_ENGINES,
   ...REGEX_LIBRARIES,
   ...HTML_RESPONSES,
   ...DEEP_MERGE_LIBRARIES,

@@ -30,4 +30,18 @@ export interface TlsOptionsRow extends TransportRowBase {
   readonly insecureFlags?: readonly InsecureTlsFlag[];
 }
 
-export type TransportRow = TlsOptionsRow;
+/**
+ * Configures CORS: `argument` (at `property`) is the options object with `origin` and `credentials`, or, with
+ * `plugin`, the row names a Fastify plugin whose options are the registration's (`register(cors, options)`).
+ * `defaultOrigin` is what the library allows when `origin` is left out: `'any'` (`*`) or `'reflect'` (the
+ * request's own Origin, as @koa/cors does). `originFunction` is how a function `origin` answers: calling its
+ * callback (`cb(null, true)`, cors and @fastify/cors) or returning the origin to allow (Hono).
+ */
+export interface CorsOptionsRow extends TransportRowBase {
+  readonly concept: 'cors-options';
+  readonly plugin?: true;
+  readonly defaultOrigin: 'any' | 'reflect';
+  readonly originFunction: 'callback' | 'returns';
+}
+
+export type TransportRow = TlsOptionsRow | CorsOptionsRow;

@@ -2,11 +2,12 @@
 import { CWE } from '../taxonomy/cwe.js';
 import { OWASP_2021, OWASP_2025 } from '../taxonomy/owasp.js';
 import type { FileContext } from '../engine/file-context.js';
-import type { Rule, RuleContext, RuleListeners, RuleMeta } from './rule-types.js';
+import type { ConfigFileCheck, Rule, RuleContext, RuleListeners, RuleMeta } from './rule-types.js';
 
 export interface RuleDefinition<M extends string> extends RuleMeta<M> {
   readonly appliesTo?: (file: FileContext) => boolean;
   readonly create: (context: RuleContext<M>) => RuleListeners;
+  readonly configFile?: ConfigFileCheck<M>;
 }
 
 const RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -29,6 +30,11 @@ export function defineRule<M extends string>(definition: RuleDefinition<M>): Rul
     throw new RuleDefinitionError(id, 'needs OWASP categories for 2021 and 2025');
   }
   return Object.freeze({ ...definition, appliesTo: definition.appliesTo ?? (() => true) });
+}
+
+/** A rule over configuration files only: it creates no listeners for code, and ESLint never sees it. */
+export function defineConfigRule<M extends string>(definition: RuleMeta<M> & { readonly configFile: ConfigFileCheck<M> }): Rule<M> {
+  return defineRule({ ...definition, appliesTo: () => false, create: () => ({}) });
 }
 
 /** Fills `{{name}}` placeholders, as ESLint does; a missing one stays visible rather than vanishing. */

@@ -25,13 +25,19 @@ import { weakCipher } from '../../rules/weak-cipher.js';
 import { weakHashForSecurity } from '../../rules/weak-hash-for-security.js';
 import { weakKey } from '../../rules/weak-key.js';
 import { insecureRandomness } from '../../rules/insecure-randomness.js';
+import { timingUnsafeCompare } from '../../rules/timing-unsafe-compare.js';
 import { tlsVerificationDisabled } from '../../rules/tls-verification-disabled.js';
 import { jwt } from '../../rules/jwt.js';
+import { githubActionsScriptInjection } from '../../rules/github-actions-script-injection.js';
+import { insecureCors } from '../../rules/insecure-cors.js';
 import { insecureSessionCookie } from '../../rules/insecure-session-cookie.js';
 import type { Rule } from './rule-types.js';
 
-export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, codeInjection, weakPasswordHash, hardcodedSecret, missingSecurityHeaders, missingRateLimit, missingAppRateLimit, templateInjection, regexInjection, xss, unsafeDeserialization, xxe, ssrf, openRedirect, nosqlInjection, ldapInjection, massAssignment, xpathInjection, headerAndLogInjection, prototypePollution, weakCipher, weakHashForSecurity, weakKey, insecureRandomness, tlsVerificationDisabled, jwt, insecureSessionCookie];
+export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, codeInjection, weakPasswordHash, hardcodedSecret, missingSecurityHeaders, missingRateLimit, missingAppRateLimit, templateInjection, regexInjection, xss, unsafeDeserialization, xxe, ssrf, openRedirect, nosqlInjection, ldapInjection, massAssignment, xpathInjection, headerAndLogInjection, prototypePollution, weakCipher, weakHashForSecurity, weakKey, insecureRandomness, timingUnsafeCompare, tlsVerificationDisabled, insecureCors, jwt, insecureSessionCookie];
+
+/** Rules over configuration files (workflows, Dockerfiles, compose, .env): the CLI runs them, ESLint does not. */
+export const CONFIG_FILE_RULES: readonly Rule[] = [githubActionsScriptInjection];
 
 export function findRule(id: string): Rule | null {
-  return BUILT_IN_RULES.find((rule) => rule.id === id) ?? null;
+  return [...BUILT_IN_RULES, ...CONFIG_FILE_RULES].find((rule) => rule.id === id) ?? null;
 }

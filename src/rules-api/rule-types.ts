@@ -4,8 +4,9 @@ import type { ApiOrigins } from '../analysis/modules/api-origins.js';
 import type { ScopeFacts } from '../analysis/scope/scope-facts.js';
 import type { StaticValues } from '../analysis/values/static-values.js';
 import type { StringAssemblies } from '../analysis/values/string-assembly.js';
+import type { ConfigFile, ConfigKind } from '../engine/config-files.js';
 import type { FileContext } from '../engine/file-context.js';
-import type { Span } from '../engine/source-text.js';
+import type { SourceText, Span } from '../engine/source-text.js';
 import type { ConceptQueries } from '../analysis/concepts/concept-queries.js';
 import type { HttpAppFacts } from '../analysis/http-apps/http-app-facts.js';
 import type { FileTaint } from '../analysis/taint/file-taint.js';
@@ -66,6 +67,15 @@ export interface FlowStep {
   readonly file?: FileContext;
 }
 
+/** A sink in a file that is not code (a view template), with the message of the flow's last step there. */
+export interface ArtifactSite {
+  /** As reported: relative to the run's working directory. */
+  readonly path: string;
+  readonly source: SourceText;
+  readonly range: readonly [number, number];
+  readonly message: string;
+}
+
 /** Replaces the file's text in `range` (offsets into the text the AST's ranges index) with `text`. */
 export interface TextEdit {
   readonly range: readonly [number, number];
@@ -87,6 +97,11 @@ export interface ReportDescriptor<M extends string> {
   readonly messageId: M;
   readonly data?: Readonly<Record<string, string>>;
   readonly flow?: readonly FlowStep[];
+  /**
+   * The sink, when it is in a view rather than in this file: the CLI reports there (with `node` as the anchor
+   * and a last flow step in the view); ESLint, which lints code only, reports at `node`.
+   */
+  readonly artifact?: ArtifactSite;
   /** Facts about how the finding was made, for SARIF `properties` and JSON (`rampart/sinkInference: sql-text`). */
   readonly properties?: FindingProperties;
   /** Offered fixes; the rule must declare `hasSuggestions`. */
@@ -114,6 +129,20 @@ export interface Rule<M extends string = string> extends RuleMeta<M> {
   /** Cheap per-file prefilter (oxc's should_run): false skips the file without creating listeners. */
   readonly appliesTo: (file: FileContext) => boolean;
   readonly create: (context: RuleContext<M>) => RuleListeners;
+  /** Set for a rule over configuration files (workflows, Dockerfiles, compose, .env): CLI only, never ESLint. */
+  readonly configFile?: ConfigFileCheck<M>;
+}
+
+/** A config-file finding: where (offsets into the file's text) and what. */
+export interface ConfigReport<M extends string> {
+  readonly range: readonly [number, number];
+  readonly messageId: M;
+  readonly data?: Readonly<Record<string, string>>;
+}
+
+export interface ConfigFileCheck<M extends string> {
+  readonly kinds: readonly ConfigKind[];
+  readonly check: (file: ConfigFile, report: (descriptor: ConfigReport<M>) => void) => void;
 }
 
 export interface FindingLocation {
@@ -144,6 +173,11 @@ export interface Finding extends FindingLocation {
   readonly message: string;
   readonly excerpt: SourceExcerpt;
   readonly flow?: readonly FlowLocation[];
+  /**
+   * For a finding in a view: the code places that hand the data to it (one per render call reaching it), where
+   * ESLint, which lints code only, reports the same finding.
+   */
+  readonly anchors?: readonly FindingLocation[];
   readonly properties?: FindingProperties;
   readonly suggestions?: readonly FindingSuggestion[];
 }

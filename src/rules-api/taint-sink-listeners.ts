@@ -6,6 +6,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { TaintSink } from '../analysis/taint/sinks.js';
+import type { SourceRecognition, TaintFlow } from '../analysis/taint/taint-types.js';
+import type { ViewArtifact } from '../analysis/views/view-sinks.js';
 import type { FindingProperties, FlowStep, ReportDescriptor, RuleContext, RuleListeners } from './rule-types.js';
 
 export interface TaintFinding {
@@ -18,8 +20,19 @@ export interface TaintFinding {
   readonly flow: readonly FlowStep[];
   /** True when the sink is in another module, reached through this call. */
   readonly crossModule: boolean;
+  /** How the source was recognised (registration, type, shape), for SARIF and JSON properties. */
+  readonly recognition: SourceRecognition;
+  /** The view output the flow ends in, when the sink is in a view rather than in code. */
+  readonly artifact?: ViewArtifact;
   /** How the sink was recognised, when not by a model row (`rampart/sinkInference`). */
   readonly properties?: FindingProperties;
+}
+
+const SOURCE_RECOGNITION = 'rampart/sourceRecognition';
+
+/** The machine-readable facts of a taint flow's source: `rampart/sourceRecognition`. */
+export function sourceProperties(flow: TaintFlow): FindingProperties {
+  return { [SOURCE_RECOGNITION]: flow.source.recognition };
 }
 
 /** SARIF properties saying a sink was inferred (from the SQL text: no model knows its receiver). */
@@ -28,26 +41,31 @@ export function inferenceProperties(inference: 'sql-text' | undefined): { proper
 }
 
 export function taintSinkListeners<M extends string>(context: RuleContext<M>, sink: TaintSink, describe: (finding: TaintFinding) => ReportDescriptor<M>): RuleListeners {
-  const reported = new Set<TSESTree.Node>();
+  // One finding per reported node, or per view output: several outputs of one view are fed by one local.
+  const reported = new Set<TSESTree.Node | string>();
   const report = (finding: TaintFinding): void => {
-    if (reported.has(finding.node)) return;
-    reported.add(finding.node);
-    context.report(describe(finding));
+    const key = finding.artifact === undefined ? finding.node : `${finding.artifact.view.absolutePath}:${finding.artifact.output.range[0]}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    const descriptor = describe(finding);
+    context.report({ ...descriptor, properties: { [SOURCE_RECOGNITION]: finding.recognition, ...finding.properties, ...descriptor.properties } });
   };
   const check = (call: TSESTree.CallExpression | TSESTree.NewExpression): void => {
     for (const site of context.taint.sinksAt(call, sink)) {
-      const flow = context.taint.flowTo(site.target, {
-        sanitizedFor: sink.sanitizedFor,
-        sinkLabel: site.api,
-        ...(sink.includeLowTrust === true ? { includeLowTrust: true } : {}),
-      });
+      const query = { sanitizedFor: sink.sanitizedFor, sinkLabel: site.api, ...(sink.includeLowTrust === true ? { includeLowTrust: true } : {}) };
+      const at = site.reportAt ?? site.target;
+      const flow = site.path === undefined ? context.taint.flowTo(site.target, query) : context.taint.flowAt(site.target, site.path, query, at);
       if (flow !== null) {
-        report({ node: site.reportAt ?? site.target, api: site.api, source: flow.source.label, flow: flow.steps, crossModule: false, ...inferenceProperties(site.inference) });
+        const artifact = site.artifact !== undefined ? { artifact: site.artifact } : {};
+        const recognition = flow.source.recognition;
+        report({ node: at, api: site.api, source: flow.source.label, flow: flow.steps, crossModule: false, recognition, ...artifact, ...inferenceProperties(site.inference) });
       }
     }
     for (const crossing of context.taint.flowsIntoCall(call, sink)) {
       const { argument, api, flow } = crossing;
-      report({ node: argument, api, source: flow.source.label, flow: flow.steps, crossModule: true, ...inferenceProperties(crossing.inference) });
+      const artifact = crossing.artifact !== undefined ? { artifact: crossing.artifact } : {};
+      const recognition = flow.source.recognition;
+      report({ node: argument, api, source: flow.source.label, flow: flow.steps, crossModule: true, recognition, ...artifact, ...inferenceProperties(crossing.inference) });
     }
   };
   return { CallExpression: check, NewExpression: check };

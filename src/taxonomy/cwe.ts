@@ -45,6 +45,7 @@ export const CWE = {
   'CWE-757': 'Selection of Less-Secure Algorithm During Negotiation (Algorithm Downgrade)',
   'CWE-770': 'Allocation of Resources Without Limits or Throttling',
   'CWE-798': 'Use of Hard-coded Credentials',
+  'CWE-829': 'Inclusion of Functionality from Untrusted Control Sphere',
   'CWE-915': 'Mass Assignment',
   'CWE-916': 'Use of Password Hash With Insufficient Computational Effort',
   'CWE-918': 'Server-Side Request Forgery',

@@ -2,8 +2,10 @@
  * Fixture annotations, after semgrep's: a comment line `// ruleid: <id>` above a line that must be flagged,
  * `// ok: <id>` above one that must not; `// todo-ruleid:` (a known miss) and `// todo-ok:` (a known false
  * alarm) record gaps: they pass while the gap exists and fail once it closes, so they get promoted.
- * Several ids may be listed, comma-separated. Annotations stack: consecutive comment lines apply to the
- * first following line that is not an annotation comment.
+ * In YAML, Dockerfiles and .env files the comment is `# ruleid: <id>`. Several ids may be listed, comma-separated. Annotations stack: consecutive comment lines apply to the
+ * first following line that is not an annotation comment. Views use their template language's comment:
+ * `<%# ruleid: xss %>` (EJS), `//- ruleid: xss` (Pug), `{{!-- ruleid: xss --}}` or `{{! ok: xss }}`
+ * (Handlebars), `{# ruleid: xss #}` (Nunjucks).
  */
 export const ANNOTATION_KINDS = ['ruleid', 'ok', 'todo-ruleid', 'todo-ok'] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
@@ -17,7 +19,7 @@ export interface Annotation {
   readonly commentLine: number;
 }
 
-const ANNOTATION = /^\s*(?:\/\/|\{?\s*\/\*)\s*(todo-ruleid|todo-ok|ruleid|ok)\s*:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)/;
+const ANNOTATION = /^\s*(?:\/\/-?|\{?\s*\/\*|<%#|\{\{!(?:--)?|\{#|#)\s*(todo-ruleid|todo-ok|ruleid|ok)\s*:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)/;
 
 export function parseAnnotations(text: string): Annotation[] {
   const lines = text.split(/\r\n|\r|\n/);

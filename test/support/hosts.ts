@@ -9,7 +9,8 @@ import * as tsParser from '@typescript-eslint/parser';
 import { scan } from '../../src/engine/run.js';
 import type { ScanProblem } from '../../src/engine/problems.js';
 import { plugin } from '../../src/eslint/plugin.js';
-import { BUILT_IN_RULES } from '../../src/rules-api/registry.js';
+import { BUILT_IN_RULES, CONFIG_FILE_RULES } from '../../src/rules-api/registry.js';
+import type { Finding } from '../../src/rules-api/rule-types.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
@@ -25,15 +26,23 @@ export interface EngineRun {
   readonly problems: readonly ScanProblem[];
 }
 
-/** Scans files with the CLI engine (cwd = repo root); findings keyed by repo-relative path. */
+/**
+ * Scans files with the CLI engine (cwd = repo root); findings keyed by repo-relative path. A finding in a view is
+ * listed under the view and under each code file that hands it the data (its anchors).
+ */
 export function runEngine(paths: readonly string[], ruleIds?: readonly string[]): EngineRun {
-  const rules = BUILT_IN_RULES.filter((rule) => ruleIds === undefined || ruleIds.includes(rule.id)).map((rule) => ({ rule, severity: rule.severity }));
+  const rules = [...BUILT_IN_RULES, ...CONFIG_FILE_RULES].filter((rule) => ruleIds === undefined || ruleIds.includes(rule.id)).map((rule) => ({ rule, severity: rule.severity }));
   const result = scan({ paths, cwd: REPO_ROOT, ignore: [], maxFileSize: 1024 * 1024, rules });
   const byFile = new Map<string, HostFinding[]>();
+  const add = (file: string, finding: Finding, location: Pick<Finding, 'span'>): void => {
+    const list = byFile.get(file) ?? [];
+    list.push({ ruleId: finding.ruleId, line: location.span.start.line, column: location.span.start.column + 1, message: finding.message });
+    byFile.set(file, list);
+  };
   for (const finding of result.findings) {
-    const list = byFile.get(finding.file) ?? [];
-    list.push({ ruleId: finding.ruleId, line: finding.span.start.line, column: finding.span.start.column + 1, message: finding.message });
-    byFile.set(finding.file, list);
+    add(finding.file, finding, finding);
+    // A finding in a view is also where the code hands the data to it: ESLint, linting code only, reports there.
+    for (const anchor of finding.anchors ?? []) add(anchor.file, finding, anchor);
   }
   return { findings: byFile, problems: result.problems };
 }

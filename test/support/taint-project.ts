@@ -10,6 +10,7 @@ import type { FileContext, ProjectServices } from '../../src/engine/file-context
 import { DEFAULT_MAX_FILE_SIZE } from '../../src/engine/discover.js';
 import { loadFile } from '../../src/engine/load-file.js';
 import { ProjectLinker } from '../../src/engine/module-linker.js';
+import { ProjectManifests } from '../../src/engine/project-manifests.js';
 import { conceptIndex } from '../../src/engine/run.js';
 import { childrenOf } from '../../src/analysis/taint/function-facts.js';
 
@@ -33,7 +34,7 @@ export function taintProject(files: Readonly<Record<string, string>>): TaintProj
     writeFileSync(join(root, name), text);
   }
   const loaded = new Map<string, FileContext | null>();
-  const services: { conceptIndex: ProjectServices['conceptIndex']; linker: ProjectLinker | null } = { conceptIndex: conceptIndex(), linker: null };
+  const services: { conceptIndex: ProjectServices['conceptIndex']; linker: ProjectLinker | null; manifests: ProjectManifests; views: null } = { conceptIndex: conceptIndex(), linker: null, manifests: new ProjectManifests(root), views: null };
   const load = (absolutePath: string): FileContext | null => {
     if (!loaded.has(absolutePath)) {
       const result = loadFile(absolutePath, absolutePath.slice(root.length + 1), services, { root: realpathSync(root), maxFileSize: DEFAULT_MAX_FILE_SIZE });

@@ -1,3 +1,4 @@
+import cors from 'cors';
 import express from 'express';
 import jwt from 'jsonwebtoken';
 import { etagFor, findUserByEmail, findUserById, hashPassword } from './users.js';
@@ -9,11 +10,15 @@ const JWT_SECRET = 'f3c9a1b7e2d84c6a9b0e5f1d7c3a8e4b';
 // ruleid: missing-app-rate-limit
 const app = express();
 app.use(express.json());
+// ruleid: insecure-cors
+app.use(cors({ origin: true, credentials: true }));
 
 // ruleid: missing-rate-limit
 app.post('/login', async (req, res) => {
   // ruleid: sql-injection
   const user = await findUserByEmail(req.body.email);
+  // The stored hash is compared with `!==`, which returns at the first differing character.
+  // ruleid: timing-unsafe-compare
   if (!user || user.password_hash !== hashPassword(req.body.password)) {
     res.status(401).json({ error: 'invalid credentials' });
     return;

@@ -24,20 +24,25 @@ export function callbackParameterValue(ev: TaintEvaluator, fn: FunctionNode, ind
   if (method === 'then' && index === 0 && (call.arguments[0] as TSESTree.Node | undefined) === fn) return ev.valueAt(receiver, path, depth);
   if (ELEMENT_CALLBACK_METHODS.has(method) && index === 0 && (call.arguments[0] as TSESTree.Node | undefined) === fn) return ev.valueAt(receiver, ['*', ...path], depth);
   if (method === 'reduce' && index === 1 && (call.arguments[0] as TSESTree.Node | undefined) === fn) return ev.valueAt(receiver, ['*', ...path], depth);
-  if (index === 0) return eventValue(ev, call, receiver, method, fn, depth);
-  return null;
+  return eventValue(ev, call, receiver, method, fn, index, depth);
 }
 
-/** `req.on('data', chunk => ...)`: the request shape names the event whose callback receives input. */
-function eventValue(ev: TaintEvaluator, call: TSESTree.CallExpression, receiver: TSESTree.Node, method: string, fn: FunctionNode, depth: number): readonly Origin[] | null {
-  const event = stringLiteralValue(call.arguments[0]);
+/**
+ * `req.on('data', chunk => ...)`: the request shape names the event whose callback receives input in its first
+ * parameter; `socket.on('chat', (text, meta) => ...)` on a socket.io socket, any event the client names, in
+ * every parameter.
+ */
+function eventValue(ev: TaintEvaluator, call: TSESTree.CallExpression, receiver: TSESTree.Node, method: string, fn: FunctionNode, index: number, depth: number): readonly Origin[] | null {
+  const eventArgument = call.arguments[0];
+  const event = eventArgument === undefined ? null : (stringLiteralValue(eventArgument) ?? ev.file.values.stringOf(eventArgument));
   const base = unwrapExpression(receiver);
   if (event === null || base.type !== 'Identifier') return null;
   const root = rootOf(ev, base, depth);
   if (root === null || root.shape === 'process') return null;
   const match = requestInputAt(root.shape, [...root.steps, method, '()']);
-  if (match?.callbackEvent !== event) return null;
-  const label = `${renderSteps(root.name, [...root.steps, method])}('${event}')`;
-  const at = fn.params[0] ?? fn;
-  return [{ type: 'source', source: { label, kind: match.kind, node: at, file: ev.file }, hops: hop(null, at, `request input ${label} (${match.kind})`, ev.file), cleaned: 0 }];
+  const anyEvent = match?.callbackEvent === '*' && !match.reservedEvents.includes(event);
+  if (match === null || (!anyEvent && (match.callbackEvent !== event || index !== 0))) return null;
+  const label = `${renderSteps(root.name, [...root.steps.slice(root.named ?? 0), method])}('${event}')`;
+  const at = fn.params[index] ?? fn;
+  return [{ type: 'source', source: { label, kind: match.kind, node: at, file: ev.file, recognition: root.recognition }, hops: hop(null, at, `request input ${label} (${match.kind})`, ev.file), cleaned: 0 }];
 }

@@ -11,7 +11,9 @@ import { ARGUMENT_METHODS, CALLBACK_RESULT_METHODS, GLOBAL_FUNCTIONS, RECEIVER_M
 import { resolveCallee } from './callee-resolver.js';
 import type { TaintEvaluator } from './evaluator.js';
 import { functionName, type CallNode } from './function-facts.js';
-import { appendHops, asText, CLEAN, hop, kindBit, kindBits, sanitize, through, union } from './origins.js';
+import { appendHops, asText, CLEAN, hop, kindBit, kindBits, sanitize, TEXT_BITS, through, union } from './origins.js';
+import { autoImportedReference } from './entry-conventions.js';
+import type { RequestReaderRow } from '../../models/concepts.js';
 import { formatStringValue } from './format-strings.js';
 import { isAllowListCallback } from './guards.js';
 import { isCharacterAllowList } from './regex-allow-lists.js';
@@ -63,9 +65,11 @@ function argumentsValue(ev: TaintEvaluator, call: CallNode, depth: number): read
 
 /** A modeled library API: sanitizer, SQL escape, taint step, schema parse; null when the callee is no library value. */
 function libraryValue(ev: TaintEvaluator, call: TSESTree.CallExpression, path: readonly string[], depth: number): readonly Origin[] | null {
-  const reference = ev.file.origins.referenceOf(call.callee);
+  const reference = ev.file.origins.referenceOf(call.callee) ?? autoImportedReference(ev.file, call.callee);
   if (reference === null) return null;
   const index = ev.file.project.conceptIndex;
+  const reader = index.match(reference, 'request-reader');
+  if (reader !== null) return readerValue(ev, call, reader.row);
   const sanitizer = index.match(reference, 'sanitizer');
   if (sanitizer !== null) {
     const argument = call.arguments[sanitizer.row.argument];
@@ -79,6 +83,14 @@ function libraryValue(ev: TaintEvaluator, call: TSESTree.CallExpression, path: r
   // Any other library call returns the library's value, not the caller's input; only string and array
   // methods on a tainted receiver (`request.nextUrl.searchParams.get('q')`) pass it on, below.
   return schemaParseValue(ev, call, reference, path, depth);
+}
+
+/** `getQuery(event)`: request input read by a framework function (h3), whatever handler the event came from. */
+function readerValue(ev: TaintEvaluator, call: TSESTree.CallExpression, row: RequestReaderRow): readonly Origin[] {
+  const label = ev.file.source.slice(call.range).replace(/\s+/g, ' ');
+  const short = label.length > 48 ? `${label.slice(0, 45)}...` : label;
+  const source = { label: short, kind: row.input, node: call, file: ev.file, recognition: 'registration' } as const;
+  return [{ type: 'source', source, hops: hop(null, call, `request input ${short} (${row.input})`, ev.file), cleaned: row.text === true ? TEXT_BITS : 0 }];
 }
 
 /** Substitutes a callee's return summary at this call: its parameters become this call's arguments. */

@@ -16,7 +16,7 @@ import { responseParameterSinks, responseSinksVia } from './response-parameter-s
 import { responseTypeOf } from './response-helpers.js';
 import { isValidatedBy } from './route-validation.js';
 import { registeredHandlers, type RegisteredHandler } from './route-registrations.js';
-import type { CrossModuleFlow, SinkEntry, TaintSink } from './sinks.js';
+import type { CrossModuleFlow, SinkEntry, SinkSite, TaintSink } from './sinks.js';
 import { MAX_CALLER_HOPS, type FunctionNode, type FunctionTarget } from './taint-types.js';
 
 export function flowsIntoCall(taint: FileTaint, call: CallNode, sink: TaintSink): readonly CrossModuleFlow[] {
@@ -43,7 +43,7 @@ function flowsIntoParameters(taint: FileTaint, call: CallNode, target: FunctionT
     const source = firstSource(taint, values, query, MAX_CALLER_HOPS);
     if (source !== null) {
       const inference = entry.site.inference === undefined ? {} : { inference: entry.site.inference };
-      flows.push({ argument, api: entry.site.api, flow: { source: source.source, steps: hopsToSteps(source.hops) }, ...inference });
+      flows.push({ argument, api: entry.site.api, flow: { source: source.source, steps: hopsToSteps(source.hops) }, ...inference, ...artifactOf(entry.site) });
     }
   }
   return flows;
@@ -72,10 +72,10 @@ function handlerFlows(taint: FileTaint, registrationTaint: FileTaint, registered
     if (input === null || input.callbackEvent !== undefined || (input.text && (TEXT_BITS & bit) !== 0) || !inputKindReaches(input.kind, sink.sanitizedFor)) continue;
     if (isValidatedBy(registrationTaint.evaluator, registration, handler.file.taint.functionFacts(handler.fn), row.request, entry.path)) continue;
     const label = renderSteps(parameterLabel(handler.fn, row.parameter), entry.path);
-    const source = { label, kind: input.kind, node: reportAt, file: taint.file };
+    const source = { label, kind: input.kind, node: reportAt, file: taint.file, recognition: 'registration' } as const;
     const start = hop(null, reportAt, `registered as a request handler: ${label} is request input (${input.kind})`, taint.file);
     const inference = entry.site.inference === undefined ? {} : { inference: entry.site.inference };
-    flows.push({ argument: reportAt, api: entry.site.api, flow: { source, steps: hopsToSteps(appendHops(start, entry.hops)) }, ...inference });
+    flows.push({ argument: reportAt, api: entry.site.api, flow: { source, steps: hopsToSteps(appendHops(start, entry.hops)) }, ...inference, ...artifactOf(entry.site) });
   }
   return flows;
 }
@@ -117,4 +117,8 @@ function flowsThroughAppArguments(taint: FileTaint, call: CallNode, sink: TaintS
 function parameterLabel(fn: FunctionNode, index: number): string {
   const parameter = fn.params[index];
   return parameter?.type === 'Identifier' ? parameter.name : 'request';
+}
+
+function artifactOf(site: SinkSite): Pick<CrossModuleFlow, 'artifact'> {
+  return site.artifact === undefined ? {} : { artifact: site.artifact };
 }

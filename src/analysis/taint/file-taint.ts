@@ -6,14 +6,16 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FileContext } from '../../engine/file-context.js';
-import type { VariableLike } from '../scope/scope-types.js';
+import type { ReferenceLike, VariableLike } from '../scope/scope-types.js';
 
 import { TaintEvaluator } from './evaluator.js';
 import { collectFunctionFacts, indexCalls, type CallIndex, type CallNode, type FunctionFacts } from './function-facts.js';
 import { cutsSoFar, recordCut } from './bounds.js';
 import { through, union } from './origins.js';
 import type { RequestRoot } from './request-chains.js';
-import { maySeeRequestData, parameterRole, type ParameterRole } from './request-sources.js';
+import { contextResponseType, maySeeRequestData, parameterRole, type ParameterRole } from './request-sources.js';
+import { shapeCandidates } from './handler-shapes.js';
+import { shapeContextResponseType, shapeRole } from './shape-roles.js';
 import { indexRegistrations, matchRegistration, type Registration, type RegistrationMatch } from './route-registrations.js';
 import { handedRegistrations, inFileHandoffs, type HandedRegistration } from './app-handoffs.js';
 import type { ApiReference } from '../modules/api-reference.js';
@@ -35,6 +37,14 @@ let activeSummaries = 0;
 export class FileTaint {
   readonly file: FileContext;
   readonly evaluator: TaintEvaluator;
+  /**
+   * Set on the shape view: the file's taint that knows registrations only. Summaries other files read
+   * (`target.file.taint`) come from that one, so a handler registered in another module keeps its registration
+   * source there; this view also takes handlers by shape (handler-shapes.ts) and answers the rules' questions.
+   */
+  readonly registrationsOnly: FileTaint | null;
+  private shapeView: FileTaint | null | undefined;
+  private candidates: ReadonlySet<FunctionNode> | null = null;
   private readonly facts = new WeakMap<FunctionNode, FunctionFacts>();
   private readonly returns = new WeakMap<FunctionNode, readonly Origin[]>();
   private readonly roles = new WeakMap<FunctionNode, Map<number, ParameterRole | null>>();
@@ -47,17 +57,34 @@ export class FileTaint {
   private handoffs: ReadonlyMap<FunctionNode, ReadonlyMap<number, readonly ApiReference[]>> | null = null;
   private readonly responses = new WeakMap<FunctionNode, Map<number, ApiReference | null>>();
   private callIndex: CallIndex | null = null;
+  private undeclared: ReadonlyMap<string, readonly ReferenceLike[]> | null = null;
   private requestData: boolean | null = null;
 
-  constructor(file: FileContext) {
+  constructor(file: FileContext, registrationsOnly: FileTaint | null = null) {
     this.file = file;
+    this.registrationsOnly = registrationsOnly;
     this.evaluator = new TaintEvaluator(file, this);
   }
 
-  /** Cheap prefilter: false when nothing in this file can receive request data (no framework import, no entry convention). */
+  /** Cheap prefilter: false when nothing in this file can receive request data (no framework import, no entry convention, no handler shape). */
   get maySeeRequestData(): boolean {
-    this.requestData ??= maySeeRequestData(this.file);
+    if (this.registrationsOnly !== null) return this.registrationsOnly.maySeeRequestData;
+    this.requestData ??= maySeeRequestData(this.file) || this.shapeHandlerCandidates().size > 0;
     return this.requestData;
+  }
+
+  /** Functions whose parameter names and reads make them handlers by shape, unless registered or called here. */
+  shapeHandlerCandidates(): ReadonlySet<FunctionNode> {
+    if (this.registrationsOnly !== null) return this.registrationsOnly.shapeHandlerCandidates();
+    this.candidates ??= new Set(shapeCandidates(this.file));
+    return this.candidates;
+  }
+
+  /** The taint the rules ask: this one, or the shape view when the file has handlers by shape. */
+  reporting(): FileTaint {
+    if (this.registrationsOnly !== null) return this;
+    if (this.shapeView === undefined) this.shapeView = this.shapeHandlerCandidates().size > 0 ? new FileTaint(this.file, this) : null;
+    return this.shapeView ?? this;
   }
 
   /**
@@ -66,21 +93,32 @@ export class FileTaint {
    */
   flowTo(node: TSESTree.Node, query: FlowQuery): TaintFlow | null {
     if (!this.maySeeRequestData && query.includeLowTrust !== true) return null;
+    const view = this.reporting();
+    if (view !== this) return view.flowTo(node, query);
     return findFlow(this, this.evaluator.valueOf(node, 0), query, node);
+  }
+
+  /** As flowTo, for the value of `node` read at member `path`; the flow's last step is at `reportAt`. */
+  flowAt(node: TSESTree.Node, path: readonly string[], query: FlowQuery, reportAt: TSESTree.Node): TaintFlow | null {
+    if (!this.maySeeRequestData && query.includeLowTrust !== true) return null;
+    const view = this.reporting();
+    if (view !== this) return view.flowAt(node, path, query, reportAt);
+    return findFlow(this, this.evaluator.valueAt(node, path, 0), query, reportAt);
   }
 
   /** Modeled sinks of `sink.concept` at this call (row conditions such as `shell: true` checked), each with its target argument. */
   sinksAt(call: CallNode, sink: TaintSink): readonly SinkSite[] {
-    return sinksAt(this, call, sink);
+    return sinksAt(this.reporting(), call, sink);
   }
 
   /** Request data passed here into a function of another module that carries it to a sink: one flow per argument. */
   flowsIntoCall(call: CallNode, sink: TaintSink): readonly CrossModuleFlow[] {
     if (!this.maySeeRequestData) return [];
-    return flowsIntoCall(this, call, sink);
+    return flowsIntoCall(this.reporting(), call, sink);
   }
 
   functionFacts(fn: FunctionNode): FunctionFacts {
+    if (this.registrationsOnly !== null) return this.registrationsOnly.functionFacts(fn);
     let facts = this.facts.get(fn);
     if (facts === undefined) {
       facts = collectFunctionFacts(fn);
@@ -148,7 +186,8 @@ export class FileTaint {
     }
     if (!byIndex.has(index)) {
       byIndex.set(index, null);
-      byIndex.set(index, parameterRole(this.file, fn, index));
+      const base = this.registrationsOnly;
+      byIndex.set(index, base === null ? parameterRole(this.file, fn, index) : (base.parameterRole(fn, index) ?? shapeRole(this, fn, index)));
     }
     return byIndex.get(index) ?? null;
   }
@@ -161,14 +200,22 @@ export class FileTaint {
     return root;
   }
 
+  /** The response type of a parameter that is the request too (Koa's `ctx`, Hono's `c`), from its registration or shape. */
+  contextResponseType(fn: FunctionNode, index: number): ApiReference | null {
+    const registered = contextResponseType(this.file, fn, index);
+    return registered !== null || this.registrationsOnly === null ? registered : shapeContextResponseType(this, fn, index);
+  }
+
   /** Where `fn` (in this file) is registered as a request handler, in this file; every registration is read once per file. */
   registrations(fn: FunctionNode): readonly Registration[] {
+    if (this.registrationsOnly !== null) return this.registrationsOnly.registrations(fn);
     this.registered ??= indexRegistrations(this.file, this.calls().all, (call) => this.registrationsAt(call));
     return this.registered.get(fn) ?? [];
   }
 
   /** The registration rows this call matches: a modeled API, a chain on one, or a call on an app handed to a parameter. */
   registrationsAt(call: CallNode): readonly RegistrationMatch[] {
+    if (this.registrationsOnly !== null) return this.registrationsOnly.registrationsAt(call);
     let found = this.registrationMatches.get(call);
     if (found === undefined) {
       found = matchRegistration(this.file, call, (fn, index) => this.handedTo(fn, index), (inner) => this.registrationsAt(inner));
@@ -179,12 +226,14 @@ export class FileTaint {
 
   /** What callers in this file hand parameter `index` of `fn`: apps and routers (`routes(app)`), a few calls deep. */
   handedTo(fn: FunctionNode, index: number): readonly ApiReference[] {
+    if (this.registrationsOnly !== null) return this.registrationsOnly.handedTo(fn, index);
     this.handoffs ??= inFileHandoffs(this, this.calls().all);
     return this.handoffs.get(fn)?.get(index) ?? [];
   }
 
   /** Registrations in other modules on an app or router this call hands over (`require('./routes')(app)`). */
   handedRegistrations(call: CallNode): readonly HandedRegistration[] {
+    if (this.registrationsOnly !== null) return this.registrationsOnly.handedRegistrations(call);
     let found = this.handed.get(call);
     if (found === undefined) {
       found = handedRegistrations(this, call);
@@ -208,17 +257,20 @@ export class FileTaint {
   }
 
   private calls(): CallIndex {
+    if (this.registrationsOnly !== null) return this.registrationsOnly.calls();
     this.callIndex ??= indexCalls(this.file.ast);
     return this.callIndex;
   }
 
   /** Calls `fn` makes on its parameter `index` (`app.get(...)` on an app the caller passes). */
   parameterCalls(fn: FunctionNode, index: number): readonly ParameterCall[] {
+    if (this.registrationsOnly !== null) return this.registrationsOnly.parameterCalls(fn, index);
     return callsOnParameter(this.file, this.functionFacts(fn), fn, index);
   }
 
   /** A small stable number per variable, for keys. */
   variableId(variable: VariableLike): number {
+    if (this.registrationsOnly !== null) return this.registrationsOnly.variableId(variable);
     let id = this.variableIds.get(variable);
     if (id === undefined) {
       id = this.variableIds.size + 1;
@@ -227,8 +279,29 @@ export class FileTaint {
     return id;
   }
 
+  /** Writes to the undeclared global `name` (`output = {...}` without a declaration), indexed once per file. */
+  undeclaredWrites(name: string): readonly ReferenceLike[] {
+    if (this.undeclared === null) {
+      const index = new Map<string, ReferenceLike[]>();
+      for (const reference of this.file.scopeManager.globalScope?.through ?? []) {
+        if (!reference.isWrite() || reference.identifier.type !== 'Identifier') continue;
+        const list = index.get(reference.identifier.name) ?? [];
+        list.push(reference);
+        index.set(reference.identifier.name, list);
+      }
+      this.undeclared = index;
+    }
+    return this.undeclared.get(name) ?? [];
+  }
+
+  /** Calls in this file made by this name (`app.set(...)` for `set`), from the same index callersOf uses. */
+  callsNamed(name: string): readonly CallNode[] {
+    return this.calls().byName.get(name) ?? [];
+  }
+
   /** Calls in this file that run `fn`. */
   callersOf(fn: FunctionNode): readonly CallNode[] {
+    if (this.registrationsOnly !== null) return this.registrationsOnly.callersOf(fn);
     return callersOf(this, this.calls().byName, fn);
   }
 }

@@ -13,7 +13,6 @@ import { CHAINABLE_RESPONSE_METHODS, CONTENT_TYPE_PROPERTIES, CONTENT_TYPE_SETTE
 import type { FileContext } from '../../engine/file-context.js';
 import type { FileTaint } from './file-taint.js';
 import type { CallNode } from './function-facts.js';
-import { contextResponseType } from './request-sources.js';
 import type { FunctionNode } from './taint-types.js';
 
 export type DeclaredContentType = 'none' | 'html' | 'other' | 'unknown';
@@ -122,7 +121,7 @@ export function responseParameterType(taint: FileTaint, identifier: TSESTree.Ide
   const index = fn.params.indexOf(definition.name as TSESTree.Parameter);
   const role = index < 0 ? null : taint.parameterRole(fn, index);
   if (role?.role === 'response') return role.reference;
-  return role?.role === 'request' ? contextResponseType(taint.file, fn, index) : null;
+  return role?.role === 'request' ? taint.contextResponseType(fn, index) : null;
 }
 
 /** The response variable and the chainable calls made on it: `res.status(404).type('html')` → `res`, `status().type()`. */
@@ -193,8 +192,10 @@ function leadingText(file: FileContext, node: TSESTree.Node): string | null {
 }
 
 /** Koa's `ctx.body = value`: the row, api and target when the member is a modeled html-output property of a response. */
-export function htmlPropertyWrite(taint: FileTaint, write: TSESTree.AssignmentExpression): { row: HtmlOutputRow; api: string; target: TSESTree.Node } | null {
+export function htmlPropertyWrite(fileTaint: FileTaint, write: TSESTree.AssignmentExpression): { row: HtmlOutputRow; api: string; target: TSESTree.Node } | null {
   if (write.operator !== '=' || write.left.type !== 'MemberExpression') return null;
+  // A context recognised by its shape is a response in the shape view only.
+  const taint = fileTaint.reporting();
   const member = write.left;
   const name = staticPropertyName(member);
   const object = unwrapExpression(member.object);

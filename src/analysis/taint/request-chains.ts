@@ -15,15 +15,18 @@ import { routeValidatedBits } from './route-validation.js';
 import { processInputAt, renderSteps, requestInputAt, type InputMatch } from './request-inputs.js';
 import { parameterName } from './request-sources.js';
 import { hop } from './origins.js';
-import { MAX_MEMBER_PATH, type FunctionNode, type Origin } from './taint-types.js';
+import { MAX_MEMBER_PATH, type FunctionNode, type Origin, type SourceRecognition } from './taint-types.js';
 import { patternPath } from './patterns.js';
 import { isReassigned } from '../scope/scope-facts.js';
 
 /** What an identifier holds when it is (part of) a request object: the object's shape and the steps read so far. */
 export interface RequestRoot {
   readonly shape: RequestShapeId | 'process';
+  readonly recognition: SourceRecognition;
   readonly name: string;
   readonly steps: readonly string[];
+  /** Leading steps `name` already stands for: a destructured parameter (`({ message }) => message.value`) is named by its own binding. */
+  readonly named?: number;
   /** The handler whose parameter holds the request, for validation its registration runs first. */
   readonly handler?: FunctionNode;
 }
@@ -43,10 +46,10 @@ export function requestChainValue(ev: TaintEvaluator, node: TSESTree.Node, path:
   const read = readSteps(steps, inputLength.length);
   const validated = root.handler !== undefined && root.shape !== 'process' ? routeValidatedBits(ev, root.handler, root.shape, read) : 0;
   if (validated === ALL_KINDS) return CLEAN;
-  const label = renderSteps(root.name, read);
+  const label = renderSteps(root.name, read.slice(root.named ?? 0));
   // The read itself is the source's location (`req.query` in `const q = req.query; q.id`); the label names the member.
   const at = node;
-  return [{ type: 'source', source: { label, kind: inputLength.match.kind, node: at, file: ev.file }, hops: hop(null, at, `request input ${label} (${inputLength.match.kind})`, ev.file), cleaned: (inputLength.match.text ? TEXT_BITS : 0) | validated }];
+  return [{ type: 'source', source: { label, kind: inputLength.match.kind, node: at, file: ev.file, recognition: root.recognition }, hops: hop(null, at, `request input ${label} (${inputLength.match.kind})`, ev.file), cleaned: (inputLength.match.text ? TEXT_BITS : 0) | validated }];
 }
 
 /** The input prefix plus the plain member reads after it (`req.query.id`), stopping before a method call. */
@@ -95,7 +98,7 @@ export function isRequestObject(ev: TaintEvaluator, node: TSESTree.Node): boolea
 /** The request object an identifier is, or a part of; null for anything else. */
 export function rootOf(ev: TaintEvaluator, identifier: TSESTree.Node, depth: number): RequestRoot | null {
   if (identifier.type !== 'Identifier') return null;
-  if (identifier.name === 'process' && ev.file.scope.isGlobalReference(identifier)) return { shape: 'process', name: 'process', steps: [] };
+  if (identifier.name === 'process' && ev.file.scope.isGlobalReference(identifier)) return { shape: 'process', recognition: 'global', name: 'process', steps: [] };
   const variable = ev.file.scope.variableOf(identifier);
   return variable === null ? null : ev.taint.requestRootOfVariable(variable, () => variableRoot(ev, variable, depth));
 }
@@ -112,7 +115,9 @@ function variableRoot(ev: TaintEvaluator, variable: VariableLike, depth: number)
     const role = ev.taint.parameterRole(fn, index);
     if (role?.role !== 'request') return null;
     const steps = patternPath(parameter, definition.name);
-    return steps === null ? null : { shape: role.shape, name: steps.length === 0 ? parameterName(parameter) : variable.name, steps, handler: fn };
+    if (steps === null) return null;
+    const name = steps.length === 0 ? parameterName(parameter) : variable.name;
+    return { shape: role.shape, recognition: role.recognition, name, steps, ...(steps.length > 0 ? { named: steps.length } : {}), handler: fn };
   }
   if (definition.type !== 'Variable' || definition.node.type !== 'VariableDeclarator') return null;
   const declarator = definition.node;
@@ -125,7 +130,7 @@ function variableRoot(ev: TaintEvaluator, variable: VariableLike, depth: number)
   const all = [...base.steps, ...(init?.steps ?? []), ...steps];
   // An alias of request input itself (`const q = req.query`) is evaluated as a variable, not as a root.
   if (base.shape !== 'process' && shortestInputPrefix(base.shape, all) < all.length) return null;
-  return { shape: base.shape, name: base.name, steps: all, ...(base.handler !== undefined ? { handler: base.handler } : {}) };
+  return { shape: base.shape, recognition: base.recognition, name: base.name, steps: all, ...(base.named !== undefined ? { named: base.named } : {}), ...(base.handler !== undefined ? { handler: base.handler } : {}) };
 }
 
 function shortestInputPrefix(shape: RequestShapeId, steps: readonly string[]): number {

@@ -28,13 +28,14 @@ function compile(key: string, rows: readonly RequestInputRow[]): readonly Compil
 export interface InputMatch {
   readonly kind: RequestInputKind;
   readonly callbackEvent: string | undefined;
+  readonly reservedEvents: readonly string[];
   /** Always text (`req.params.id`): clean for the kinds only an object trips. */
   readonly text: boolean;
 }
 
 function match(inputs: readonly CompiledInput[], steps: readonly string[]): InputMatch | null {
   for (const input of inputs) {
-    if (matchesAccessPath(input.path, steps)) return { kind: input.row.kind, callbackEvent: input.row.callbackEvent, text: input.row.text === true };
+    if (matchesAccessPath(input.path, steps)) return { kind: input.row.kind, callbackEvent: input.row.callbackEvent, reservedEvents: input.row.reservedEvents ?? [], text: input.row.text === true };
   }
   return null;
 }

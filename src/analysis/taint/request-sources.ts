@@ -12,11 +12,12 @@ import { CALL } from '../modules/api-reference.js';
 import { unwrapExpression } from '../node-shapes.js';
 import type { RequestInputKind, RequestShapeId } from '../../models/concepts.js';
 import { nextExportConventions, SERVER_ACTION_DIRECTIVE, SERVER_ACTION_INPUT } from '../../models/sources/next.js';
+import { entryConventionRole, mayFollowProjectConvention } from './entry-conventions.js';
 import { isResolverArgument } from './graphql-resolvers.js';
 import type { FunctionNode } from './taint-types.js';
 
 export type ParameterRole =
-  | { readonly role: 'request'; readonly shape: RequestShapeId }
+  | { readonly role: 'request'; readonly shape: RequestShapeId; readonly recognition: 'registration' | 'type' | 'shape' }
   | { readonly role: 'input'; readonly kind: RequestInputKind; readonly label: string }
   | { readonly role: 'response'; readonly reference: ApiReference };
 
@@ -28,6 +29,7 @@ export function parameterRole(file: FileContext, fn: FunctionNode, index: number
     annotatedRole(file, parameter) ??
     registeredRole(file, fn, index) ??
     conventionRole(file, fn, index) ??
+    entryConventionRole(file, fn, index) ??
     serverActionRole(fn, parameter) ??
     (isResolverArgument(file, fn, index) ? { role: 'input', kind: 'parameter', label: `${parameterName(parameter)} (GraphQL arguments)` } : null)
   );
@@ -47,7 +49,7 @@ function decoratedRole(file: FileContext, parameter: TSESTree.Parameter): Parame
     const callee = expression.type === 'CallExpression' ? expression.callee : expression;
     const match = file.concepts.valueIs(callee, 'request-decorator');
     if (match === null) continue;
-    if (match.row.request !== undefined) return { role: 'request', shape: match.row.request };
+    if (match.row.request !== undefined) return { role: 'request', shape: match.row.request, recognition: 'registration' };
     if (match.row.input !== null) return { role: 'input', kind: match.row.input, label: `${file.source.slice(decorator.range)} ${parameterName(parameter)}` };
   }
   return null;
@@ -61,12 +63,12 @@ function annotatedRole(file: FileContext, parameter: TSESTree.Parameter): Parame
   const reference = variable !== null ? file.origins.variableReference(variable, 0) : null;
   if (reference === null) return null;
   const match = file.project.conceptIndex.match(reference, 'request-type');
-  return match === null ? null : { role: 'request', shape: match.row.request };
+  return match === null ? null : { role: 'request', shape: match.row.request, recognition: 'type' };
 }
 
 function registeredRole(file: FileContext, fn: FunctionNode, index: number): ParameterRole | null {
   for (const { row, module } of file.taint.registrations(fn)) {
-    if (row.parameter === index) return { role: 'request', shape: row.request };
+    if (row.parameter === index) return { role: 'request', shape: row.request, recognition: 'registration' };
     if (row.response?.parameter === index) return { role: 'response', reference: { module, steps: simplePathSteps(row.response.type) } };
   }
   return null;
@@ -105,7 +107,7 @@ function conventionRole(file: FileContext, fn: FunctionNode, index: number): Par
   for (const convention of nextExportConventions) {
     if (!convention.files.test(file.path) || !convention.exports.includes(name)) continue;
     const parameter = convention.parameters.find((candidate) => candidate.index === index);
-    if (parameter?.request !== undefined) return { role: 'request', shape: parameter.request };
+    if (parameter?.request !== undefined) return { role: 'request', shape: parameter.request, recognition: 'registration' };
     if (parameter?.input !== undefined) return { role: 'input', kind: parameter.input, label: `${parameterName(fn.params[index] as TSESTree.Node)} (${name} route parameters)` };
   }
   return null;
@@ -134,10 +136,18 @@ function serverActionRole(fn: FunctionNode, parameter: TSESTree.Parameter): Para
 /** True when the file can receive request data at all: it loads a framework with source rows, or follows an entry convention. */
 export function maySeeRequestData(file: FileContext): boolean {
   const index = file.project.conceptIndex;
-  const wanted = [index.modulesFor('request-handler'), index.modulesFor('request-type'), index.modulesFor('request-decorator'), index.modulesFor('graphql-resolvers')];
+  const wanted = [
+    index.modulesFor('request-handler'),
+    index.modulesFor('request-type'),
+    index.modulesFor('handler-type'),
+    index.modulesFor('request-reader'),
+    index.modulesFor('request-decorator'),
+    index.modulesFor('graphql-resolvers'),
+  ];
   for (const module of file.importedModules) if (wanted.some((modules) => modules.has(module))) return true;
   if (nextExportConventions.some((convention) => convention.files.test(file.path))) return true;
-  return file.source.text.includes(SERVER_ACTION_DIRECTIVE) && containsServerDirective(file.ast);
+  if (file.source.text.includes(SERVER_ACTION_DIRECTIVE) && containsServerDirective(file.ast)) return true;
+  return mayFollowProjectConvention(file);
 }
 
 function containsServerDirective(program: TSESTree.Program): boolean {

@@ -9,7 +9,6 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { ApiReference } from '../modules/api-reference.js';
 import { unwrapExpression } from '../node-shapes.js';
 import type { FileTaint } from './file-taint.js';
-import { contextResponseType } from './request-sources.js';
 import type { FunctionNode } from './taint-types.js';
 
 /** Helpers passing the response on to helpers (`render` → `sendPage` → `res.send`) are followed this deep. */
@@ -31,7 +30,7 @@ export function parameterResponseType(taint: FileTaint, fn: FunctionNode, index:
   const role = taint.parameterRole(fn, index);
   if (role?.role === 'response') return role.reference;
   // Koa's `ctx` and Hono's `c` are request and response in one parameter: the row names its response type too.
-  if (role?.role === 'request') return contextResponseType(taint.file, fn, index);
+  if (role?.role === 'request') return taint.contextResponseType(fn, index);
   if (role !== null || depth >= MAX_RESPONSE_HELPER_DEPTH) return null;
   return taint.handedResponse(fn, index, () => handedResponse(taint, fn, index, depth));
 }

@@ -13,7 +13,9 @@ import { setsHeaderNamed } from './global-sinks.js';
 import { callServesHtml, responseChain } from './html-responses.js';
 import { hop, kindBit } from './origins.js';
 import { simplePathSteps } from './request-sources.js';
-import type { SinkEntry, TaintSink } from './sinks.js';
+import { viewContext, type SinkEntry, type SinkSite, type TaintSink } from './sinks.js';
+import { viewSites } from '../views/view-sinks.js';
+import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FunctionNode } from './taint-types.js';
 import { wholeObjectParts } from './whole-objects.js';
 
@@ -40,6 +42,12 @@ export function responseSinksVia(taint: FileTaint, fn: FunctionNode, responseInd
     const chain = callee.type === 'MemberExpression' ? responseChain(callee.object) : null;
     if (method === null || chain === null || taint.file.scope.variableOf(chain.root) !== taint.file.scope.variableOf(parameter)) continue;
     const reference = { module: responseType.module, steps: [...responseType.steps, ...chain.steps, method] };
+    if (sink.concept === 'view-output') {
+      for (const match of taint.file.concepts.callsMatching(call, reference, 'view-render')) {
+        for (const site of viewSites(taint.file, match, viewContext(sink))) entries.push(...parameterEntries(taint, fn, bit, site.target, site.path, site));
+      }
+      continue;
+    }
     for (const match of taint.file.concepts.callsMatching(call, reference, sink.concept)) {
       // Rows with option conditions (`sendFile` without `root`) are checked only where the response is known in-file.
       if (match.target === null || ('when' in match.row && match.row.when !== undefined)) continue;
@@ -47,14 +55,19 @@ export function responseSinksVia(taint: FileTaint, fn: FunctionNode, responseInd
       // A row for one header (`setHeader('Location', url)` as a redirect) holds only when the call names it.
       if ('header' in match.row && match.row.header !== undefined && !setsHeaderNamed(taint, call, match.row.header)) continue;
       const targets = match.row.concept === 'template-compilation' && match.row.wholeObject === true ? wholeObjectParts(taint.file, match.target) : [match.target];
-      for (const target of targets) {
-        for (const value of taint.evaluator.valueOf(target, 0)) {
-          if (value.type !== 'parameter' || value.fn !== fn || (value.cleaned & bit) !== 0) continue;
-          const hops = hop(value.hops, target, `reaches ${match.api}`, taint.file);
-          entries.push({ index: value.index, path: value.path, hops, cleaned: value.cleaned, site: { target, api: match.api } });
-        }
-      }
+      for (const target of targets) entries.push(...parameterEntries(taint, fn, bit, target, [], { target, api: match.api }));
     }
+  }
+  return entries;
+}
+
+/** Entries for `fn`'s parameters whose values reach `site` (its target read at `path`). */
+function parameterEntries(taint: FileTaint, fn: FunctionNode, bit: number, target: TSESTree.Node, path: readonly string[], site: SinkSite): SinkEntry[] {
+  const entries: SinkEntry[] = [];
+  for (const value of taint.evaluator.valueAt(target, path, 0)) {
+    if (value.type !== 'parameter' || value.fn !== fn || (value.cleaned & bit) !== 0) continue;
+    const hops = hop(value.hops, site.artifact === undefined ? target : (site.reportAt ?? target), `reaches ${site.api}`, taint.file);
+    entries.push({ index: value.index, path: value.path, hops, cleaned: value.cleaned, site });
   }
   return entries;
 }

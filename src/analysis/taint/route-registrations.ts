@@ -11,9 +11,10 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FileContext } from '../../engine/file-context.js';
 import type { RequestHandlerRow } from '../../models/concepts.js';
 import { CALL, type ApiReference } from '../modules/api-reference.js';
-import { findProperty, staticPropertyName, unwrapExpression } from '../node-shapes.js';
+import { findProperty, staticPropertyName, stringLiteralValue, unwrapExpression } from '../node-shapes.js';
 import type { CallNode } from './function-facts.js';
 import { handlerTargets } from './handler-targets.js';
+import { isReassigned, singleDefinition } from './module-exports.js';
 import type { FunctionNode, FunctionTarget } from './taint-types.js';
 
 export interface Registration {
@@ -112,6 +113,7 @@ export interface RegisteredHandler {
 export function registeredHandlers(file: FileContext, call: CallNode, match: RegistrationMatch): RegisteredHandler[] {
   const { row } = match;
   const found: RegisteredHandler[] = [];
+  if (row.event !== undefined && !namesEvent(call, row.event)) return found;
   const add = (node: TSESTree.Node, argumentIndex: number, property: string | null): void => {
     const registration = { row, module: match.module, call, argumentIndex, property };
     for (const handler of handlerTargets(file, node, row.parameter)) found.push({ registration, handler });
@@ -119,6 +121,11 @@ export function registeredHandlers(file: FileContext, call: CallNode, match: Reg
   call.arguments.forEach((argument, argumentIndex) => {
     if (argument.type === 'SpreadElement' || (row.argument !== undefined && row.argument !== argumentIndex)) return;
     const value = unwrapExpression(argument);
+    if (row.members === true) {
+      // `server.addService(Service, { sayHello(call, callback) {...} })`, or the object held in a constant.
+      for (const member of memberValues(file, value)) add(member, argumentIndex, null);
+      return;
+    }
     if (row.property !== undefined) {
       const held = value.type === 'ObjectExpression' ? findProperty(value, row.property) : null;
       if (held !== null) add(held.value, argumentIndex, row.property);
@@ -129,6 +136,25 @@ export function registeredHandlers(file: FileContext, call: CallNode, match: Reg
     } else add(value, argumentIndex, null);
   });
   return found;
+}
+
+/** `wss.on('connection', listener)`: argument 0 is the event the row registers for. */
+export function namesEvent(call: CallNode, event: string): boolean {
+  const first = call.arguments[0];
+  return first !== undefined && stringLiteralValue(unwrapExpression(first)) === event;
+}
+
+/** The property values of an object literal, inline or held in a constant of this file. */
+function memberValues(file: FileContext, node: TSESTree.Node): TSESTree.Node[] {
+  let object = node;
+  if (object.type === 'Identifier') {
+    const variable = file.scope.variableOf(object);
+    const definition = singleDefinition(variable);
+    if (variable === null || isReassigned(variable) || definition?.type !== 'Variable' || definition.node.type !== 'VariableDeclarator' || definition.node.init === null) return [];
+    object = unwrapExpression(definition.node.init);
+  }
+  if (object.type !== 'ObjectExpression') return [];
+  return object.properties.flatMap((property) => (property.type === 'Property' ? [property.value] : []));
 }
 
 /** Every registration in a file, by the handler function it registers in this file (built once per file). */

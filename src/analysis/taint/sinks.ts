@@ -7,7 +7,8 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { findProperty, staticPropertyName, unwrapExpression } from '../node-shapes.js';
 import type { ApiReference } from '../modules/api-reference.js';
-import type { SanitizerKind, SinkCondition, TemplateFormatting } from '../../models/concepts.js';
+import type { ConceptKind, RowOf, SanitizerKind, SinkCondition, TemplateFormatting } from '../../models/concepts.js';
+import type { ApiCall } from '../concepts/concept-queries.js';
 import { filledPlaceholders } from './template-values.js';
 import { GLOBAL_CODE_SINKS } from '../../models/sanitizers/globals.js';
 import { resolveCallee } from './callee-resolver.js';
@@ -22,6 +23,7 @@ import { appendHops, hop, kindBit } from './origins.js';
 import { queryDocumentValues } from './query-documents.js';
 import { inferredSqlSink } from './inferred-sql-sinks.js';
 import { MAX_ORIGINS, type FunctionNode, type Hop, type TaintFlow } from './taint-types.js';
+import { viewSites, type ViewArtifact } from '../views/view-sinks.js';
 
 export type SinkConcept =
   | 'sql-execution'
@@ -44,7 +46,9 @@ export type SinkConcept =
   | 'browser-content'
   | 'redirect'
   | 'header-write'
-  | 'log-write';
+  | 'log-write'
+  /** Outputs of a rendered view (analysis/views/view-sinks.ts): `html` ones unescaped, `url` ones whole URL attributes. */
+  | 'view-output';
 
 /** What a sink rule looks for: calls of a concept, and values not sanitized for a kind. */
 export interface TaintSink {
@@ -60,6 +64,10 @@ export interface SinkSite {
   readonly api: string;
   /** Where to report, when not at the target: the query document a checked value sits in. */
   readonly reportAt?: TSESTree.Node;
+  /** The member path of the target that reaches the sink (a view reads `locals.user.name`); the whole target when absent. */
+  readonly path?: readonly string[];
+  /** The sink is in a view, not in code: the output the target is written to. */
+  readonly artifact?: ViewArtifact;
   /** How the sink was recognised when no model row names it: `sql-text`, an unresolved receiver running SQL text. */
   readonly inference?: 'sql-text';
 }
@@ -80,15 +88,26 @@ export interface CrossModuleFlow {
   readonly flow: TaintFlow;
   /** Set when the sink in the other module was inferred (see SinkSite). */
   readonly inference?: 'sql-text';
+  /** The view output the flow ends in, when the sink is in a view. */
+  readonly artifact?: ViewArtifact;
+}
+
+/**
+ * Rows of `concept` this call matches: through its callee's library value, else through the untyped response
+ * parameter of a registered handler, a wrapped function, or a chained response method.
+ */
+export function conceptCallsAt<K extends ConceptKind>(taint: FileTaint, call: CallNode, concept: K): ApiCall<RowOf<K>>[] {
+  const file = taint.file;
+  const matches = file.concepts.callsTo(call, concept);
+  if (matches.length > 0) return matches;
+  const other = responseReference(taint, call) ?? wrappedReference(taint, call) ?? chainedResponseReference(taint, call);
+  return other === null ? [] : file.concepts.callsMatching(call, other, concept);
 }
 
 export function sinksAt(taint: FileTaint, call: CallNode, sink: TaintSink): readonly SinkSite[] {
   const file = taint.file;
-  let matches = file.concepts.callsTo(call, sink.concept);
-  if (matches.length === 0) {
-    const other = responseReference(taint, call) ?? wrappedReference(taint, call) ?? chainedResponseReference(taint, call);
-    if (other !== null) matches = file.concepts.callsMatching(call, other, sink.concept);
-  }
+  if (sink.concept === 'view-output') return conceptCallsAt(taint, call, 'view-render').flatMap((match) => viewSites(file, match, viewContext(sink)));
+  const matches = conceptCallsAt(taint, call, sink.concept);
   const sites: SinkSite[] = [];
   for (const match of matches) {
     if (match.target === null) continue;
@@ -128,6 +147,10 @@ export function sinksAt(taint: FileTaint, call: CallNode, sink: TaintSink): read
 function unescapedValueSites(taint: FileTaint, call: CallNode, formats: TemplateFormatting, api: string): SinkSite[] {
   const placeholders = filledPlaceholders(taint.file, call.arguments[0], call.arguments[formats.values], formats.syntax) ?? [];
   return placeholders.filter((placeholder) => formats.escapes[placeholder.modifier] === undefined).map((placeholder) => ({ target: placeholder.value, api }));
+}
+
+export function viewContext(sink: TaintSink): 'html' | 'url' {
+  return sink.sanitizedFor === 'url' ? 'url' : 'html';
 }
 
 /** `res.sendFile(...)` where `res` is the response parameter of a registered handler: the model's response type. */
@@ -215,9 +238,10 @@ export function sinkSummary(taint: FileTaint, fn: FunctionNode, sink: TaintSink,
   for (const call of taint.functionFacts(fn).calls) {
     if (entries.length >= MAX_ORIGINS) break;
     for (const site of sinksAt(taint, call, sink)) {
-      for (const value of evaluator.valueOf(site.target, 0)) {
+      for (const value of evaluator.valueAt(site.target, site.path ?? [], 0)) {
         if (value.type !== 'parameter' || value.fn !== fn || (value.cleaned & bit) !== 0) continue;
-        entries.push({ index: value.index, path: value.path, hops: hop(value.hops, site.target, `reaches ${site.api}`, taint.file), cleaned: value.cleaned, site });
+        const at = site.artifact === undefined ? site.target : (site.reportAt ?? site.target);
+        entries.push({ index: value.index, path: value.path, hops: hop(value.hops, at, `reaches ${site.api}`, taint.file), cleaned: value.cleaned, site });
       }
     }
     const target = resolveCallee(taint.file, call);

@@ -34,6 +34,14 @@ export const MAX_SUMMARY_DEPTH = 6;
  */
 export const MAX_EVALUATIONS_PER_FILE = 200_000;
 
+/**
+ * How rampart knew a value is request data: the function is `registration` (registered on an app, router,
+ * server or consumer, decorated, or placed by a framework's file or export convention), its parameter is typed
+ * with a framework's request `type`, only its `shape` says so (parameter names plus reads of request members,
+ * with no registration in sight), or the value is a `global` low-trust input (`process.argv`).
+ */
+export type SourceRecognition = 'registration' | 'type' | 'shape' | 'global';
+
 /** Where request data enters: `req.query.id` (query), an `@Body()` parameter (body). */
 export interface SourceFact {
   /** As written, shortened: `req.query.id`, `@Body() dto`. */
@@ -41,6 +49,7 @@ export interface SourceFact {
   readonly kind: RequestInputKind;
   readonly node: TSESTree.Node;
   readonly file: FileContext;
+  readonly recognition: SourceRecognition;
 }
 
 /** One hop of a flow, newest last; a persistent list so sharing a prefix costs nothing. */

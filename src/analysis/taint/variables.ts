@@ -25,6 +25,8 @@ const MAX_WRITES = 32;
 export function identifierValue(ev: TaintEvaluator, node: TSESTree.Identifier, path: readonly string[], depth: number): readonly Origin[] {
   const variable = ev.file.scope.variableOf(node);
   if (variable === null) {
+    const implicit = implicitGlobalWrites(ev, node);
+    if (implicit.length > 0) return union(...implicit.map((reference) => writeValue(ev, reference, path, depth)));
     // The global `process` (argv, env): low-trust input, kept only for queries that ask for it.
     return path.length > 0 && rootOf(ev, node, depth) !== null ? (requestChainValue(ev, node, path, depth) ?? CLEAN) : CLEAN;
   }
@@ -67,7 +69,7 @@ function parameterValue(ev: TaintEvaluator, fn: FunctionNode, name: TSESTree.Nod
   if (steps === null) return CLEAN;
   if (role?.role === 'input') {
     const at = steps.length > 0 ? name : parameter;
-    const source: Origin = { type: 'source', source: { label: role.label, kind: role.kind, node: at, file: ev.file }, hops: hop(null, at, `request input ${role.label} (${role.kind})`, ev.file), cleaned: 0 };
+    const source: Origin = { type: 'source', source: { label: role.label, kind: role.kind, node: at, file: ev.file, recognition: 'registration' }, hops: hop(null, at, `request input ${role.label} (${role.kind})`, ev.file), cleaned: 0 };
     return sanitize([source], dtoFieldBits(ev, parameter, [...steps, ...path]));
   }
   if (role !== null) return role.role === 'request' ? (requestChainValue(ev, name, path, depth) ?? CLEAN) : CLEAN;
@@ -94,6 +96,19 @@ function writeValue(ev: TaintEvaluator, reference: ReferenceLike, path: readonly
   if (parent?.type === 'UpdateExpression') return CLEAN;
   const written = reference.writeExpr;
   return written === null || written === undefined ? CLEAN : ev.valueOf(written, depth);
+}
+
+/**
+ * An undeclared name assigned in sloppy code (`output = { ... }` without `var`) is a global shared by every
+ * request; in the function that assigns and then reads it (`output = {...}; res.render('x', { output })`), the
+ * read sees the writes before it there.
+ */
+function implicitGlobalWrites(ev: TaintEvaluator, node: TSESTree.Identifier): ReferenceLike[] {
+  const writes = ev.taint.undeclaredWrites(node.name);
+  if (writes.length === 0) return [];
+  const useFunction = enclosingFunction(node);
+  if (useFunction === null) return [];
+  return writes.filter((write) => write.identifier.range[0] < node.range[0] && enclosingFunction(write.identifier) === useFunction).slice(0, MAX_WRITES);
 }
 
 interface ReachingWrites {

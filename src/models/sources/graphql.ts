@@ -27,6 +27,36 @@ export const graphqlResolverTypes: LibraryModel = {
   rows: [{ concept: 'graphql-resolvers', path: 'IResolvers()', parameter: 1 }],
 };
 
+/**
+ * Root values: express-graphql (https://github.com/graphql/express-graphql#options), graphql-http
+ * (https://github.com/graphql/graphql-http#recipes) and graphql-js's `graphql()` take `rootValue`, an object
+ * whose functions resolve the root fields and get the field's arguments first.
+ */
+const ROOT_VALUE = { concept: 'graphql-resolvers', parameter: 0, argument: 0, property: 'rootValue', flat: true } as const;
+
+export const rootValueSources: LibraryModel = {
+  name: 'graphql root values',
+  modules: [
+    'express-graphql',
+    'graphql-http',
+    'graphql-http/lib/use/express',
+    'graphql-http/lib/use/http',
+    'graphql-http/lib/use/http2',
+    'graphql-http/lib/use/fastify',
+    'graphql-http/lib/use/koa',
+    'graphql-http/lib/use/fetch',
+  ],
+  docs: 'https://github.com/graphql/graphql-http#recipes',
+  rows: [{ ...ROOT_VALUE, path: '{graphqlHTTP,createHandler}' }],
+};
+
+export const graphqlJsSources: LibraryModel = {
+  name: 'graphql',
+  modules: ['graphql'],
+  docs: 'https://graphql.org/graphql-js/graphql/#graphql',
+  rows: [{ ...ROOT_VALUE, path: '{graphql,graphqlSync,execute}' }],
+};
+
 export const typeGraphqlSources: LibraryModel = {
   name: 'type-graphql',
   modules: ['type-graphql', '@nestjs/graphql'],

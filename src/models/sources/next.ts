@@ -21,6 +21,12 @@ export interface ExportConvention {
   /** Reported file paths (forward slashes) this convention applies to. */
   readonly files: RegExp;
   readonly exports: readonly string[];
+  /** Exports whose object members are the handlers (SvelteKit's `actions`). */
+  readonly memberExports?: readonly string[];
+  /** The export may be a call of one of these auto-imported globals around the handler (`defineEventHandler(fn)`). */
+  readonly wrappers?: readonly string[];
+  /** Holds only in a project whose package.json names one of these packages (the Next.js conventions need none: they predate this). */
+  readonly requires?: readonly string[];
   readonly parameters: readonly EntryParameter[];
 }
 

@@ -10,8 +10,13 @@ export interface RequestInputRow {
   /** Access paths relative to the request object (`query`, `get()`, `req.query()`). */
   readonly paths: readonly string[];
   readonly kind: RequestInputKind;
-  /** A callback argument of this call receives the input in its first parameter (`req.on('data', chunk => ...)`), when argument 0 is this event. */
+  /**
+   * A callback argument of this call receives the input in its first parameter (`req.on('data', chunk => ...)`),
+   * when argument 0 is this event; `*` is any event the client names (socket.io), whose listener gets the input
+   * in every parameter, except the events in `reservedEvents`, which the library emits itself.
+   */
   readonly callbackEvent?: string;
+  readonly reservedEvents?: readonly string[];
   /** The framework hands this input over as text, never as a parsed object (express route parameters, headers). */
   readonly text?: true;
 }
