@@ -19,7 +19,7 @@ ruleTester.run('insecure-session-cookie', rule, {
         {
           messageId: 'weakCookie',
           line: 3,
-          column: 55,
+          column: 53,
           suggestions: [{ messageId: 'setHttpOnly', output: `${header}app.get('/', (req, res) => res.cookie('token', 't', { httpOnly: true, secure: true, sameSite: 'lax' }));` }],
         },
       ],
