@@ -23,6 +23,9 @@ type MessageId = 'weakSessionCookie' | 'weakCookie' | 'guessableSecret' | 'setHt
 
 type Flag = 'httpOnly' | 'secure' | 'sameSite';
 
+/** The setting that closes each gap, for the message. */
+const FIXES: Readonly<Record<Flag, string>> = { httpOnly: '`httpOnly: true`', secure: '`secure: true`', sameSite: "`sameSite: 'lax'`" };
+
 const RISKS: Readonly<Record<Flag, string>> = {
   httpOnly: 'script injected into the page can read it',
   secure: 'it travels over plain HTTP',
@@ -44,8 +47,8 @@ export const insecureSessionCookie = defineRule<MessageId>({
   help: "Set session and token cookies with `httpOnly: true`, `secure: true` and `sameSite: 'lax'` (or 'strict'), and sign sessions with a long random secret from the environment.",
   hasSuggestions: true,
   messages: {
-    weakSessionCookie: "{{api}} issues its session cookie with {{weaknesses}}, so {{risks}}; set `httpOnly: true`, `secure: true` and `sameSite: 'lax'`.",
-    weakCookie: "{{api}} sets the {{cookie}} cookie with {{weaknesses}}, so {{risks}}; set `httpOnly: true`, `secure: true` and `sameSite: 'lax'`.",
+    weakSessionCookie: '{{api}} issues its session cookie with {{weaknesses}}, so {{risks}}; set {{fix}}.',
+    weakCookie: '{{api}} sets the {{cookie}} cookie with {{weaknesses}}, so {{risks}}; set {{fix}}.',
     guessableSecret: '{{api}} signs sessions with the constant secret `{{value}}`, which anyone can guess and forge sessions with; read a long random secret from the environment instead.',
     setHttpOnly: 'Set `httpOnly: true` to keep the cookie from scripts',
   },
@@ -115,7 +118,7 @@ function optionsAt(context: RuleContext<MessageId>, call: TSESTree.CallExpressio
   return { kind: 'found', place: { node: argument, values: context.values } };
 }
 
-type Describe = (weak: { weaknesses: string; risks: string }) => { messageId: MessageId; data: Record<string, string> };
+type Describe = (weak: { weaknesses: string; risks: string; fix: string }) => { messageId: MessageId; data: Record<string, string> };
 
 function reportWeakFlags(context: RuleContext<MessageId>, call: TSESTree.Node, options: PropertyPlace, defaults: CookieDefaults, describe: Describe): void {
   if (options.kind === 'unknown') return;
@@ -139,7 +142,7 @@ function reportWeakFlags(context: RuleContext<MessageId>, call: TSESTree.Node, o
   }
   if (sameSite.kind === 'absent') weaknesses.push({ flag: 'sameSite', text: 'no `sameSite`' });
   if (weaknesses.length === 0) return;
-  const described = describe({ weaknesses: listed(weaknesses.map((weak) => weak.text)), risks: listed(weaknesses.map((weak) => RISKS[weak.flag])) });
+  const described = describe({ weaknesses: listed(weaknesses.map((weak) => weak.text)), risks: listed(weaknesses.map((weak) => RISKS[weak.flag])), fix: listed(weaknesses.map((weak) => FIXES[weak.flag])) });
   const node = options.kind === 'found' && options.place.values === context.values ? options.place.node : call;
   const suggest = weaknesses.some((weak) => weak.flag === 'httpOnly') ? httpOnlySuggestion(options, context.values) : [];
   context.report({ node, messageId: described.messageId, data: described.data, suggest });
