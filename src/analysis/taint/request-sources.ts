@@ -8,17 +8,17 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FileContext } from '../../engine/file-context.js';
 import type { ApiReference } from '../modules/api-reference.js';
-import { CALL } from '../modules/api-reference.js';
+import { CALL, isProjectSpecifier, isRelativeSpecifier } from '../modules/api-reference.js';
 import { unwrapExpression } from '../node-shapes.js';
 import type { RequestInputKind, RequestShapeId } from '../../models/concepts.js';
 import { nextExportConventions, SERVER_ACTION_DIRECTIVE, SERVER_ACTION_INPUT } from '../../models/sources/next.js';
 import { entryConventionRole, mayFollowProjectConvention } from './entry-conventions.js';
-import { isResolverArgument } from './graphql-resolvers.js';
+import { isResolverArgument, resolverField } from './graphql-resolvers.js';
 import type { FunctionNode } from './taint-types.js';
 
 export type ParameterRole =
   | { readonly role: 'request'; readonly shape: RequestShapeId; readonly recognition: 'registration' | 'type' | 'shape' }
-  | { readonly role: 'input'; readonly kind: RequestInputKind; readonly label: string }
+  | { readonly role: 'input'; readonly kind: RequestInputKind; readonly label: string; readonly graphqlField?: string }
   | { readonly role: 'response'; readonly reference: ApiReference };
 
 export function parameterRole(file: FileContext, fn: FunctionNode, index: number): ParameterRole | null {
@@ -31,8 +31,13 @@ export function parameterRole(file: FileContext, fn: FunctionNode, index: number
     conventionRole(file, fn, index) ??
     entryConventionRole(file, fn, index) ??
     serverActionRole(fn, parameter) ??
-    (isResolverArgument(file, fn, index) ? { role: 'input', kind: 'parameter', label: `${parameterName(parameter)} (GraphQL arguments)` } : null)
+    (isResolverArgument(file, fn, index) ? resolverArgumentRole(fn, parameter) : null)
   );
+}
+
+function resolverArgumentRole(fn: FunctionNode, parameter: TSESTree.Parameter): ParameterRole {
+  const field = resolverField(fn);
+  return { role: 'input', kind: 'parameter', label: `${parameterName(parameter)} (GraphQL arguments)`, ...(field !== null ? { graphqlField: field } : {}) };
 }
 
 export function parameterName(parameter: TSESTree.Node): string {
@@ -145,6 +150,12 @@ export function maySeeRequestData(file: FileContext): boolean {
     index.modulesFor('graphql-resolvers'),
   ];
   for (const module of file.importedModules) if (wanted.some((modules) => modules.has(module))) return true;
+  // A config's own sources: in a package it names, or in a project module (any project import may reach one).
+  const configured = index.modulesFor('request-input');
+  if (configured.size > 0) {
+    const projectSources = [...configured].some(isRelativeSpecifier);
+    for (const module of file.importedModules) if (configured.has(module) || (projectSources && isProjectSpecifier(module))) return true;
+  }
   if (nextExportConventions.some((convention) => convention.files.test(file.path))) return true;
   if (file.source.text.includes(SERVER_ACTION_DIRECTIVE) && containsServerDirective(file.ast)) return true;
   return mayFollowProjectConvention(file);
