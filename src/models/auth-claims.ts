@@ -26,3 +26,9 @@ export const PRINCIPAL_HOLDERS: ReadonlySet<string> = new Set(['user', 'currentU
 
 /** Payload claims that bound a token's lifetime when the application checks them itself (`expiresAt`, `iat`). */
 export const LIFETIME_CLAIM = /^(?:exp|iat|nbf)$|expir|createdAt|issuedAt|issued_at|created_at/i;
+
+/** Words of a cookie name that say it carries a session or a credential: `session`, `connect.sid`, `auth_token`. */
+export const CREDENTIAL_COOKIE_WORDS: ReadonlySet<string> = new Set(['session', 'sess', 'sid', 'token', 'jwt', 'auth', 'authorization', 'remember']);
+
+/** Words of a cookie name meant to be read by script: CSRF double-submit tokens. */
+export const READABLE_COOKIE_WORDS: ReadonlySet<string> = new Set(['csrf', 'xsrf']);

@@ -23,6 +23,7 @@ import { awsSdkV2, awsSdkV3 } from './libraries/aws-sdk.js';
 import { cookieParser, cookieSession, expressSession } from './libraries/express-session.js';
 import { jose } from './libraries/jose.js';
 import { fastJwt } from './libraries/fast-jwt.js';
+import { cookieSessionCookies, cookieWrites, expressSessionCookies, fastifyCookieWrites, fastifySession, koaCookieWrites, koaSession } from './libraries/session-cookies.js';
 import { jsonwebtoken } from './libraries/jsonwebtoken.js';
 import { mongodb } from './libraries/mongodb.js';
 import { mongoose } from './libraries/mongoose.js';
@@ -99,6 +100,13 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   jose,
   fastJwt,
   jwksRsa,
+  cookieWrites,
+  fastifyCookieWrites,
+  koaCookieWrites,
+  expressSessionCookies,
+  cookieSessionCookies,
+  koaSession,
+  fastifySession,
   expressSession,
   cookieParser,
   cookieSession,

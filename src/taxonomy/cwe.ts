@@ -15,6 +15,7 @@ export const CWE = {
   'CWE-200': 'Exposure of Sensitive Information to an Unauthorized Actor',
   'CWE-208': 'Observable Timing Discrepancy',
   'CWE-209': 'Information Exposure Through an Error Message',
+  'CWE-256': 'Plaintext Storage of a Password',
   'CWE-259': 'Use of Hard-coded Password',
   'CWE-307': 'Improper Restriction of Excessive Authentication Attempts',
   'CWE-295': 'Improper Certificate Validation',
@@ -36,6 +37,9 @@ export const CWE = {
   'CWE-489': 'Active Debug Code',
   'CWE-497': 'Exposure of Sensitive System Information to an Unauthorized Control Sphere',
   'CWE-502': 'Deserialization of Untrusted Data',
+  'CWE-522': 'Insufficiently Protected Credentials',
+  'CWE-532': 'Insertion of Sensitive Information into Log File',
+  'CWE-598': 'Use of GET Request Method With Sensitive Query Strings',
   'CWE-601': 'Open Redirect',
   'CWE-611': 'XML External Entity Reference',
   'CWE-613': 'Insufficient Session Expiration',
@@ -61,6 +65,7 @@ export const CWE = {
   'CWE-1333': 'Inefficient Regular Expression Complexity',
   'CWE-1336': 'Server-Side Template Injection',
   'CWE-1391': 'Use of Weak Credentials',
+  'CWE-1392': 'Use of Default Credentials',
 } as const;
 
 export type CweId = keyof typeof CWE;

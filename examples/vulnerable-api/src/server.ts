@@ -24,7 +24,11 @@ app.post('/login', async (req, res) => {
     return;
   }
   // ok: jwt
-  res.json({ token: jwt.sign({ sub: user.id }, JWT_SECRET, { expiresIn: '1h' }) });
+  const token = jwt.sign({ sub: user.id }, JWT_SECRET, { expiresIn: '1h' });
+  // Readable by any script in the page: one XSS bug hands over the session.
+  // ruleid: insecure-session-cookie
+  res.cookie('access_token', token, { secure: true, sameSite: 'strict' });
+  res.json({ token });
 });
 
 app.delete('/users/:id', async (req, res) => {

@@ -44,3 +44,11 @@ export function encryptionKeys(): crypto.KeyPairKeyObjectResult {
   // ok: weak-key
   return crypto.generateKeyPairSync('rsa', { modulusLength: 3072 });
 }
+
+/** Creates the first administrator when the users table is empty. */
+export async function ensureAdmin(): Promise<void> {
+  // Anyone who reads the docs can sign in as admin wherever ADMIN_PASSWORD was never set.
+  // ruleid: plaintext-password
+  const password = process.env.ADMIN_PASSWORD || 'admin';
+  await pool.query('INSERT INTO users (email, password_hash) VALUES ($1, $2) ON CONFLICT DO NOTHING', ['admin@example.com', hashPassword(password)]);
+}
