@@ -15,7 +15,7 @@ app.use(cors({ origin: true, credentials: true }));
 
 // ruleid: missing-rate-limit
 app.post('/login', async (req, res) => {
-  // ruleid: sql-injection
+  // ruleid(eslint): sql-injection
   const user = await findUserByEmail(req.body.email);
   // The stored hash is compared with `!==`, which returns at the first differing character.
   // ruleid: timing-unsafe-compare
