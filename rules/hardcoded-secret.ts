@@ -5,6 +5,7 @@
  * connection URLs, AWS, Stripe, Twilio, SendGrid, OpenAI credentials); a constant assigned to a name that says
  * it is a secret (`JWT_SECRET`, `password:`, `apiKey =`). Constants are followed to the literal that spells
  * them, and the finding sits there, once, with the strongest evidence's message.
+ * In the CLI it also reads committed `.env` files and `.npmrc` (analysis/secrets/config-file-secrets.ts).
  * Why: whoever reads the code or its history holds the credential, and rotating it takes a deploy.
  * Quiet on: environment and config reads, placeholders and empty defaults, public keys and keys public by
  * design (Stripe publishable, PostHog project keys), names that only mention a secret (`passwordField`,
@@ -16,6 +17,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isTestPath } from '../src/analysis/files/test-paths.js';
 import { staticPropertyName } from '../src/analysis/node-shapes.js';
 import { hasFewDistinctCharacters, isPasswordHash, isPlaceholder, isPublicKeyMaterial, looksGenerated, looksLikeCredential, maskSecret, urlPassword } from '../src/analysis/secrets/secret-values.js';
+import { configFileSecrets, type ConfigSecretMessage } from '../src/analysis/secrets/config-file-secrets.js';
 import { ConstantStrings } from '../src/analysis/values/constant-strings.js';
 import type { SecretKind } from '../src/models/concepts.js';
 import { findSecretFormat, isPublicByDesign } from '../src/models/secret-formats.js';
@@ -23,7 +25,7 @@ import { mayNameSecret, secretNameKind, type SecretNameKind } from '../src/model
 import { defineRule } from '../src/rules-api/define-rule.js';
 import type { ReportDescriptor, RuleContext, RuleListeners } from '../src/rules-api/rule-types.js';
 
-type MessageId = 'knownFormat' | 'secretArgument' | 'secretName' | 'fallbackSecret' | 'comparedSecret';
+type MessageId = 'secretArgument' | 'secretName' | 'fallbackSecret' | 'comparedSecret' | ConfigSecretMessage;
 
 /**
  * One finding per literal, with the most specific message: a provider's key format beats a modeled parameter,
@@ -62,8 +64,12 @@ export const hardcodedSecret = defineRule<MessageId>({
     secretName: '`{{name}}` holds a hard-coded {{secret}} (`{{masked}}`); read it from the environment or a secret manager instead.',
     comparedSecret: '`{{name}}` is compared with a hard-coded {{secret}} (`{{masked}}`); compare with a value read from the environment or a secret manager instead.',
     fallbackSecret: '{{target}} falls back to a hard-coded {{secret}} (`{{masked}}`) when the environment has none; fail at startup instead of running with a known secret.',
+    committedSecret: '`{{name}}` in the committed {{file}} holds a {{secret}} (`{{masked}}`); revoke it, keep the file out of Git and commit a `.env.example` with placeholders instead.',
+    weakSigningSecret: '`{{name}}` in the committed {{file}} is a guessable signing secret (`{{masked}}`) anyone can forge tokens or sessions with; generate a random secret of at least 32 bytes, keep it out of Git and revoke this one.',
+    registryCredential: '.npmrc holds a literal `{{field}}` for {{registry}} (`{{masked}}`); write `${NPM_TOKEN}` instead, set the token in CI secrets and revoke this one.',
   },
   create: (context) => createListeners(context),
+  configFile: { kinds: ['env', 'npmrc'], check: (file, report) => configFileSecrets(file).forEach(report) },
 });
 
 interface Candidate {

@@ -1,7 +1,8 @@
 /**
  * What: a sign-in, sign-up, password-reset, one-time-code or token route (`POST /login`, `/auth/token`,
- * `/password/reset`, `/otp/verify`, Nest `@Post('login')` in `@Controller('auth')`) of an app that serves HTTP,
- * with no rate limiter before it at app, router or route level.
+ * `/password/reset`, `/otp/verify`, Nest `@Post('login')` in `@Controller('auth')`), or any submitting route whose
+ * handler checks a password against its hash (`bcrypt.compare`: a confirm-password export, an account deletion),
+ * of an app that serves HTTP, with no rate limiter before it at app, router or route level.
  * Why: without a limit an attacker tries passwords, reset codes and one-time codes as fast as the server answers.
  * Quiet on: limiters imported from other modules, mounted before the router, registered as a Fastify plugin or
  * per route (`config.rateLimit`), Nest ThrottlerGuard (APP_GUARD, `@UseGuards`, `@Throttle`), hand-written
@@ -10,6 +11,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { authEndpointKind, type AuthEndpointKind } from '../src/analysis/http-apps/auth-endpoints.js';
+import type { RouteEvent } from '../src/analysis/http-apps/http-types.js';
 import { isMountedComponent } from '../src/analysis/http-apps/app-surface.js';
 import type { HttpContainer } from '../src/analysis/http-apps/http-container.js';
 import { rateLimitCoverage, type RouteCoverage } from '../src/analysis/http-apps/rate-limit-coverage.js';
@@ -24,6 +26,7 @@ const KIND_NAMES: Readonly<Record<AuthEndpointKind, string>> = {
   'password-reset': 'password-reset',
   'one-time-code': 'one-time-code',
   token: 'token',
+  'password-check': 'password-checking',
 };
 
 export const missingRateLimit = defineRule<MessageId>({
@@ -60,7 +63,7 @@ function checkApp(context: RuleContext<MessageId>, app: HttpContainer): void {
   const reported = new Set<TSESTree.Node>();
   for (const coverage of rateLimitCoverage(app).routes) {
     if (coverage.state !== 'unlimited' || coverage.path === null || reported.has(coverage.route.node)) continue;
-    const kind = authEndpointKind(coverage.route.method, coverage.path);
+    const kind = authEndpointKind(coverage.route.method, coverage.path) ?? (checksPassword(coverage.route) ? 'password-check' : null);
     if (kind === null) continue;
     reported.add(coverage.route.node);
     const list = byJunction.get(coverage.junction) ?? [];
@@ -76,8 +79,25 @@ function checkApp(context: RuleContext<MessageId>, app: HttpContainer): void {
       continue;
     }
     const more = routes.length > 1 ? ` and ${routes.length - 1} more authentication route${routes.length > 2 ? 's' : ''}` : '';
-    context.report({ node: anchorOf(junction), messageId: 'authRouteElsewhere', data: { ...data, where: locate(first.coverage), more } });
+    // Each route is a step of the finding's flow, so SARIF and JSON readers see every route the limiter must cover.
+    const flow = routes.map((route) => ({
+      node: anchorOf(route.coverage.route.node),
+      file: route.coverage.route.facts.file,
+      message: `\`${route.coverage.route.method} ${route.path}\` is a ${KIND_NAMES[route.kind]} route with no rate limiter before it`,
+    }));
+    context.report({ node: anchorOf(junction), messageId: 'authRouteElsewhere', data: { ...data, where: locate(first.coverage), more }, flow });
   }
+}
+
+/** Methods that only read: a password check there is not a form submission (and GET bodies are not sent). */
+const READING_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** A route (POST, PUT, PATCH, DELETE) whose endpoint handler checks a password: each request is one guess. */
+function checksPassword(route: RouteEvent): boolean {
+  const endpoint = route.terminalHandler ? route.handlers[route.handlers.length - 1] : undefined;
+  if (endpoint === undefined || READING_METHODS.has(route.method)) return false;
+  const kind = endpoint.facts.itemKind(endpoint);
+  return kind.kind === 'function' && kind.effects.verifiesPassword;
 }
 
 /**

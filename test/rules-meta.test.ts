@@ -65,7 +65,7 @@ describe.each([...BUILT_IN_RULES, ...CONFIG_FILE_RULES].map((rule) => [rule.id, 
     for (const message of Object.values<string>(rule.messages)) expect(message).toMatch(/;|\binstead\b|\buse\b|\badd\b|\bset\b/i);
   });
 
-  it.skipIf(rule.configFile !== undefined)('is an ESLint rule linking to its page', () => {
+  it.skipIf(CONFIG_FILE_RULES.includes(rule))('is an ESLint rule linking to its page', () => {
     const eslintRule = plugin.rules?.[id];
     expect(eslintRule?.meta?.docs?.url).toBe(ruleDocsUrl(id));
     expect(eslintRule?.meta?.messages).toEqual(rule.messages);

@@ -21,6 +21,12 @@ describe('StaticValues', () => {
     expect(project.file('a.ts').values.valueOf(project.argument('a.ts', 'use'))?.value).toBe(1024);
   });
 
+  it('reads static readonly class fields, and not fields code may reassign', () => {
+    const project = open({ 'a.ts': "class Names {\n  static readonly HSTS = 'strict-transport-security';\n  static mutable = 'x';\n}\nuse(Names.HSTS);\nuse(Names.mutable);\n" });
+    const file = project.file('a.ts');
+    expect([0, 1].map((nth) => file.values.valueOf(project.nthArgument('a.ts', 'use', nth))?.value)).toEqual(['strict-transport-security', undefined]);
+  });
+
   it('reads destructured constants', () => {
     const project = open({ 'a.ts': "const config = { curve: 'secp192k1', handler: () => 1 };\nconst { curve } = config;\nuse(curve);\n" });
     expect(project.file('a.ts').values.valueOf(project.argument('a.ts', 'use'))?.value).toBe('secp192k1');

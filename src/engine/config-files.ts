@@ -1,6 +1,6 @@
 /**
  * Configuration and supply-chain files scanned beside the code: GitHub Actions workflows, Dockerfiles,
- * docker-compose files and `.env` files. Each is read under the same limits as a code file (file-access.ts),
+ * docker-compose files, `.env` files and `.npmrc`. Each is read under the same limits as a code file (file-access.ts),
  * parsed once into a `ConfigFile` (YAML through the `yaml` package, whose ranges are offsets into the text,
  * so lines and columns come from `SourceText` as for code), and handed to the rules that declare a
  * `configFile` check. Comments are collected as `TSESTree.Comment`-shaped records so the gate reads
@@ -11,7 +11,7 @@ import { Lexer, LineCounter, parseDocument, type Document } from 'yaml';
 import { SourceText } from './source-text.js';
 import { fail, ok, type Result, type ScanProblem } from './problems.js';
 
-export type ConfigKind = 'github-workflow' | 'dockerfile' | 'compose' | 'env';
+export type ConfigKind = 'github-workflow' | 'dockerfile' | 'compose' | 'env' | 'npmrc';
 
 export interface ConfigFile {
   readonly path: string;
@@ -34,17 +34,18 @@ export function configKindOf(path: string): ConfigKind | null {
   if (isYaml && (lower.startsWith('docker-compose') || lower.startsWith('compose'))) return 'compose';
   if (name === 'Dockerfile' || name.startsWith('Dockerfile.') || lower.endsWith('.dockerfile')) return 'dockerfile';
   if (name === '.env' || name.startsWith('.env.')) return 'env';
+  if (name === '.npmrc') return 'npmrc';
   return null;
 }
 
-/** A dot-named entry the walk still enters or reads: `.github` (workflows) and `.env*` files. */
+/** A dot-named entry the walk still enters or reads: `.github` (workflows), `.env*` files and `.npmrc`. */
 export function isConfigDotEntry(name: string, isDirectory: boolean): boolean {
-  return isDirectory ? name === '.github' : name === '.env' || name.startsWith('.env.');
+  return isDirectory ? name === '.github' : name === '.env' || name.startsWith('.env.') || name === '.npmrc';
 }
 
 export function parseConfigFile(absolutePath: string, path: string, kind: ConfigKind, raw: string): Result<ConfigFile> {
   const source = new SourceText(raw);
-  if (kind === 'dockerfile' || kind === 'env') {
+  if (kind === 'dockerfile' || kind === 'env' || kind === 'npmrc') {
     return ok({ path, absolutePath, kind, source, comments: lineComments(source), yaml: null });
   }
   const lineCounter = new LineCounter();
@@ -58,7 +59,7 @@ export function parseConfigFile(absolutePath: string, path: string, kind: Config
   return ok({ path, absolutePath, kind, source, comments: yamlComments(source), yaml: document });
 }
 
-/** Full-line `#` comments (Dockerfile and .env treat only those as comments). */
+/** Full-line `#` comments (Dockerfile and .env treat only those as comments; .npmrc's `;` ones carry no directives). */
 function lineComments(source: SourceText): TSESTree.Comment[] {
   const comments: TSESTree.Comment[] = [];
   let offset = 0;

@@ -5,7 +5,8 @@
  * Words, not substrings: `/blog`, `/catalog` and `/tokenize` are not login or token routes.
  */
 
-export type AuthEndpointKind = 'sign-in' | 'sign-up' | 'password-reset' | 'one-time-code' | 'token';
+/** `password-check`: a route whose handler checks a password against its hash, whatever its path (handler-effects.ts). */
+export type AuthEndpointKind = 'sign-in' | 'sign-up' | 'password-reset' | 'one-time-code' | 'token' | 'password-check';
 
 /** Methods that submit credentials; a GET `/login` renders a form. */
 const SUBMITTING_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'ALL']);

@@ -1,7 +1,8 @@
 /**
  * What a hand-written middleware or handler does, read from its body with the framework's handler shape:
  * does it answer 429 (`res.status(429)`, `ctx.status = 429`, `reply.code(429)`), count requests against a
- * modeled limiter (`limiter.consume(key)`), set security headers by hand, or hand the request to code the
+ * modeled limiter (`limiter.consume(key)`), set security headers by hand, check a password against its stored hash
+ * (`bcrypt.compare`, `argon2.verify`: the route then takes guesses whatever its path), or hand the request to code the
  * analysis cannot see (then the rules assume it might do any of these)? Helpers it calls with the request or
  * response are followed a few levels into project code.
  */
@@ -23,8 +24,12 @@ interface Findings {
   answers: boolean;
   checks: boolean;
   delegates: boolean;
+  verifiesPassword: boolean;
   readonly headers: Set<string>;
 }
+
+/** A password-hash row that checks a password (`compare`, `verify`) rather than deriving a hash. */
+const PASSWORD_CHECK_API = /\b(?:compare|verify)(?:Sync)?$/;
 
 export function analyzeHandler(facts: HttpAppFacts, fn: FunctionNode, responseParameter: number, shape: HttpFrameworkShape, depth: number): HandlerEffects {
   const scope = facts.file.scope;
@@ -36,12 +41,12 @@ export function analyzeHandler(facts: HttpAppFacts, fn: FunctionNode, responsePa
     const variable = identifier === null ? null : scope.variableOf(identifier);
     if (variable !== null) parameters.add(variable);
   });
-  const found: Findings = { answers: false, checks: false, delegates: false, headers: new Set() };
+  const found: Findings = { answers: false, checks: false, delegates: false, verifiesPassword: false, headers: new Set() };
   for (const node of descendants(fn.body, MAX_HANDLER_NODES)) {
     if (node.type === 'CallExpression') readCall(facts, node, { response, parameters, shape, depth }, found);
     else if (node.type === 'AssignmentExpression' && response !== null && isStatusAssignment(facts, node, response, shape)) found.answers = true;
   }
-  return { answersTooManyRequests: found.answers, checksRateLimit: found.checks, securityHeaders: [...found.headers], delegatesToUnknown: found.delegates };
+  return { answersTooManyRequests: found.answers, checksRateLimit: found.checks, securityHeaders: [...found.headers], delegatesToUnknown: found.delegates, verifiesPassword: found.verifiesPassword };
 }
 
 interface HandlerScope {
@@ -57,6 +62,7 @@ function readCall(facts: HttpAppFacts, call: TSESTree.CallExpression, handler: H
     found.checks = true;
     return;
   }
+  if (concepts.callsTo(call, 'password-hash').some((site) => site.row.workFactors.length === 0 && PASSWORD_CHECK_API.test(site.api))) found.verifiesPassword = true;
   const chain = memberChain(call.callee);
   const root = chain === null ? null : facts.file.scope.variableOf(chain.root);
   if (chain !== null && root !== null && root === handler.response) {
@@ -80,6 +86,7 @@ function followHelper(facts: HttpAppFacts, call: TSESTree.CallExpression, handle
     found.answers ||= effects.answersTooManyRequests;
     found.checks ||= effects.checksRateLimit;
     found.delegates ||= effects.delegatesToUnknown;
+    found.verifiesPassword ||= effects.verifiesPassword;
     for (const name of effects.securityHeaders) found.headers.add(name);
     return;
   }

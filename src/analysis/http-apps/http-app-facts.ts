@@ -123,7 +123,7 @@ export class HttpAppFacts {
     const key = `${fn.range[0]}:${responseParameter}:${shape.framework}`;
     const known = this.effects.get(key);
     if (known !== undefined) return known;
-    if (this.effectsInProgress.has(key)) return { answersTooManyRequests: false, checksRateLimit: false, securityHeaders: [], delegatesToUnknown: true };
+    if (this.effectsInProgress.has(key)) return { answersTooManyRequests: false, checksRateLimit: false, securityHeaders: [], delegatesToUnknown: true, verifiesPassword: false };
     this.effectsInProgress.add(key);
     try {
       const found = analyzeHandler(this, fn, responseParameter, shape, depth);

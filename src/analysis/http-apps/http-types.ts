@@ -94,6 +94,8 @@ export interface HandlerEffects {
   readonly securityHeaders: readonly string[];
   /** It hands the request or response to a function the analysis cannot see into. */
   readonly delegatesToUnknown: boolean;
+  /** It checks a password against a stored hash (`bcrypt.compare`, `argon2.verify`), here or in a helper it calls. */
+  readonly verifiesPassword: boolean;
 }
 
 /** The options object a middleware was configured with (`helmet({ ... })`), possibly in another file. */

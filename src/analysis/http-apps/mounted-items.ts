@@ -88,10 +88,28 @@ function factoryProduct(facts: HttpAppFacts, call: TSESTree.CallExpression, item
     if (only !== undefined) returnedBy = only;
   }
   if (returned === null) return { kind: 'unknown' };
+  // `app.use('/api', routes(router))` where `routes = (router) => { ...; return router; }`: the mount is of the
+  // caller's own router, which the call was handed (and registered routes on) first.
+  const passedBack = returnedParameter(factory.facts, fn, returned);
+  const argument = passedBack === null ? undefined : call.arguments[passedBack];
+  if (argument !== undefined && argument.type !== 'SpreadElement') {
+    const handed = facts.itemKind({ ...item, node: argument });
+    if (handed.kind === 'container') return handed;
+  }
   const product = factory.facts.itemKind({ ...item, node: returned, facts: factory.facts });
   // A router built and returned by the factory (`module.exports = (passport) => { ...; return router }`): its
   // return is how it reaches this mount, not an escape.
   return product.kind === 'container' ? { ...product, returnedBy } : product;
+}
+
+/** The index of the parameter a function returns as is (`(router) => { ...; return router; }`), or null. */
+function returnedParameter(facts: HttpAppFacts, fn: TSESTree.FunctionLike, returned: TSESTree.Node): number | null {
+  const value = unwrapExpression(returned);
+  if (value.type !== 'Identifier') return null;
+  const definition = facts.file.scope.variableOf(value)?.defs[0];
+  if (definition?.type !== 'Parameter') return null;
+  const index = fn.params.findIndex((parameter) => parameter === definition.name);
+  return index === -1 ? null : index;
 }
 
 /** `fastifyPlugin(async (app) => { ... })`: the plugin's registrations apply to the parent scope too. */

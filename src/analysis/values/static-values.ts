@@ -239,6 +239,8 @@ export class StaticValues {
       const place = this.imported?.(module, name) ?? null;
       return place === null ? { kind: 'unknown' } : { kind: 'found', place };
     }
+    const field = value.type === 'Identifier' ? this.staticReadonlyField(value, name) : null;
+    if (field !== null) return { kind: 'found', place: { node: field, values: this } };
     const object = this.placeOf(value, depth + 1);
     if (object === null) return { kind: 'unknown' };
     if (object.values !== this) return object.values.propertyPlace(object.node, name, depth + 1);
@@ -274,6 +276,18 @@ export class StaticValues {
       return found.kind === 'found' ? found.place.values.placeOf(found.place.node, depth + 1) : null;
     }
     return { node: value, values: this };
+  }
+
+  /** `Headers.HSTS` where the class declares `static readonly HSTS = '...'`: a constant no code can reassign. */
+  private staticReadonlyField(node: TSESTree.Identifier, name: string): TSESTree.Expression | null {
+    const definition = this.scope.variableOf(node)?.defs[0];
+    if (definition?.type !== 'ClassName') return null;
+    const classNode = definition.node;
+    if (classNode.type !== 'ClassDeclaration' && classNode.type !== 'ClassExpression') return null;
+    for (const member of classNode.body.body) {
+      if (member.type === 'PropertyDefinition' && member.static && member.readonly && !member.computed && member.value !== null && staticPropertyName(member) === name) return member.value;
+    }
+    return null;
   }
 
   private member(node: TSESTree.MemberExpression, depth: number): readonly unknown[] | null {
