@@ -15,6 +15,7 @@ import { nextExportConventions, SERVER_ACTION_DIRECTIVE, SERVER_ACTION_INPUT } f
 import { entryConventionRole, mayFollowProjectConvention } from './entry-conventions.js';
 import { isResolverArgument } from './graphql-resolvers.js';
 import type { FunctionNode } from './taint-types.js';
+import { isTestPath } from '../files/test-paths.js';
 
 export type ParameterRole =
   | { readonly role: 'request'; readonly shape: RequestShapeId; readonly recognition: 'registration' | 'type' | 'shape' }
@@ -135,6 +136,8 @@ function serverActionRole(fn: FunctionNode, parameter: TSESTree.Parameter): Para
 
 /** True when the file can receive request data at all: it loads a framework with source rows, or follows an entry convention. */
 export function maySeeRequestData(file: FileContext): boolean {
+  // Test code is not deployed: the servers a test starts and its mocked handlers answer the test, not an attacker.
+  if (isTestPath(file.path)) return false;
   const index = file.project.conceptIndex;
   const wanted = [
     index.modulesFor('request-handler'),
