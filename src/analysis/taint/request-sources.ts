@@ -50,7 +50,11 @@ function decoratedRole(file: FileContext, parameter: TSESTree.Parameter): Parame
     const callee = expression.type === 'CallExpression' ? expression.callee : expression;
     const match = file.concepts.valueIs(callee, 'request-decorator');
     if (match === null) continue;
-    if (match.row.request !== undefined) return { role: 'request', shape: match.row.request, recognition: 'registration' };
+    if (match.row.request !== undefined) {
+      // `@Req() req: FastifyRequest` (Nest on Fastify): the platform's request, as its type says; untyped, the decorator's default.
+      const typed = annotatedRole(file, parameter);
+      return { role: 'request', shape: typed?.role === 'request' ? typed.shape : match.row.request, recognition: 'registration' };
+    }
     if (match.row.input !== null) return { role: 'input', kind: match.row.input, label: `${file.source.slice(decorator.range)} ${parameterName(parameter)}` };
   }
   return null;
