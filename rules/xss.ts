@@ -1,8 +1,8 @@
 /**
  * What: request data written unescaped into a response the browser renders as HTML: Express `res.send` of a
  * string (HTML by default) unless another Content-Type was set first, `res.write`/`res.end` and Fastify
- * `reply.send` after a `text/html` type, Koa `ctx.body` strings that start with markup, Hono `c.html`, and
- * React's `dangerouslySetInnerHTML` in server-rendered components; and views (EJS, Pug, Handlebars, Nunjucks)
+ * `reply.send` after a `text/html` type, Koa `ctx.body` strings that start with markup, Hono `c.html`, NestJS route
+ * methods returning a string on the Express platform (sent as text/html), and React's `dangerouslySetInnerHTML` in server-rendered components; and views (EJS, Pug, Handlebars, Nunjucks)
  * that a route renders with request data among the locals and that write that local unescaped (`<%- x %>`,
  * `!{x}`, `{{{x}}}`, `| safe`) or as a whole URL attribute (`href="<%= x %>"`, where escaping leaves
  * `javascript:` intact). The CLI reports those in the view, ESLint at the local in the render call.
@@ -12,6 +12,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { htmlPropertyWrite } from '../src/analysis/taint/html-responses.js';
+import { nestRouteReturn } from '../src/analysis/taint/nest-route-returns.js';
 import { findProperty, unwrapExpression } from '../src/analysis/node-shapes.js';
 import { defineRule } from '../src/rules-api/define-rule.js';
 import { combineSinkListeners, otherPathsOf, sourceProperties, taintSinkListeners, type TaintFinding } from '../src/rules-api/taint-sink-listeners.js';
@@ -57,6 +58,11 @@ export const xss = defineRule<MessageId>({
       AssignmentExpression(write) {
         const sink = htmlPropertyWrite(context.taint, write);
         if (sink !== null) report(sink.target, sink.api);
+      },
+      // NestJS: a route method returning a string (`@Get() hi(@Query('q') q: string): string { return q; }`) sends HTML.
+      ReturnStatement(statement) {
+        const sink = nestRouteReturn(context.file, statement);
+        if (sink?.kind === 'html') report(sink.value, sink.api);
       },
       // React: `<div dangerouslySetInnerHTML={{ __html: x }} />` on a DOM element (a lowercase tag).
       JSXAttribute(attribute) {

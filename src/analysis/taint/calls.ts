@@ -28,7 +28,8 @@ export function callValue(ev: TaintEvaluator, call: TSESTree.CallExpression, pat
   const library = libraryValue(ev, call, path, depth);
   if (library !== null) return library;
   const target = resolveCallee(ev.file, call);
-  if (target !== null) return returnedValue(ev, call, target.fn, ev.taint.returnSummaryOf(target), path, depth);
+  // The summary is read at `path` (field-sensitive through returned object literals); its parameter origins carry the path.
+  if (target !== null) return returnedValue(ev, call, target.fn, ev.taint.returnSummaryOf(target, path), depth);
   return methodValue(ev, call, depth);
 }
 
@@ -98,7 +99,7 @@ function readerValue(ev: TaintEvaluator, call: TSESTree.CallExpression, row: Req
 }
 
 /** Substitutes a callee's return summary at this call: its parameters become this call's arguments. */
-export function returnedValue(ev: TaintEvaluator, call: CallNode, fn: FunctionNode, summary: readonly Origin[], path: readonly string[], depth: number): readonly Origin[] {
+export function returnedValue(ev: TaintEvaluator, call: CallNode, fn: FunctionNode, summary: readonly Origin[], depth: number): readonly Origin[] {
   if (summary.length === 0) return CLEAN;
   const parts: Array<readonly Origin[]> = [];
   const name = functionName(fn);
@@ -109,7 +110,7 @@ export function returnedValue(ev: TaintEvaluator, call: CallNode, fn: FunctionNo
     }
     const argument = call.arguments[origin.index];
     if (argument === undefined || argument.type === 'SpreadElement') continue;
-    const argumentValue = ev.valueAt(argument, [...origin.path, ...path], depth);
+    const argumentValue = ev.valueAt(argument, origin.path, depth);
     parts.push(
       argumentValue.map((value) => ({
         ...value,

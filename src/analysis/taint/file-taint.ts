@@ -46,7 +46,8 @@ export class FileTaint {
   private shapeView: FileTaint | null | undefined;
   private candidates: ReadonlySet<FunctionNode> | null = null;
   private readonly facts = new WeakMap<FunctionNode, FunctionFacts>();
-  private readonly returns = new WeakMap<FunctionNode, readonly Origin[]>();
+  /** Return summaries per function, keyed by the member path read on the result (`''` for the whole value). */
+  private readonly returns = new WeakMap<FunctionNode, Map<string, readonly Origin[]>>();
   private readonly roles = new WeakMap<FunctionNode, Map<number, ParameterRole | null>>();
   private readonly roots = new Map<VariableLike, RequestRoot | null>();
   private readonly variableIds = new Map<VariableLike, number>();
@@ -138,29 +139,39 @@ export class FileTaint {
     return facts;
   }
 
-  /** What `fn` (in this file) may return, in terms of sources and its own parameters. */
-  returnSummary(fn: FunctionNode): readonly Origin[] {
-    const cached = this.returns.get(fn);
+  /**
+   * What `fn` (in this file) may return at member `path` of its result, in terms of sources and its own
+   * parameters. Read at a path, each return expression is evaluated at that path, so a helper returning
+   * `{ name: input, column: meta.column }` read as `.column` does not carry `input` (field-sensitive).
+   */
+  returnSummary(fn: FunctionNode, path: readonly string[] = []): readonly Origin[] {
+    let byPath = this.returns.get(fn);
+    if (byPath === undefined) {
+      byPath = new Map();
+      this.returns.set(fn, byPath);
+    }
+    const key = path.join('.');
+    const cached = byPath.get(key);
     if (cached !== undefined) return cached;
     if (activeSummaries >= MAX_SUMMARY_DEPTH) return this.evaluator.cutShort();
     activeSummaries += 1;
-    this.returns.set(fn, IN_PROGRESS);
+    byPath.set(key, IN_PROGRESS);
     const cutsBefore = cutsSoFar();
     try {
       const name = functionName(fn);
-      const values = this.functionFacts(fn).returns.map((expression) => through(this.evaluator.valueOf(expression, 0), expression, `returned from ${name}()`, this.file));
+      const values = this.functionFacts(fn).returns.map((expression) => through(this.evaluator.valueAt(expression, path, 0), expression, `returned from ${name}()`, this.file));
       const summary = union(...values);
-      if (cutsSoFar() === cutsBefore) this.returns.set(fn, summary);
-      else this.returns.delete(fn);
+      if (cutsSoFar() === cutsBefore) byPath.set(key, summary);
+      else byPath.delete(key);
       return summary;
     } finally {
       activeSummaries -= 1;
     }
   }
 
-  /** The return summary of a function in any project file. */
-  returnSummaryOf(target: FunctionTarget): readonly Origin[] {
-    return target.file.taint.returnSummary(target.fn);
+  /** The return summary of a function in any project file, at member `path` of its result. */
+  returnSummaryOf(target: FunctionTarget, path: readonly string[] = []): readonly Origin[] {
+    return target.file.taint.returnSummary(target.fn, path);
   }
 
   sinkSummary(fn: FunctionNode, sink: TaintSink, depth: number): readonly SinkEntry[] {

@@ -15,6 +15,7 @@ import { nextExportConventions, SERVER_ACTION_DIRECTIVE, SERVER_ACTION_INPUT } f
 import { entryConventionRole, mayFollowProjectConvention } from './entry-conventions.js';
 import { isResolverArgument, resolverField } from './graphql-resolvers.js';
 import type { FunctionNode } from './taint-types.js';
+import { isTestPath } from '../files/test-paths.js';
 
 export type ParameterRole =
   | { readonly role: 'request'; readonly shape: RequestShapeId; readonly recognition: 'registration' | 'type' | 'shape' }
@@ -54,7 +55,11 @@ function decoratedRole(file: FileContext, parameter: TSESTree.Parameter): Parame
     const callee = expression.type === 'CallExpression' ? expression.callee : expression;
     const match = file.concepts.valueIs(callee, 'request-decorator');
     if (match === null) continue;
-    if (match.row.request !== undefined) return { role: 'request', shape: match.row.request, recognition: 'registration' };
+    if (match.row.request !== undefined) {
+      // `@Req() req: FastifyRequest` (Nest on Fastify): the platform's request, as its type says; untyped, the decorator's default.
+      const typed = annotatedRole(file, parameter);
+      return { role: 'request', shape: typed?.role === 'request' ? typed.shape : match.row.request, recognition: 'registration' };
+    }
     if (match.row.input !== null) return { role: 'input', kind: match.row.input, label: `${file.source.slice(decorator.range)} ${parameterName(parameter)}` };
   }
   return null;
@@ -140,6 +145,8 @@ function serverActionRole(fn: FunctionNode, parameter: TSESTree.Parameter): Para
 
 /** True when the file can receive request data at all: it loads a framework with source rows, or follows an entry convention. */
 export function maySeeRequestData(file: FileContext): boolean {
+  // Test code is not deployed: the servers a test starts and its mocked handlers answer the test, not an attacker.
+  if (isTestPath(file.path)) return false;
   const index = file.project.conceptIndex;
   const wanted = [
     index.modulesFor('request-handler'),

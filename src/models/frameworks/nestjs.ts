@@ -56,6 +56,20 @@ export interface NestStructure {
   readonly consumerApply: string;
   /** `forwardRef(() => OtherModule)` in imports. */
   readonly forwardRef: string;
+  /**
+   * What a route method's return value becomes (https://docs.nestjs.com/controllers#redirection): under
+   * `@Redirect()` the returned `{ url }` is where the browser goes; under `@Render()` it is a view's locals; with
+   * a response parameter (`@Res()`) Nest sends nothing itself. Otherwise the Express platform sends a string as
+   * `res.send` does (text/html) unless `@Header('Content-Type', ...)` says otherwise; Fastify sends text/plain.
+   */
+  readonly routeReturns: {
+    readonly redirectDecorator: string;
+    readonly redirectProperty: string;
+    readonly renderDecorator: string;
+    readonly headerDecorator: string;
+    readonly responseParameterDecorators: readonly string[];
+    readonly plainTextPlatforms: readonly string[];
+  };
 }
 
 export const NEST_STRUCTURE: NestStructure = {
@@ -71,6 +85,14 @@ export const NEST_STRUCTURE: NestStructure = {
   configureMethod: 'configure',
   consumerApply: 'apply',
   forwardRef: 'forwardRef',
+  routeReturns: {
+    redirectDecorator: 'Redirect',
+    redirectProperty: 'url',
+    renderDecorator: 'Render',
+    headerDecorator: 'Header',
+    responseParameterDecorators: ['Res', 'Response', 'Next'],
+    plainTextPlatforms: ['@nestjs/platform-fastify'],
+  },
 };
 
 export const nestFramework: LibraryModel = {

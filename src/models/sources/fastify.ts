@@ -38,6 +38,7 @@ export const fastifyRequest: RequestShape = {
     { paths: ['headers', 'raw.headers'], kind: 'header' },
     { paths: ['cookies'], kind: 'cookie' },
     { paths: ['url', 'originalUrl', 'hostname', 'host', 'ip', 'ips', 'raw.url'], kind: 'url' },
-    { paths: [`{file,files,saveRequestFiles}().**.${CLIENT_FILE_MEMBERS}`], kind: 'file' },
+    // @fastify/multipart: a part's `toBuffer()` resolves to the uploaded contents (the method itself is no input).
+    { paths: [`{file,files,saveRequestFiles}().**.${CLIENT_FILE_MEMBERS}`, '{file,files,parts}().**.toBuffer()'], kind: 'file' },
   ],
 };

@@ -36,7 +36,7 @@ export interface RouteSchemas {
  * `filepath`, express-fileupload's `tempFilePath`), which are not input. Names from multer, formidable,
  * express-fileupload and @fastify/multipart.
  */
-export const CLIENT_FILE_MEMBERS = '{originalname,originalFilename,name,mimetype,fieldname,buffer,data,filename,toBuffer}';
+export const CLIENT_FILE_MEMBERS = '{originalname,originalFilename,name,mimetype,fieldname,buffer,data,filename}';
 
 export interface RequestShape {
   readonly id: RequestShapeId;
