@@ -36,6 +36,7 @@ import { nestJwt, nestMongoose, nestSequelize, nestTypeorm } from './libraries/n
 import { TAINT_MODELS } from './taint-catalog.js';
 import { TLS_OPTION_MODELS } from './libraries/tls-options.js';
 import { CORS_MODELS } from './libraries/cors.js';
+import { RESPONSE_BODY_MODELS } from './libraries/response-bodies.js';
 import { expressFramework } from './frameworks/express.js';
 import { fastifyAutoload, fastifyFramework, fastifyPlugin } from './frameworks/fastify.js';
 import { honoFramework, honoSecureHeaders } from './frameworks/hono.js';
@@ -118,6 +119,7 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   ...TAINT_MODELS,
   ...TLS_OPTION_MODELS,
   ...CORS_MODELS,
+  ...RESPONSE_BODY_MODELS,
   // web frameworks and their security middleware (analysis/http-apps reads these)
   expressFramework,
   fastifyFramework,

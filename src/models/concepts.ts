@@ -8,6 +8,7 @@
 import type { AuthRow } from './auth-concepts.js';
 import type { CryptoRow } from './crypto-concepts.js';
 import type { TransportRow } from './transport-concepts.js';
+import type { ExposureRow } from './exposure-concepts.js';
 import type { HttpFrameworkShape } from './frameworks/http-shape.js';
 
 interface RowBase {
@@ -648,7 +649,7 @@ export interface InjectedValueRow extends RowBase {
   readonly injects: { readonly module: string; readonly steps: readonly string[] };
 }
 
-export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow | TaintRow | ViewRow | SecretArgumentRow | HttpRow | CryptoRow | InjectedValueRow | TransportRow | AuthRow;
+export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow | TaintRow | ViewRow | SecretArgumentRow | HttpRow | CryptoRow | InjectedValueRow | TransportRow | AuthRow | ExposureRow;
 
 export type ConceptKind = ApiRow['concept'];
 export type RowOf<K extends ConceptKind> = Extract<ApiRow, { readonly concept: K }>;
