@@ -7,13 +7,14 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FileContext } from '../../engine/file-context.js';
-import { describeReference } from '../modules/api-reference.js';
+import { describeReference, type ApiReference } from '../modules/api-reference.js';
 import { findProperty, staticPropertyName, unwrapExpression } from '../node-shapes.js';
 import type { ResponseBodyRow } from '../../models/exposure-concepts.js';
 import type { FileTaint } from '../taint/file-taint.js';
 import type { CallNode } from '../taint/function-facts.js';
 import { conceptCallsAt } from '../taint/sinks.js';
-import { responseParameterType, responseRoot } from '../taint/html-responses.js';
+import { responseChain, responseParameterType, responseRoot } from '../taint/html-responses.js';
+import type { FunctionNode } from '../taint/taint-types.js';
 
 export interface ResponseBody {
   /** The value sent. */
@@ -38,10 +39,31 @@ const STATUS_PROPERTIES: ReadonlySet<string> = new Set(['status', 'statusCode'])
 
 export function responseBodiesAt(taint: FileTaint, call: CallNode): ResponseBody[] {
   const file = taint.file;
-  return conceptCallsAt(taint.reporting(), call, 'response-body').flatMap((match) => {
+  const view = taint.reporting();
+  const matches = conceptCallsAt(view, call, 'response-body');
+  const reference = matches.length === 0 ? errorHandlerResponse(view, call) : null;
+  const found = reference === null ? matches : file.concepts.callsMatching(call, reference, 'response-body');
+  return found.flatMap((match) => {
     if (match.target === null) return [];
     return [{ body: match.target, api: match.api, row: match.row, statuses: callStatuses(file, call, match.row) }];
   });
+}
+
+/**
+ * `res.json(x)` in an Express error handler `(err, req, res, next)`: the framework passes the error first, so
+ * the response is the third parameter where a route handler's model names the second.
+ */
+function errorHandlerResponse(taint: FileTaint, call: CallNode): ApiReference | null {
+  const callee = unwrapExpression(call.callee);
+  const method = callee.type === 'MemberExpression' ? staticPropertyName(callee) : null;
+  const chain = callee.type === 'MemberExpression' ? responseChain(callee.object) : null;
+  if (method === null || chain === null) return null;
+  const definition = taint.file.scope.variableOf(chain.root)?.defs[0];
+  if (definition?.type !== 'Parameter') return null;
+  const fn = definition.node as FunctionNode;
+  if (!('params' in fn) || fn.params.length !== 4 || fn.params[2] !== definition.name) return null;
+  const role = taint.parameterRole(fn, 1);
+  return role?.role === 'response' ? { module: role.reference.module, steps: [...role.reference.steps, ...chain.steps, method] } : null;
 }
 
 /** `ctx.body = value` (or `ctx.response.body`) on a Koa context. */

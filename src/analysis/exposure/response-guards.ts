@@ -18,7 +18,8 @@ const ENVIRONMENT_VALUE = /^(?:development|dev|production|prod|test|local|debug)
 /** The conditions `node` runs under inside its function: tests of enclosing ifs, conditionals, `&&` and switches. */
 function enclosingTests(node: TSESTree.Node): TSESTree.Node[] {
   const tests: TSESTree.Node[] = [];
-  for (let child = node, parent = node.parent; parent !== undefined && !isFunctionNode(child); child = parent, parent = parent.parent) {
+  // ESLint gives the Program a null parent.
+  for (let child = node, parent: TSESTree.Node | null | undefined = node.parent; parent !== undefined && parent !== null && !isFunctionNode(child); child = parent, parent = parent.parent) {
     if ((parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && parent.test !== child) tests.push(parent.test);
     if (parent.type === 'LogicalExpression' && parent.right === child) tests.push(parent.left);
     if (parent.type === 'SwitchStatement' && parent.discriminant !== child) tests.push(parent.discriminant);
