@@ -49,6 +49,12 @@ app.get('/users/:id', async (req, res) => {
   }
 });
 
+app.get('/users/:id/export', async (req, res) => {
+  const user = await findUserById(req.params.id);
+  // ruleid: sensitive-data-exposure
+  res.json({ id: user?.id, email: user?.email, passwordHash: user?.password_hash });
+});
+
 // ok: hardcoded-secret
 const PASSWORD_MIN_LENGTH = 12;
 

@@ -97,7 +97,7 @@ function visitIdentifier(walk: Walk, identifier: TSESTree.Identifier, rendering:
 }
 
 /** What a local variable holds: its initializer, values assigned to it, and values assigned to its properties (`result.error = err`). */
-function assignedValues(variable: VariableLike): TSESTree.Node[] {
+export function assignedValues(variable: VariableLike): TSESTree.Node[] {
   const values: TSESTree.Node[] = [];
   for (const definition of variable.defs) {
     if (definition.type !== 'Variable' || definition.node.type !== 'VariableDeclarator' || definition.node.id !== definition.name) return [];
