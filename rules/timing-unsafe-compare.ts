@@ -51,8 +51,9 @@ export const timingUnsafeCompare = defineRule<MessageId>({
     BinaryExpression: (node) => {
       if (!EQUALITY.has(node.operator) || node.left.type === 'PrivateIdentifier') return;
       if (isLookup(node) || isTally(node) || isSync(node, context.file.source.slice.bind(context.file.source))) return;
+      // Both sides need evidence: the right one is not read when the left has none.
       const left = evidenceOf(context, node.left);
-      const right = evidenceOf(context, node.right);
+      const right = left === null ? null : evidenceOf(context, node.right);
       if (left === null || right === null) return;
       const secret = [left, right].find((evidence): evidence is Extract<Evidence, { kind: 'role' }> => evidence.kind === 'role' && SECRET_ROLES.has(evidence.role)) ?? null;
       const mac = left.kind === 'mac' || right.kind === 'mac';

@@ -14,7 +14,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { htmlPropertyWrite } from '../src/analysis/taint/html-responses.js';
 import { findProperty, unwrapExpression } from '../src/analysis/node-shapes.js';
 import { defineRule } from '../src/rules-api/define-rule.js';
-import { combineSinkListeners, sourceProperties, taintSinkListeners, type TaintFinding } from '../src/rules-api/taint-sink-listeners.js';
+import { combineSinkListeners, otherPathsOf, sourceProperties, taintSinkListeners, type TaintFinding } from '../src/rules-api/taint-sink-listeners.js';
 import type { ViewArtifact } from '../src/analysis/views/view-sinks.js';
 import type { ReportDescriptor } from '../src/rules-api/rule-types.js';
 
@@ -41,8 +41,11 @@ export const xss = defineRule<MessageId>({
   appliesTo: (file) => file.taint.maySeeRequestData,
   create: (context) => {
     const report = (node: TSESTree.Node, api: string): void => {
-      const flow = context.taint.flowTo(node, { sanitizedFor: 'html', sinkLabel: api });
-      if (flow !== null) context.report({ node, messageId: 'tainted', data: { api, source: flow.source.label }, flow: flow.steps, properties: sourceProperties(flow) });
+      const flows = context.taint.flowsTo(node, { sanitizedFor: 'html', sinkLabel: api });
+      const [flow] = flows;
+      if (flow !== undefined) {
+        context.report({ node, messageId: 'tainted', data: { api, source: flow.source.label }, flow: flow.steps, source: flow.source.label, otherPaths: otherPathsOf(flows), properties: sourceProperties(flow) });
+      }
     };
     const describe = (finding: TaintFinding): ReportDescriptor<MessageId> =>
       finding.artifact !== undefined

@@ -14,6 +14,7 @@ interface JsonFinding {
   ruleId: string;
   file: string;
   line: number;
+  flows?: { carrier?: { file: string; line: number } }[];
 }
 
 describe('tsconfig path aliases', () => {
@@ -68,15 +69,16 @@ describe('tsconfig path aliases', () => {
     expect(rateLimit).toEqual(['server/app.ts:8']);
   });
 
-  it('follows request data into a module imported through an alias', () => {
-    const sql = findings.filter((finding) => finding.ruleId === 'sql-injection').map((finding) => `${finding.file}:${finding.line}`);
-    expect(sql).toEqual(['server/app.ts:9']);
+  it('follows request data into a module imported through an alias, reporting at the sink there', () => {
+    const sql = findings.filter((finding) => finding.ruleId === 'sql-injection');
+    expect(sql.map((finding) => `${finding.file}:${finding.line}`)).toEqual(['server/users.ts:4']);
+    expect(sql[0]?.flows?.map((flow) => `${flow.carrier?.file}:${flow.carrier?.line}`)).toEqual(['server/app.ts:9']);
   });
 
   it('links modules and reads aliases of a project scanned from outside it', async () => {
     const run = await runCliProcess(['--format', 'json', '--rule', 'sql-injection', root]);
     const sql = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.map((finding) => `${finding.ruleId}:${finding.file.split('/').slice(-2).join('/')}:${finding.line}`);
-    expect(sql).toEqual(['sql-injection:server/app.ts:9']);
+    expect(sql).toEqual(['sql-injection:server/users.ts:4']);
   });
 
   it('expands wildcard and exact aliases, and reads JSON with comments', () => {

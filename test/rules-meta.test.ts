@@ -54,8 +54,8 @@ describe.each([...BUILT_IN_RULES, ...CONFIG_FILE_RULES].map((rule) => [rule.id, 
 
   it(`has fixtures with at least ${MIN_VULNERABLE} vulnerable and ${MIN_SAFE} safe cases`, () => {
     const annotations = fixtureFiles(join(REPO_ROOT, 'fixtures', id)).flatMap((file) => parseAnnotations(readFileSync(file, 'utf8')));
-    const vulnerable = annotations.filter((annotation) => annotation.ruleId === id && annotation.kind === 'ruleid').length;
-    const safe = annotations.filter((annotation) => annotation.ruleId === id && annotation.kind === 'ok').length;
+    const vulnerable = annotations.filter((annotation) => annotation.ruleId === id && annotation.kind === 'ruleid' && annotation.host === 'both').length;
+    const safe = annotations.filter((annotation) => annotation.ruleId === id && annotation.kind === 'ok' && annotation.host === 'both').length;
     expect(vulnerable).toBeGreaterThanOrEqual(MIN_VULNERABLE);
     expect(safe).toBeGreaterThanOrEqual(MIN_SAFE);
   });

@@ -30,7 +30,7 @@ function finding(index: number, severity: Severity, message = 'SQL built from re
     range: [0, 10],
     span: { start: { line, column: 2 }, end: { line, column: 12 } },
     excerpt: { firstLine: line, lines: ['  q(a + b);'] },
-    ...(flow !== undefined ? { flow } : {}),
+    ...(flow !== undefined ? { flows: [{ source: null, steps: flow }] } : {}),
   };
   return { finding: base, fingerprint: `${index.toString(16).padStart(32, '0')}:1`, suppression: null, baselineState: null, isBlocking: true };
 }

@@ -48,7 +48,7 @@ describe('engine findings', () => {
       const node = file.ast.body[0];
       if (node === undefined) throw new Error('no statement');
       const at = file.source.text.indexOf('==');
-      const finding = toFinding(file, probe, 'low', { node, messageId: 'loose', suggest: [{ messageId: 'useStrict', data: { operator: '===' }, edits: [{ range: [at, at + 2], text: '===' }] }] });
+      const { finding } = toFinding(file, probe, 'low', { node, messageId: 'loose', suggest: [{ messageId: 'useStrict', data: { operator: '===' }, edits: [{ range: [at, at + 2], text: '===' }] }] });
       expect(finding.suggestions).toEqual([{ message: 'Use `===` instead.', edits: [{ range: [at, at + 2], span: file.source.spanOf([at, at + 2]), text: '===' }] }]);
       expect(finding.suggestions?.[0]?.edits[0]?.span.start).toEqual({ line: 2, column: 4 });
     } finally {

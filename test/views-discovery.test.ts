@@ -45,11 +45,11 @@ function places(result: ScanResult): string[] {
 }
 
 describe('views found by the discovery rules', () => {
-  it('reports unescaped output in a rendered view, anchored at the render call', () => {
+  it('reports unescaped output in a rendered view, carried there by the render call', () => {
     const root = project({ 'package.json': '{}', 'app.js': APP, 'views/page.ejs': VIEW });
     const result = scanProject(root);
     expect(places(result)).toEqual(['xss views/page.ejs:1']);
-    expect(result.findings[0]?.anchors?.map((anchor) => `${anchor.file}:${anchor.span.start.line}`)).toEqual(['app.js:5']);
+    expect(result.findings[0]?.flows?.map((flow) => `${flow.carrier?.file}:${flow.carrier?.span.start.line}`)).toEqual(['app.js:5']);
   });
 
   it('does not read a view the --ignore globs exclude', () => {

@@ -17,8 +17,8 @@
  *                   reviewed findings) and every injection finding is reviewed
  *   --no-write      do not touch docs/accuracy.md
  *
- * A finding matches a documented vulnerability when it (or, for a taint finding, the sink its flow ends at: a
- * flow into another module is reported where the request data is) is in the same file, within the window, and
+ * A finding matches a documented vulnerability when it (a taint finding is at its sink; or the sink one of its
+ * paths ends at) is in the same file, within the window, and
  * its rule is compatible with the vulnerability's class: the rule id is the class, or the rule's CWEs meet the class's CWEs
  * (table below). No project, file or identifier is special-cased.
  * To review: add `"<app> <ruleId> <file>:<line>:<column>": { "verdict": "true" | "false", "reason": "..." }` to
@@ -185,7 +185,7 @@ function evaluate(options, corpora, reviews, cwesByRule) {
     const documented = expected.map((vulnerability) => {
       const near = (at) => at.file === vulnerability.file && Math.abs(at.line - vulnerability.line) <= options.window;
       const matches = findings.filter(
-        (finding) => (near(finding) || (finding.flow !== undefined && finding.flow.length > 0 && near(finding.flow[finding.flow.length - 1]))) && compatible(finding.ruleId, vulnerability.class, cwesByRule),
+        (finding) => (near(finding) || (finding.flows ?? []).some((flow) => flow.steps.length > 0 && near(flow.steps[flow.steps.length - 1]))) && compatible(finding.ruleId, vulnerability.class, cwesByRule),
       );
       return { ...vulnerability, found: matches.length > 0, matchedBy: matches.map((finding) => finding.key) };
     });

@@ -242,7 +242,8 @@ function scanCommand(argv: readonly string[], io: CliIo): number {
       problems: outcome.problems,
       filesScanned: outcome.filesScanned,
       automationId: automationId(args.category),
-      versionControl: gitRoot !== null ? versionControlOf(sourceRoot, io.env) : null,
+      // Only SARIF carries provenance; asking git costs three child processes.
+      versionControl: gitRoot !== null && args.outputs.some((target) => target.format === 'sarif') ? versionControlOf(sourceRoot, io.env) : null,
       hasBaseline: baseline !== null,
       rulesNotLoaded: { skipped: ruleSet.skipped, otherLanguages: ruleSet.otherLanguages },
     };

@@ -11,7 +11,7 @@ import type { ActiveRule, FileOutcome } from './dispatch.js';
 import { describeError } from './problems.js';
 
 export function runConfigRules(file: ConfigFile, rules: readonly ActiveRule[]): FileOutcome {
-  const outcome: FileOutcome = { findings: [], problems: [] };
+  const outcome: FileOutcome = { findings: [], problems: [], homes: new Map() };
   for (const { rule, severity } of rules) {
     const check = rule.configFile;
     if (check === undefined || !check.kinds.includes(file.kind)) continue;

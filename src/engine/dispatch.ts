@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { formatMessage } from '../rules-api/define-rule.js';
-import type { Finding, FlowLocation, ReportDescriptor, Rule, RuleContext } from '../rules-api/rule-types.js';
+import type { Finding, FindingFlow, FindingLocation, FlowLocation, FlowStep, ReportDescriptor, Rule, RuleContext } from '../rules-api/rule-types.js';
 import type { Severity } from '../taxonomy/severity.js';
 import type { FileContext } from './file-context.js';
 import { describeError, type ScanProblem } from './problems.js';
@@ -25,6 +25,8 @@ interface BoundListener {
 export interface FileOutcome {
   readonly findings: Finding[];
   readonly problems: ScanProblem[];
+  /** The file of each finding placed in another file than the one scanned (a taint sink in another module; null: a view). */
+  readonly homes: ReadonlyMap<Finding, FileContext | null>;
 }
 
 export function createRuleContext(file: FileContext, rule: Rule, report: (descriptor: ReportDescriptor<string>) => void): RuleContext {
@@ -65,18 +67,31 @@ export function createRuleContext(file: FileContext, rule: Rule, report: (descri
   };
 }
 
-export function toFinding(file: FileContext, rule: Rule, severity: Severity, descriptor: ReportDescriptor<string>): Finding {
-  const template = rule.messages[descriptor.messageId] ?? descriptor.messageId;
-  const flow: FlowLocation[] = (descriptor.flow ?? []).map((step) => {
-    const stepFile = step.file ?? file;
-    return { file: stepFile.path, range: step.node.range, span: stepFile.source.spanOf(step.node.range), message: step.message };
-  });
+/**
+ * A finding as the CLI reports it. A taint finding whose sink is elsewhere is placed there, with the reported node
+ * (in this file) as its path's carrier: in a view (`descriptor.artifact`, with a last flow step in the view), or
+ * in another module's code (`descriptor.sink`). The fix goes at the sink. `home` is the code file the finding
+ * is in, null for a view.
+ */
+export function toFinding(file: FileContext, rule: Rule, severity: Severity, descriptor: ReportDescriptor<string>): LocatedFinding {
   const artifact = descriptor.artifact;
-  const at = artifact ?? { path: file.path, source: file.source, range: descriptor.node.range };
+  const sink = artifact === undefined ? descriptor.sink : undefined;
+  const home = artifact !== undefined ? null : (sink?.file ?? file);
+  const messageId = sink?.messageId ?? descriptor.messageId;
+  const template = rule.messages[messageId] ?? descriptor.messageId;
+  const at = artifact ?? { path: (home ?? file).path, source: (home ?? file).source, range: (sink?.node ?? descriptor.node).range };
   const span = at.source.spanOf(at.range);
-  if (artifact !== undefined) flow.push({ file: artifact.path, range: artifact.range, span, message: artifact.message });
-  // Suggestions edit the linted file, so a finding reported in a view offers none.
-  const suggestions = artifact !== undefined ? undefined : descriptor.suggest?.map((suggestion) => ({
+  const carrier = artifact !== undefined || sink !== undefined ? { carrier: locationIn(file, descriptor.node.range) } : {};
+  const viewStep: FlowLocation[] = artifact === undefined ? [] : [{ file: artifact.path, range: artifact.range, span, message: artifact.message }];
+  const pathOf = (source: string | null, flow: readonly FlowStep[] | undefined): FindingFlow | null => {
+    const steps: FlowLocation[] = [...(flow ?? []).map((step) => ({ ...locationIn(step.file ?? file, step.node.range), message: step.message })), ...viewStep];
+    return steps.length === 0 ? null : { source, steps, ...carrier };
+  };
+  const flows = [pathOf(descriptor.source ?? null, descriptor.flow), ...(descriptor.otherPaths ?? []).map((path) => pathOf(path.source, path.flow))].filter(
+    (path): path is FindingFlow => path !== null,
+  );
+  // A suggestion's edits are in the reported file: offered where the finding stays there.
+  const suggestions = home !== file ? undefined : descriptor.suggest?.map((suggestion) => ({
     message: formatMessage(rule.messages[suggestion.messageId] ?? suggestion.messageId, suggestion.data),
     edits: suggestion.edits.map((edit) => ({ range: edit.range, span: file.source.spanOf(edit.range), text: edit.text })),
   }));
@@ -84,20 +99,30 @@ export function toFinding(file: FileContext, rule: Rule, severity: Severity, des
   const lastLine = Math.min(span.end.line, span.start.line + 3);
   const lines: string[] = [];
   for (let line = firstLine; line <= lastLine; line += 1) lines.push(at.source.lineText(line));
-  const anchorRange = descriptor.node.range;
-  return {
+  const finding: Finding = {
     ruleId: rule.id,
     severity,
-    message: formatMessage(template, descriptor.data),
+    message: formatMessage(template, sink?.data ?? descriptor.data),
     file: at.path,
     range: at.range,
     span,
     excerpt: { firstLine, lines },
-    ...(flow.length > 0 ? { flow } : {}),
-    ...(artifact !== undefined ? { anchors: [{ file: file.path, range: anchorRange, span: file.source.spanOf(anchorRange) }] } : {}),
+    messageId,
+    ...(flows.length > 0 ? { flows } : {}),
     ...(descriptor.properties !== undefined ? { properties: descriptor.properties } : {}),
     ...(suggestions !== undefined && suggestions.length > 0 ? { suggestions } : {}),
   };
+  return { finding, home };
+}
+
+export interface LocatedFinding {
+  readonly finding: Finding;
+  /** The code file the finding is in; null for one in a view. */
+  readonly home: FileContext | null;
+}
+
+function locationIn(file: FileContext, range: readonly [number, number]): FindingLocation {
+  return { file: file.path, range, span: file.source.spanOf(range) };
 }
 
 /** Runs `work`, adding its time to the rule's when timing (only then: performance.now per listener call costs). */
@@ -115,6 +140,7 @@ function timed<T>(timings: ScanTimings | undefined, ruleId: string, work: () => 
 export function runRules(file: FileContext, traversal: Traversal, rules: readonly ActiveRule[], timings?: ScanTimings): FileOutcome {
   const findings: Finding[] = [];
   const problems: ScanProblem[] = [];
+  const homes = new Map<Finding, FileContext | null>();
   const failed = new Set<number>();
   const onEnter = new Map<string, BoundListener[]>();
   const onExit = new Map<string, BoundListener[]>();
@@ -131,7 +157,9 @@ export function runRules(file: FileContext, traversal: Traversal, rules: readonl
     try {
       if (!active.rule.appliesTo(file)) return;
       const context = createRuleContext(file, active.rule, (descriptor) => {
-        findings.push(toFinding(file, active.rule, active.severity, descriptor));
+        const located = toFinding(file, active.rule, active.severity, descriptor);
+        findings.push(located.finding);
+        if (located.home !== file) homes.set(located.finding, located.home);
       });
       const created = timed(timings, active.rule.id, () => active.rule.create(context)) as Record<string, ((node: TSESTree.Node) => void) | undefined>;
       for (const [key, raw] of Object.entries(created)) {
@@ -148,7 +176,7 @@ export function runRules(file: FileContext, traversal: Traversal, rules: readonl
       fail(ruleIndex, null, error);
     }
   });
-  if (onEnter.size === 0 && onExit.size === 0) return { findings, problems };
+  if (onEnter.size === 0 && onExit.size === 0) return { findings, problems, homes };
 
   const { nodes, exits } = traversal;
   for (let index = 0; index < nodes.length; index += 1) {
@@ -165,5 +193,5 @@ export function runRules(file: FileContext, traversal: Traversal, rules: readonl
     }
   }
   for (const [bound, message] of file.limitsReached) problems.push({ kind: 'limit-reached', file: file.path, bound, message });
-  return { findings, problems };
+  return { findings, problems, homes };
 }

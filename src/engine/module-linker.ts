@@ -3,7 +3,7 @@
  * behind a `.js` specifier, or `db/index.ts`), loads that file through the host's loader, and reads what it
  * exports. Exports are found from the AST as data; nothing is ever executed. Reads stay inside the root.
  */
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { LOCAL_MODULE_PREFIX, MAX_RESOLUTION_DEPTH, type ModuleLinker } from '../analysis/modules/api-origins.js';
@@ -47,13 +47,24 @@ export class ProjectLinker implements ModuleLinker {
 
   /** Resolved specifiers by `<directory>\0<specifier>`: resolution stats the disk, and files repeat imports. */
   private readonly resolved = new Map<string, string | null>();
+  /** The same answers by importing file, then specifier: analyses ask again and again, so no key is built per ask. */
+  private readonly resolvedFrom = new Map<string, Map<string, string | null>>();
 
   resolve(fromFile: string, specifier: string): string | null {
+    let fromThisFile = this.resolvedFrom.get(fromFile);
+    if (fromThisFile === undefined) {
+      fromThisFile = new Map();
+      this.resolvedFrom.set(fromFile, fromThisFile);
+    }
+    const answered = fromThisFile.get(specifier);
+    if (answered !== undefined) return answered;
     const key = `${dirname(fromFile)}\0${specifier}`;
-    const known = this.resolved.get(key);
-    if (known !== undefined) return known;
-    const found = this.resolveOnDisk(fromFile, specifier);
-    this.resolved.set(key, found);
+    let found = this.resolved.get(key);
+    if (found === undefined) {
+      found = this.resolveOnDisk(fromFile, specifier);
+      this.resolved.set(key, found);
+    }
+    fromThisFile.set(specifier, found);
     return found;
   }
 
@@ -89,7 +100,8 @@ export class ProjectLinker implements ModuleLinker {
     for (const ext of SOURCE_EXTENSIONS) candidates.push(base + ext);
     for (const ext of SOURCE_EXTENSIONS) candidates.push(`${base}${sep}index${ext}`);
     for (const candidate of candidates) {
-      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+      // One stat per candidate (most do not exist): no separate existence check.
+      if (statSync(candidate, { throwIfNoEntry: false })?.isFile() === true) return candidate;
     }
     return null;
   }

@@ -18,6 +18,7 @@ import type { FileContext, ProjectServices } from './file-context.js';
 import type { FileLimits } from './file-access.js';
 import { ProjectManifests } from './project-manifests.js';
 import { loadFile, type LoadedFile } from './load-file.js';
+import { mergeFindingsAtSameSink } from './merge-findings.js';
 import { ProjectLinker } from './module-linker.js';
 import { ViewCatalog } from './view-catalog.js';
 import type { ParserName } from './parse.js';
@@ -30,10 +31,13 @@ export interface ScanOptions extends DiscoveryOptions {
   /** Keeps only these files (reported paths) of the discovered ones, e.g. those changed since a git ref; imports are still linked. */
   readonly includeFile?: (path: string) => boolean;
   /**
-   * Called once per scanned file with its parsed context and findings, while the AST is at hand: the CLI gate
-   * reads suppression comments and enclosing names here, so no file is parsed twice.
+   * Called once per scanned file with its parsed context and the findings its rules made, while the AST is at
+   * hand: the CLI gate reads suppression comments and enclosing names here, so no file is parsed twice. A
+   * finding may lie in another file (a taint sink in another module): `homeOf` gives that file's context
+   * (null for a view).
+   * These are the findings before `mergeFindingsAtSameSink`; a merged finding keeps its location.
    */
-  readonly onFileScanned?: (file: FileContext, findings: readonly Finding[]) => void;
+  readonly onFileScanned?: (file: FileContext, findings: readonly Finding[], homeOf: (finding: Finding) => FileContext | null) => void;
   /** The config's `models:` (docs/guides/custom-models.md); none when absent. */
   readonly models?: CustomModels;
   /** The same for a configuration file (workflow, Dockerfile, compose, .env): its text and `#` comments. */
@@ -71,28 +75,42 @@ export function conceptIndex(): ConceptIndex {
   return sharedIndex;
 }
 
+/**
+ * Least recently used files, by a use stamp: a hit only writes the stamp (analyses ask for linked files very
+ * often, and reordering a Map on every hit showed in profiles); the oldest entry is found when one must go.
+ */
 class FileCache {
-  private readonly entries = new Map<string, Result<LoadedFile>>();
+  private readonly entries = new Map<string, { readonly loaded: Result<LoadedFile>; used: number }>();
   private readonly limit: number;
+  private clock = 0;
 
   constructor(limit: number) {
     this.limit = limit;
   }
 
   get(absolutePath: string, load: () => Result<LoadedFile>): Result<LoadedFile> {
+    this.clock += 1;
     const cached = this.entries.get(absolutePath);
     if (cached !== undefined) {
-      this.entries.delete(absolutePath);
-      this.entries.set(absolutePath, cached);
-      return cached;
+      cached.used = this.clock;
+      return cached.loaded;
     }
     const loaded = load();
-    this.entries.set(absolutePath, loaded);
-    if (this.entries.size > this.limit) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
+    this.entries.set(absolutePath, { loaded, used: this.clock });
+    if (this.entries.size > this.limit) this.evictOldest();
     return loaded;
+  }
+
+  private evictOldest(): void {
+    let oldest: string | null = null;
+    let oldestUse = Number.POSITIVE_INFINITY;
+    for (const [path, entry] of this.entries) {
+      if (entry.used < oldestUse) {
+        oldest = path;
+        oldestUse = entry.used;
+      }
+    }
+    if (oldest !== null) this.entries.delete(oldest);
   }
 }
 
@@ -160,41 +178,13 @@ export function scan(options: ScanOptions): ScanResult {
     phase('rules and analyses');
     findings.push(...outcome.findings);
     problems.push(...outcome.problems);
-    options.onFileScanned?.(loaded.value.context, outcome.findings);
+    const context = loaded.value.context;
+    options.onFileScanned?.(context, outcome.findings, (finding) => (outcome.homes.has(finding) ? (outcome.homes.get(finding) ?? null) : context));
     phase('suppressions and identities');
     options.progress?.fileDone(file.path);
   }
   problems.push(...views.problems);
-  return { findings: distinctFindings(sortFindings(findings)), problems: sortProblems(problems), filesScanned };
-}
-
-/** A finding's rule and place, which identify it within a scan. */
-export function findingPlace(finding: Finding): string {
-  return `${finding.ruleId}\0${finding.file}\0${finding.range[0]}\0${finding.range[1]}`;
-}
-
-/**
- * One finding per rule and place: a view rendered by several routes is one sink, reported once with the flow
- * of the first route that reaches it and every route's hand-off as an anchor.
- */
-function distinctFindings(findings: readonly Finding[]): Finding[] {
-  const kept: Finding[] = [];
-  const inViews = new Map<string, number>();
-  for (const finding of findings) {
-    // Findings in code are each their own (one place may hold two, with different messages).
-    if (finding.anchors === undefined) {
-      kept.push(finding);
-      continue;
-    }
-    const key = findingPlace(finding);
-    const index = inViews.get(key);
-    const first = index === undefined ? undefined : kept[index];
-    if (index === undefined || first === undefined) {
-      inViews.set(key, kept.length);
-      kept.push(finding);
-    } else kept[index] = { ...first, anchors: [...(first.anchors ?? []), ...finding.anchors] };
-  }
-  return kept;
+  return { findings: sortFindings(mergeFindingsAtSameSink(findings)), problems: sortProblems(problems), filesScanned };
 }
 
 /**

@@ -15,53 +15,50 @@ export interface Traversal {
 
 type NodeRecord = TSESTree.Node & Record<string, unknown>;
 
-const EXIT_MARK = Symbol('exit');
-interface ExitMark {
-  readonly [EXIT_MARK]: true;
-  readonly node: TSESTree.Node;
-}
-
 function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
+/** Child keys by node type; a type the visitor keys do not know is read from its own keys (looked up per node). */
 function childKeys(node: TSESTree.Node): readonly string[] {
   const known = visitorKeys[node.type];
   if (known !== undefined) return known;
   return Object.keys(node).filter((key) => key !== 'parent' && key !== 'range' && key !== 'loc');
 }
 
+/**
+ * One stack of nodes with a parallel stack of flags (1: the node's exit is due), so the walk allocates nothing
+ * per node beyond the two result arrays; it runs once per file over every node, after the parse.
+ */
 export function traverse(root: TSESTree.Program): Traversal {
   const nodes: TSESTree.Node[] = [];
   const exitFlags: number[] = [];
-  const stack: Array<TSESTree.Node | ExitMark> = [root];
+  const stack: TSESTree.Node[] = [root];
+  const pendingExit: number[] = [0];
   while (stack.length > 0) {
-    const item = stack.pop() as TSESTree.Node | ExitMark;
-    if (EXIT_MARK in item) {
-      nodes.push(item.node);
-      exitFlags.push(1);
-      continue;
-    }
-    const node = item;
+    const node = stack.pop() as TSESTree.Node;
+    const isExit = pendingExit.pop() === 1;
     nodes.push(node);
-    exitFlags.push(0);
-    stack.push({ [EXIT_MARK]: true, node });
+    exitFlags.push(isExit ? 1 : 0);
+    if (isExit) continue;
+    stack.push(node);
+    pendingExit.push(1);
     const keys = childKeys(node);
     for (let keyIndex = keys.length - 1; keyIndex >= 0; keyIndex -= 1) {
-      const key = keys[keyIndex];
-      if (key === undefined) continue;
-      const child = (node as NodeRecord)[key];
+      const child = (node as NodeRecord)[keys[keyIndex] as string];
       if (Array.isArray(child)) {
         for (let index = child.length - 1; index >= 0; index -= 1) {
           const element: unknown = child[index];
           if (isNode(element)) {
             (element as { parent?: TSESTree.Node }).parent = node;
             stack.push(element);
+            pendingExit.push(0);
           }
         }
       } else if (isNode(child)) {
         (child as { parent?: TSESTree.Node }).parent = node;
         stack.push(child);
+        pendingExit.push(0);
       }
     }
   }

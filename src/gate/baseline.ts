@@ -21,6 +21,8 @@ export interface BaselineEntry {
   readonly file: string;
   readonly line: number;
   readonly context?: string;
+  /** Files whose calls carry request data to this taint finding's sink in another module. */
+  readonly carriedFrom?: readonly string[];
   readonly message: string;
 }
 
@@ -73,22 +75,37 @@ export interface BaselineComparison {
   readonly absent: readonly AbsentFinding[];
 }
 
+/** A current finding's fingerprint, and the ones earlier versions gave it where they reported it (moved-findings.ts). */
+export interface CurrentFingerprint {
+  readonly fingerprint: string;
+  readonly earlier: readonly string[];
+}
+
 /**
- * Matches current fingerprints against the baseline. An entry counts as absent (gone) only when its file was
- * scanned successfully and its rule ran this time: a partial scan (--changed-since, a subdirectory, a file
- * that failed to parse, a disabled rule) says nothing about findings it did not look for.
+ * Matches current fingerprints against the baseline. An entry counts as absent (gone) only when its file, and
+ * every file its paths were carried from, was scanned successfully and its rule ran this time: a partial scan
+ * (--changed-since, a subdirectory, a file that failed to parse, a disabled rule) says nothing about findings
+ * it did not look for.
  */
 export function compareWithBaseline(
   baseline: Baseline,
-  current: readonly string[],
+  current: readonly CurrentFingerprint[],
   scope: { readonly scannedFiles: ReadonlySet<string>; readonly activeRules: ReadonlySet<string> },
 ): BaselineComparison {
-  const currentSet = new Set(current);
+  const listed = new Set(baseline.entries.map((entry) => entry.fingerprint));
   const unchanged = new Set<string>();
+  const matched = new Set<string>();
+  for (const { fingerprint, earlier } of current) {
+    const known = [fingerprint, ...earlier].filter((candidate) => listed.has(candidate));
+    if (known.length === 0) continue;
+    unchanged.add(fingerprint);
+    for (const candidate of known) matched.add(candidate);
+  }
   const absent: AbsentFinding[] = [];
   for (const entry of baseline.entries) {
-    if (currentSet.has(entry.fingerprint)) unchanged.add(entry.fingerprint);
-    else if (scope.scannedFiles.has(entry.file) && scope.activeRules.has(entry.ruleId)) {
+    if (matched.has(entry.fingerprint)) continue;
+    const files = [entry.file, ...(entry.carriedFrom ?? [])];
+    if (files.every((file) => scope.scannedFiles.has(file)) && scope.activeRules.has(entry.ruleId)) {
       absent.push({ fingerprint: entry.fingerprint, ruleId: entry.ruleId, severity: entry.severity, file: entry.file, line: entry.line, message: entry.message });
     }
   }

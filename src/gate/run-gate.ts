@@ -1,27 +1,26 @@
 /**
  * The CLI engine's gate around a scan: while each file's AST is loaded, read its suppression comments and
- * the enclosing scope of each finding; then fingerprint every finding, apply --changed-lines-only, compare
- * with the baseline, and decide which findings block the build. Suppressed findings stay in the outcome
+ * the enclosing scope of each finding (scan-facts.ts); then match suppressions over the whole scan (a taint
+ * finding may be found from another file than its own), fingerprint every finding, apply
+ * --changed-lines-only, compare with the baseline, and decide which findings block the build. Suppressed findings stay in the outcome
  * (SARIF shows them as suppressed); they never block.
  */
 import type { CustomModels } from '../config/custom-models.js';
 import { resolve } from 'node:path';
 import type { ActiveRule } from '../engine/dispatch.js';
-import { toReportedPath } from '../engine/discover.js';
-import type { ConfigFile } from '../engine/config-files.js';
-import type { FileContext } from '../engine/file-context.js';
 import type { ParserName } from '../engine/parse.js';
 import type { ScanProblem } from '../engine/problems.js';
-import { findingPlace, scan, sortFindings, type ScanProgress } from '../engine/run.js';
+import { scan, sortFindings, type ScanProgress } from '../engine/run.js';
 import type { ScanTimings } from '../engine/timings.js';
 import { fingerprintFindings } from '../report/fingerprint.js';
 import type { AbsentFinding, InSourceSuppression, ReportedFinding } from '../report/scan-report.js';
-import type { Finding } from '../rules-api/rule-types.js';
+import type { Finding, FindingLocation } from '../rules-api/rule-types.js';
 import { isAtLeast, type Severity } from '../taxonomy/severity.js';
 import { compareWithBaseline, type Baseline, type BaselineEntry } from './baseline.js';
-import { isOnChangedLines, type ChangeSet } from './changed-lines.js';
-import { identifyComment, identifyExcerpt, identifyRange, statementStartLine, type FindingIdentity } from './finding-identity.js';
-import { parseSuppressionComments } from './suppression-comments.js';
+import { isOnChangedLines, type ChangeSet, type LineRange } from './changed-lines.js';
+import type { FindingIdentity } from './finding-identity.js';
+import { earlierFingerprints } from './moved-findings.js';
+import { ScanFacts } from './scan-facts.js';
 import { matchSuppressions, unusedSuppression } from './unused-suppression.js';
 
 export interface GateOptions {
@@ -59,68 +58,19 @@ export interface GateOutcome {
   readonly baselineEntries: readonly BaselineEntry[];
 }
 
-interface FindingFacts {
-  readonly identity: FindingIdentity;
-  readonly suppression: InSourceSuppression | null;
-}
-
 export function runGate(options: GateOptions): GateOutcome {
-  const facts = new Map<string, FindingFacts>();
-  const metaFindings: Finding[] = [];
-  const scannedFiles = new Set<string>();
-  const repoPath = (file: string): string => toReportedPath(options.sourceRoot, resolve(options.cwd, file));
+  const facts = new ScanFacts(options.cwd, options.sourceRoot);
+  const repoPath = (file: string): string => facts.repoPath(file);
   const activeIds = new Set(options.rules.map((active) => active.rule.id));
   const changedFiles = options.changes?.files ?? null;
-
-  const onFileScanned = (file: FileContext, findings: readonly Finding[]): void => {
-    scannedFiles.add(repoPath(file.path));
-    const comments = parseSuppressionComments(file.ast.comments ?? [], file.source);
-    // A finding in a view is suppressed where this file hands the data to the view, its anchor.
-    const inFile = new Map(findings.map((finding) => [anchoredInFile(finding, file.path), finding]));
-    const statementLine = (finding: Finding): number | null => statementStartLine(file.ast, file.source, finding.range);
-    const rules = { known: options.knownRuleIds, active: activeIds, metaSeverity: options.metaSeverity };
-    const matched = matchSuppressions([...inFile.keys()], comments, file, rules, statementLine);
-    for (const [local, finding] of inFile) {
-      const comment = matched.suppressed.get(local);
-      facts.set(findingPlace(finding), {
-        identity: finding.file === file.path ? identifyRange(file.ast, file.source, finding.range) : identifyExcerpt(finding),
-        suppression: comment === undefined || comment.reason === null ? null : { justification: comment.reason, file: local.file, span: comment.span },
-      });
-    }
-    for (const problem of matched.problems) {
-      metaFindings.push(problem);
-      facts.set(findingPlace(problem), { identity: identifyComment(file.ast, file.source, problem.range), suppression: null });
-    }
-  };
-
-  // A config file has no statements or scopes: a finding is known by its rule, file and flagged text.
-  const onConfigFileScanned = (file: ConfigFile, findings: readonly Finding[]): void => {
-    scannedFiles.add(repoPath(file.path));
-    const comments = parseSuppressionComments(file.comments, file.source);
-    const rules = { known: options.knownRuleIds, active: activeIds, metaSeverity: options.metaSeverity };
-    const matched = matchSuppressions(findings, comments, file, rules, () => null);
-    const identity = (range: readonly [number, number]): FindingIdentity => ({ context: '', code: file.source.slice(range).replace(/\s+/g, ' ').trim() });
-    for (const finding of findings) {
-      const comment = matched.suppressed.get(finding);
-      facts.set(findingPlace(finding), {
-        identity: identity(finding.range),
-        suppression: comment === undefined || comment.reason === null ? null : { justification: comment.reason, file: finding.file, span: comment.span },
-      });
-    }
-    for (const problem of matched.problems) {
-      metaFindings.push(problem);
-      facts.set(findingPlace(problem), { identity: identity(problem.range), suppression: null });
-    }
-  };
-
   const result = scan({
-    onConfigFileScanned,
     paths: options.paths,
     cwd: options.cwd,
     ignore: options.ignore,
     maxFileSize: options.maxFileSize,
     rules: options.rules,
-    onFileScanned,
+    onFileScanned: facts.onFileScanned,
+    onConfigFileScanned: facts.onConfigFileScanned,
     ...(options.models !== undefined ? { models: options.models } : {}),
     ...(options.parser !== null ? { parser: options.parser } : {}),
     ...(options.progress !== undefined ? { progress: options.progress } : {}),
@@ -128,24 +78,26 @@ export function runGate(options: GateOptions): GateOutcome {
     ...(changedFiles !== null ? { includeFile: (path: string) => changedFiles.has(resolve(options.cwd, path)) } : {}),
   });
 
-  const all = sortFindings([...result.findings, ...metaFindings]);
+  const matched = matchSuppressions(
+    result.findings.map((finding) => facts.suppressible(finding)),
+    facts.suppressionFiles,
+    { known: options.knownRuleIds, active: activeIds, metaSeverity: options.metaSeverity },
+  );
+  const commentIdentities = new Map<Finding, FindingIdentity>(matched.problems.map((problem) => [problem.finding, facts.commentIdentity(problem.comment)]));
+  const identityOf = (finding: Finding): FindingIdentity => commentIdentities.get(finding) ?? facts.identityOf(finding);
+  const all = sortFindings([...result.findings, ...matched.problems.map((problem) => problem.finding)]);
   // Occurrence numbers are counted over every finding in the file, before any filtering, so they do not
   // depend on which lines a pull request touched.
-  const fingerprints = fingerprintFindings(
-    all.map((finding) => {
-      const identity = facts.get(findingPlace(finding))?.identity ?? { context: '', code: '' };
-      return { ruleId: finding.ruleId, path: repoPath(finding.file), context: identity.context, code: identity.code };
-    }),
-  );
+  const fingerprints = fingerprintFindings(all.map((finding) => ({ ruleId: finding.ruleId, path: repoPath(finding.file), ...identityOf(finding) })));
+  const earlier = earlierFingerprints(result.findings, facts.sites, repoPath);
+  const suppressionOf = (finding: Finding): InSourceSuppression | null => {
+    const match = matched.suppressed.get(finding);
+    return match === undefined || match.comment.reason === null ? null : { justification: match.comment.reason, file: match.file, span: match.comment.span };
+  };
   const selected = all
-    .map((finding, index) => ({ finding, fingerprint: fingerprints[index] ?? '' }))
-    .filter(({ finding }) => {
-      if (!options.changedLinesOnly || changedFiles === null) return true;
-      const ranges = changedFiles.get(resolve(options.cwd, finding.file));
-      return ranges !== undefined && isOnChangedLines(ranges, finding.span.start.line, finding.span.end.line);
-    });
+    .map((finding, index) => ({ finding, fingerprint: fingerprints[index] ?? '', suppression: suppressionOf(finding) }))
+    .filter(({ finding }) => !options.changedLinesOnly || changedFiles === null || touchesChangedLines(finding, (file) => changedFiles.get(resolve(options.cwd, file))));
 
-  const unsuppressed = selected.filter(({ finding }) => (facts.get(findingPlace(finding))?.suppression ?? null) === null);
   const comparison =
     options.baseline === null
       ? null
@@ -153,34 +105,38 @@ export function runGate(options: GateOptions): GateOutcome {
           options.baseline,
           // Every finding of the scan matches, not only the selected ones: a baselined finding that was since
           // suppressed, or that sits outside the changed lines, is not "fixed".
-          fingerprints,
-          { scannedFiles, activeRules: new Set([...activeIds, ...(options.metaSeverity !== null ? [unusedSuppression.id] : [])]) },
+          all.map((finding, index) => ({ fingerprint: fingerprints[index] ?? '', earlier: earlier.get(finding) ?? [] })),
+          { scannedFiles: facts.scannedFiles, activeRules: new Set([...activeIds, ...(options.metaSeverity !== null ? [unusedSuppression.id] : [])]) },
         );
 
-  const findings: ReportedFinding[] = selected.map(({ finding, fingerprint }) => {
-    const suppression = facts.get(findingPlace(finding))?.suppression ?? null;
+  const findings: ReportedFinding[] = selected.map(({ finding, fingerprint, suppression }) => {
     const baselineState = comparison === null ? null : comparison.unchanged.has(fingerprint) ? 'unchanged' : 'new';
     const isBlocking = suppression === null && !options.acceptAll && isAtLeast(finding.severity, options.failOn) && baselineState !== 'unchanged';
     return { finding, fingerprint, suppression, baselineState, isBlocking };
   });
-  const baselineEntries: BaselineEntry[] = unsuppressed.map(({ finding, fingerprint }) => {
-    const context = facts.get(findingPlace(finding))?.identity.context ?? '';
-    return {
-      fingerprint,
-      ruleId: finding.ruleId,
-      severity: finding.severity,
-      file: repoPath(finding.file),
-      line: finding.span.start.line,
-      ...(context !== '' ? { context } : {}),
-      message: finding.message,
-    };
-  });
+  const baselineEntries = selected.filter(({ suppression }) => suppression === null).map(({ finding, fingerprint }) => baselineEntry(finding, fingerprint, identityOf(finding), repoPath));
   return { findings, absent: comparison?.absent ?? [], problems: result.problems, filesScanned: result.filesScanned, baselineEntries };
 }
 
-/** The finding as located in `path`: itself, or for a finding in a view, at its first anchor in `path`. */
-function anchoredInFile(finding: Finding, path: string): Finding {
-  if (finding.file === path) return finding;
-  const anchor = finding.anchors?.find((location) => location.file === path);
-  return anchor === undefined ? finding : { ...finding, file: anchor.file, range: anchor.range, span: anchor.span };
+function baselineEntry(finding: Finding, fingerprint: string, identity: FindingIdentity, repoPath: (file: string) => string): BaselineEntry {
+  const carriedFrom = [...new Set((finding.flows ?? []).flatMap((flow) => (flow.carrier === undefined ? [] : [repoPath(flow.carrier.file)])))].sort();
+  return {
+    fingerprint,
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    file: repoPath(finding.file),
+    line: finding.span.start.line,
+    ...(identity.context !== '' ? { context: identity.context } : {}),
+    ...(carriedFrom.length > 0 ? { carriedFrom } : {}),
+    message: finding.message,
+  };
+}
+
+/** --changed-lines-only: the finding, or a step of one of its paths, is on a changed line (a new path to an old sink counts). */
+function touchesChangedLines(finding: Finding, rangesOf: (file: string) => readonly LineRange[] | 'all' | undefined): boolean {
+  const locations: FindingLocation[] = [finding, ...(finding.flows ?? []).flatMap((flow) => flow.steps)];
+  return locations.some((location) => {
+    const ranges = rangesOf(location.file);
+    return ranges !== undefined && isOnChangedLines(ranges, location.span.start.line, location.span.end.line);
+  });
 }

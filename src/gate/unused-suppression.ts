@@ -34,10 +34,41 @@ export const unusedSuppression: Rule<MessageId> = defineRule<MessageId>({
   create: () => ({}),
 });
 
+/** A file's suppression comments. */
+export interface FileSuppressions {
+  readonly path: string;
+  readonly source: SourceText;
+  readonly comments: readonly SuppressionComment[];
+  /** Scanned in this run, so every finding it could hold is known: its comments that silence nothing are reported. */
+  readonly isScanned: boolean;
+}
+
+/** A line a comment may target to silence a finding: the location's first line, and its statement's. */
+export interface SuppressionSite {
+  readonly file: string;
+  readonly lines: readonly number[];
+}
+
+export interface SuppressibleFinding {
+  readonly finding: Finding;
+  readonly at: SuppressionSite;
+  /**
+   * One site per path of a taint finding whose every path enters the sink's module through a carrying call
+   * (empty otherwise): a finding whose every carrier is suppressed is suppressed, so comments written where
+   * earlier versions reported keep working, and a new path to the same sink is reported again.
+   */
+  readonly carriers: readonly SuppressionSite[];
+}
+
 export interface SuppressionMatch {
-  /** Findings silenced, each with the comment that silenced it. */
-  readonly suppressed: ReadonlyMap<Finding, SuppressionComment>;
-  readonly problems: readonly Finding[];
+  /** Findings silenced, each with the comment that silenced it and that comment's file. */
+  readonly suppressed: ReadonlyMap<Finding, { readonly comment: SuppressionComment; readonly file: string }>;
+  readonly problems: readonly SuppressionProblem[];
+}
+
+export interface SuppressionProblem {
+  readonly finding: Finding;
+  readonly comment: SuppressionComment;
 }
 
 export interface SuppressionRules {
@@ -50,46 +81,61 @@ export interface SuppressionRules {
 }
 
 /**
- * Matches one file's suppression comments to its findings. A comment covers a finding of a named rule when
- * the finding, or the innermost statement holding it, starts on the comment's target line.
+ * Matches suppression comments to findings. A comment covers a finding of a named rule when the finding, or
+ * the innermost statement holding it, starts on the comment's target line, or when it covers a carrier of a
+ * finding all of whose carriers are covered. Problems are reported for comments in scanned files only.
  */
-export function matchSuppressions(
-  findings: readonly Finding[],
-  comments: readonly SuppressionComment[],
-  file: { path: string; source: SourceText },
-  rules: SuppressionRules,
-  statementLine: (finding: Finding) => number | null,
-): SuppressionMatch {
-  const suppressed = new Map<Finding, SuppressionComment>();
-  const problems: Finding[] = [];
-  const report = (comment: SuppressionComment, messageId: MessageId, data: Record<string, string>): void => {
-    if (rules.metaSeverity !== null) problems.push(metaFinding(comment, messageId, data, rules.metaSeverity, file));
+export function matchSuppressions(findings: readonly SuppressibleFinding[], files: ReadonlyMap<string, FileSuppressions>, rules: SuppressionRules): SuppressionMatch {
+  const suppressed = new Map<Finding, { comment: SuppressionComment; file: string }>();
+  const used = new Map<SuppressionComment, Set<string>>();
+  const use = (comment: SuppressionComment, ruleId: string): void => {
+    const ids = used.get(comment) ?? new Set<string>();
+    ids.add(ruleId);
+    used.set(comment, ids);
   };
-  for (const comment of comments) {
+  const covering = (site: SuppressionSite, ruleId: string): SuppressionComment[] =>
+    (files.get(site.file)?.comments ?? []).filter(
+      (comment) => comment.reason !== null && rules.known.has(ruleId) && ruleId !== unusedSuppression.id && comment.ruleIds.includes(ruleId) && site.lines.includes(comment.targetLine),
+    );
+  for (const { finding, at, carriers } of findings) {
+    const direct = covering(at, finding.ruleId);
+    for (const comment of direct) use(comment, finding.ruleId);
+    const first = direct[0];
+    if (first !== undefined) {
+      suppressed.set(finding, { comment: first, file: at.file });
+      continue;
+    }
+    const perCarrier = carriers.map((site) => ({ site, comments: covering(site, finding.ruleId) }));
+    for (const { comments } of perCarrier) for (const comment of comments) use(comment, finding.ruleId);
+    const head = perCarrier[0];
+    const headComment = head?.comments[0];
+    if (head !== undefined && headComment !== undefined && perCarrier.every(({ comments }) => comments.length > 0)) suppressed.set(finding, { comment: headComment, file: head.site.file });
+  }
+  const problems: SuppressionProblem[] = [];
+  for (const file of files.values()) if (file.isScanned) problems.push(...commentProblems(file, used, rules));
+  return { suppressed, problems };
+}
+
+function commentProblems(file: FileSuppressions, used: ReadonlyMap<SuppressionComment, ReadonlySet<string>>, rules: SuppressionRules): SuppressionProblem[] {
+  const problems: SuppressionProblem[] = [];
+  const report = (comment: SuppressionComment, messageId: MessageId, data: Record<string, string>): void => {
+    if (rules.metaSeverity !== null) problems.push({ finding: metaFinding(comment, messageId, data, rules.metaSeverity, file), comment });
+  };
+  for (const comment of file.comments) {
     if (comment.ruleIds.length === 0) {
       report(comment, 'missingRule', {});
       continue;
     }
     for (const ruleId of comment.ruleIds) {
-      if (!rules.known.has(ruleId) || ruleId === unusedSuppression.id) {
-        report(comment, 'unknownRule', { rule: ruleId });
-        continue;
-      }
-      if (comment.reason === null) {
-        report(comment, 'missingReason', { rule: ruleId });
-        continue;
-      }
-      const covered = findings.filter(
-        (finding) => finding.ruleId === ruleId && (finding.span.start.line === comment.targetLine || statementLine(finding) === comment.targetLine),
-      );
-      for (const finding of covered) if (!suppressed.has(finding)) suppressed.set(finding, comment);
-      if (covered.length === 0 && rules.active.has(ruleId)) {
+      if (!rules.known.has(ruleId) || ruleId === unusedSuppression.id) report(comment, 'unknownRule', { rule: ruleId });
+      else if (comment.reason === null) report(comment, 'missingReason', { rule: ruleId });
+      else if (used.get(comment)?.has(ruleId) !== true && rules.active.has(ruleId)) {
         if (comment.scope === 'same-line' && comment.isAloneOnLine) report(comment, 'aloneOnLine', {});
         else report(comment, 'unused', { rule: ruleId, line: String(comment.targetLine) });
       }
     }
   }
-  return { suppressed, problems };
+  return problems;
 }
 
 function metaFinding(comment: SuppressionComment, messageId: MessageId, data: Record<string, string>, severity: Severity, file: { path: string; source: SourceText }): Finding {

@@ -9,6 +9,7 @@ import type { AuthRow } from './auth-concepts.js';
 import type { CryptoRow } from './crypto-concepts.js';
 import type { TransportRow } from './transport-concepts.js';
 import type { ExposureRow } from './exposure-concepts.js';
+import type { LimitRow } from './limit-concepts.js';
 import type { HttpFrameworkShape } from './frameworks/http-shape.js';
 
 interface RowBase {
@@ -321,6 +322,15 @@ export interface RegexCompilationRow extends RowBase {
 }
 
 /**
+ * Tests request input against the regular expression in `argument` (express-validator `.matches(re)`, Joi
+ * `.pattern(re)`, zod `.regex(re)`): the pattern is run on whatever a client sends, with a backtracking engine.
+ */
+export interface PatternValidatorRow extends RowBase {
+  readonly concept: 'pattern-validator';
+  readonly argument: number;
+}
+
+/**
  * Writes `argument` into a response a browser renders as HTML (`c.html(x)`; for a property such as Koa's
  * `ctx.body`, argument 0 is the assigned value), or, with `htmlWhen`, only when the response's content type is
  * HTML: `'string-default'` when a string body defaults to `text/html` and another type set earlier makes it safe
@@ -527,6 +537,7 @@ export type TaintRow =
   | XpathQueryRow
   | TemplateCompilationRow
   | RegexCompilationRow
+  | PatternValidatorRow
   | ServerRequestRow
   | BrowserContentRow
   | RedirectRow
@@ -659,7 +670,7 @@ export interface InjectedValueRow extends RowBase {
   readonly injects: { readonly module: string; readonly steps: readonly string[] };
 }
 
-export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow | TaintRow | ViewRow | SecretArgumentRow | HttpRow | CryptoRow | InjectedValueRow | TransportRow | AuthRow | ExposureRow;
+export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow | TaintRow | ViewRow | SecretArgumentRow | HttpRow | CryptoRow | InjectedValueRow | TransportRow | AuthRow | ExposureRow | LimitRow;
 
 export type ConceptKind = ApiRow['concept'];
 export type RowOf<K extends ConceptKind> = Extract<ApiRow, { readonly concept: K }>;

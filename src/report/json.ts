@@ -1,8 +1,9 @@
 /**
  * Machine-readable output: every finding with 1-based lines and columns, its fingerprint, whether it is
  * suppressed in source (and why), its baseline state and whether it blocks; baselined findings no longer
- * found; problems; and a summary.
+ * found; problems; and a summary. A taint finding is at its sink, with its paths (`flows`).
  */
+import type { FindingFlow, FindingLocation } from '../rules-api/rule-types.js';
 import { summarizeRule, type RuleSummary } from './rule-summary.js';
 import type { ScanReport } from './scan-report.js';
 
@@ -41,9 +42,7 @@ export function formatJson(report: ScanReport): string {
         blocking: isBlocking,
         ...(suppression !== null ? { suppressed: { justification: suppression.justification, line: suppression.span.start.line } } : {}),
         ...(baselineState !== null ? { baselineState } : {}),
-        ...(finding.flow !== undefined
-          ? { flow: finding.flow.map((step) => ({ file: step.file, line: step.span.start.line, column: step.span.start.column + 1, message: step.message })) }
-          : {}),
+        ...(finding.flows !== undefined ? flowsJson(finding.flows) : {}),
         ...(finding.properties !== undefined ? { properties: finding.properties } : {}),
         ...(finding.suggestions !== undefined
           ? {
@@ -67,6 +66,34 @@ export function formatJson(report: ScanReport): string {
     null,
     2,
   )}\n`;
+}
+
+interface JsonStep {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+/**
+ * `flows`: every path to the finding (one per source and carrier), each with its source label and, when it
+ * enters the sink's module through a call, that call (`carrier`, where the ESLint host reports the path).
+ * `flow` is the first path's steps, as earlier versions wrote it.
+ */
+function flowsJson(flows: readonly FindingFlow[]): { flow: JsonStep[]; flows: object[] } {
+  const steps = (flow: FindingFlow): JsonStep[] => flow.steps.map((step) => ({ ...position(step), message: step.message }));
+  return {
+    flow: flows[0] === undefined ? [] : steps(flows[0]),
+    flows: flows.map((flow) => ({
+      source: flow.source,
+      ...(flow.carrier !== undefined ? { carrier: position(flow.carrier) } : {}),
+      steps: steps(flow),
+    })),
+  };
+}
+
+function position(location: FindingLocation): { file: string; line: number; column: number } {
+  return { file: location.file, line: location.span.start.line, column: location.span.start.column + 1 };
 }
 
 /** What a consumer needs to triage a finding without the docs: title, weakness classes, precision and docs page. */

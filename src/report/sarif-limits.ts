@@ -4,6 +4,7 @@
  * says what it dropped in a tool notification. rampart writes one run per file (one per category), far
  * below the 20-runs limit, and one location per result, far below 1,000.
  */
+import type { FindingFlow } from '../rules-api/rule-types.js';
 import type { ReportedFinding } from './scan-report.js';
 import { severityRank } from '../taxonomy/severity.js';
 
@@ -32,6 +33,21 @@ export function keepMostSevere(findings: readonly ReportedFinding[], limit: numb
     .slice(0, Math.max(0, limit))
     .sort((a, b) => a.index - b.index)
     .map(({ item }) => item);
+}
+
+/**
+ * Paths within `limit` thread-flow locations in all: whole paths in order while they fit, then the next path
+ * cut to what is left (its source side and its sink, the last step, kept); the rest are dropped.
+ */
+export function capFlows(flows: readonly FindingFlow[], limit: number): FindingFlow[] {
+  const kept: FindingFlow[] = [];
+  let left = limit;
+  for (const flow of flows) {
+    if (left < 2 && !(left === 1 && flow.steps.length === 1)) break;
+    kept.push(flow.steps.length <= left ? flow : { ...flow, steps: capFlow(flow.steps, left) });
+    left -= Math.min(flow.steps.length, left);
+  }
+  return kept;
 }
 
 /** A flow longer than the limit keeps its source side and its sink (the last step). */

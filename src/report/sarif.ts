@@ -3,15 +3,16 @@
  * checkout root (%SRCROOT%), line-independent fingerprints under `rampartFingerprint/v1` (GitHub computes `primaryLocationLineHash` itself), `baselineState`
  * against a baseline, `suppressions` (kind inSource, with the comment's reason) for findings silenced in
  * source, `automationDetails.id` (the analysis category), `versionControlProvenance`, and a notification
- * for every file that was skipped or could not be parsed. Output stays within GitHub's upload limits.
+ * for every file that was skipped or could not be parsed. A taint result is at its sink, with one `codeFlow`
+ * per path and its sources as `relatedLocations` linked from the message. Output stays within GitHub's upload limits.
  */
 import { gzipSync } from 'node:zlib';
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import type { Finding, FlowLocation } from '../rules-api/rule-types.js';
+import type { Finding, FindingFlow, FlowLocation } from '../rules-api/rule-types.js';
 import type { Span } from '../engine/source-text.js';
-import { capFlow, GITHUB_LIMITS, keepMostSevere } from './sarif-limits.js';
+import { capFlows, GITHUB_LIMITS, keepMostSevere } from './sarif-limits.js';
 import { sarifLevel, sarifRule } from './sarif-rules.js';
 import { describeOtherLanguages, describeProblem, describeSkippedRule, type AbsentFinding, type ReportedFinding, type ScanReport } from './scan-report.js';
 
@@ -102,22 +103,27 @@ function assemble(report: ScanReport, findings: readonly ReportedFinding[], opti
 
   const results: Sarif.Result[] = findings.map((item) => {
     const { finding } = item;
-    const flow = finding.flow ?? [];
-    if (flow.length > GITHUB_LIMITS.threadFlowLocationsPerResult) {
-      notifications.push(truncationNotice('code-flow-truncated', `${finding.file}:${finding.span.start.line}: a ${flow.length}-step path was cut to ${GITHUB_LIMITS.threadFlowLocationsPerResult} steps`));
+    const flows = capFlows(finding.flows ?? [], GITHUB_LIMITS.threadFlowLocationsPerResult);
+    const longest = Math.max(0, ...(finding.flows ?? []).map((flow) => flow.steps.length));
+    const total = (finding.flows ?? []).reduce((sum, flow) => sum + flow.steps.length, 0);
+    if (total > GITHUB_LIMITS.threadFlowLocationsPerResult) {
+      const what = (finding.flows?.length ?? 0) > flows.length ? `${finding.flows?.length} paths were cut to ${flows.length}` : `a ${longest}-step path was cut to ${GITHUB_LIMITS.threadFlowLocationsPerResult} steps`;
+      notifications.push(truncationNotice('code-flow-truncated', `${finding.file}:${finding.span.start.line}: ${what}`));
     }
+    const sources = relatedSources(flows, GITHUB_LIMITS.locationsPerResult - 1);
     return {
       ruleId: finding.ruleId,
       ruleIndex: ruleIndex.get(finding.ruleId) ?? -1,
       level: sarifLevel(finding.severity),
-      message: { text: finding.message },
+      message: { text: linkedMessage(finding.message, sources) },
       locations: [location(uri(finding.file), finding.span, undefined, snippetOf(finding))],
+      ...(sources.length > 0 ? { relatedLocations: sources.map((source) => ({ id: source.id, ...location(uri(source.step.file), source.step.span, source.label) })) } : {}),
       partialFingerprints: { [FINGERPRINT_KEY]: item.fingerprint },
       ...(item.baselineState !== null ? { baselineState: item.baselineState } : {}),
       ...(item.suppression !== null
         ? { suppressions: [{ kind: 'inSource', status: 'accepted', justification: item.suppression.justification, location: location(uri(item.suppression.file), item.suppression.span) }] }
         : {}),
-      ...(flow.length > 0 ? { codeFlows: [codeFlow(flow, uri)] } : {}),
+      ...(flows.length > 0 ? { codeFlows: flows.map((flow) => codeFlow(flow.steps, uri)) } : {}),
       ...(finding.properties !== undefined ? { properties: { ...finding.properties } } : {}),
     } satisfies Sarif.Result;
   });
@@ -189,9 +195,44 @@ function snippetOf(finding: Finding): string | undefined {
   return flagged.length > 0 ? flagged.join('\n') : undefined;
 }
 
-function codeFlow(flow: readonly FlowLocation[], uri: (file: string) => string): Sarif.CodeFlow {
-  const steps = capFlow(flow, GITHUB_LIMITS.threadFlowLocationsPerResult);
+function codeFlow(steps: readonly FlowLocation[], uri: (file: string) => string): Sarif.CodeFlow {
   return { threadFlows: [{ locations: steps.map((step) => ({ location: location(uri(step.file), step.span, step.message) })) }] };
+}
+
+/** A result's distinct sources (the first step of each path), numbered from 1 for `relatedLocations` ids. */
+interface RelatedSource {
+  readonly id: number;
+  readonly label: string;
+  readonly step: FlowLocation;
+}
+
+function relatedSources(flows: readonly FindingFlow[], limit: number): RelatedSource[] {
+  const sources: RelatedSource[] = [];
+  for (const flow of flows) {
+    const step = flow.steps[0];
+    if (step === undefined || sources.length >= limit) continue;
+    if (sources.some((known) => known.step.file === step.file && known.step.range[0] === step.range[0] && known.step.range[1] === step.range[1])) continue;
+    sources.push({ id: sources.length + 1, label: flow.source ?? step.message, step });
+  }
+  return sources;
+}
+
+/**
+ * The message with its source as an embedded link to the related location (`[req.query.id](1)`, SARIF
+ * §3.11.6; GitHub shows it as a link to the source), and the further sources of a finding reached from
+ * several. Brackets and backslashes that are text are escaped, as the embedded-link syntax requires.
+ */
+export function linkedMessage(message: string, sources: readonly RelatedSource[]): string {
+  const [first, ...others] = sources;
+  if (first === undefined) return escapeLinkText(message);
+  const link = (source: RelatedSource): string => `[${escapeLinkText(source.label)}](${source.id})`;
+  const at = message.indexOf(first.label);
+  const head = at < 0 ? `${escapeLinkText(message)} Source: ${link(first)}.` : `${escapeLinkText(message.slice(0, at))}${link(first)}${escapeLinkText(message.slice(at + first.label.length))}`;
+  return others.length === 0 ? head : `${head} Also reached from ${others.map(link).join(', ')}.`;
+}
+
+function escapeLinkText(text: string): string {
+  return text.replace(/[\\[\]]/g, (character) => `\\${character}`);
 }
 
 function absentResult(entry: AbsentFinding, ruleIndex: ReadonlyMap<string, number>): Sarif.Result {

@@ -1,10 +1,11 @@
 /**
- * Human output: findings grouped by file, each with a code frame and its rule id, then problems, then one
+ * Human output: findings grouped by file, each at a clickable `path:line:col` with a code frame, its rule id
+ * and, for taint, its paths as source → … → sink (a taint finding is at its sink); then problems, then one
  * summary line. Colour only when the stream is a TTY (NO_COLOR and FORCE_COLOR are honoured by the caller).
  * Findings suppressed in source are only counted; with a baseline, only new findings are listed, known ones
  * are counted, and baselined findings no longer found are listed as fixed.
  */
-import type { Finding } from '../rules-api/rule-types.js';
+import type { Finding, FindingFlow } from '../rules-api/rule-types.js';
 import { SEVERITIES, type Severity } from '../taxonomy/severity.js';
 import { describeOtherLanguages, describeProblem, describeSkippedRule, type ScanReport } from './scan-report.js';
 
@@ -29,14 +30,15 @@ export function formatText(report: ScanReport, options: TextOptions): string {
   for (const [file, findings] of byFile) {
     out.push(paint(STYLE.bold, printable(file)));
     for (const finding of findings) {
-      // path:line:column, which terminals and editors turn into a link to the spot.
+      // `path:line:col` is what terminals and editors make clickable.
       const position = `${printable(finding.file)}:${finding.span.start.line}:${finding.span.start.column + 1}`;
       out.push(`  ${position} ${paint(SEVERITY_COLOR[finding.severity], finding.severity.padEnd(8))} ${printable(finding.message)}  ${paint(STYLE.dim, finding.ruleId)}`);
       out.push(...codeFrame(finding, paint));
-      if (finding.flow !== undefined && finding.flow.length > 0) {
-        // A step in another module names its file; steps in the finding's own file show only line:column.
-        const steps = finding.flow.map((step) => `${step.file === finding.file ? '' : `${printable(step.file)}:`}${step.span.start.line}:${step.span.start.column + 1} ${step.message}`);
-        out.push(`    ${paint(STYLE.dim, 'path:')} ${steps.join(' → ')}`);
+      const flows = finding.flows ?? [];
+      if (flows.length === 1 && flows[0] !== undefined) out.push(`    ${paint(STYLE.dim, 'path:')} ${compactPath(flows[0])}`);
+      else if (flows.length > 1) {
+        out.push(`    ${paint(STYLE.dim, `${flows.length} paths reach this sink:`)}`);
+        for (const flow of flows) out.push(`      ${compactPath(flow)}`);
       }
       out.push('');
     }
@@ -60,6 +62,29 @@ export function formatText(report: ScanReport, options: TextOptions): string {
   }
   if (!options.quiet) out.push(summaryLine(report, paint));
   return out.length === 0 ? '' : `${out.join('\n')}\n`;
+}
+
+/**
+ * A path as source → … → sink: the source, each step where the path leaves a module (the call carrying it
+ * into the next), and the sink; the steps between are elided. Each step as `path:line:col message`.
+ */
+export function compactPath(flow: FindingFlow): string {
+  const steps = flow.steps;
+  const kept = new Set<number>([0, steps.length - 1]);
+  steps.forEach((step, index) => {
+    const next = steps[index + 1];
+    if (next !== undefined && next.file !== step.file) kept.add(index);
+  });
+  const parts: string[] = [];
+  let previous = -1;
+  for (let index = 0; index < steps.length; index += 1) {
+    const step = steps[index];
+    if (step === undefined || !kept.has(index)) continue;
+    if (previous >= 0 && index > previous + 1) parts.push('…');
+    parts.push(`${printable(step.file)}:${step.span.start.line}:${step.span.start.column + 1} ${printable(step.message)}`);
+    previous = index;
+  }
+  return parts.join(' → ');
 }
 
 function codeFrame(finding: Finding, paint: (style: string, text: string) => string): string[] {

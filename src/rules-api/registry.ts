@@ -32,9 +32,11 @@ import { githubActionsScriptInjection } from '../../rules/github-actions-script-
 import { insecureCors } from '../../rules/insecure-cors.js';
 import { leakyErrors } from '../../rules/leaky-errors.js';
 import { sensitiveDataExposure } from '../../rules/sensitive-data-exposure.js';
+import { redos } from '../../rules/redos.js';
+import { bodyAndUploadLimits } from '../../rules/body-and-upload-limits.js';
 import type { Rule } from './rule-types.js';
 
-export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, codeInjection, weakPasswordHash, hardcodedSecret, missingSecurityHeaders, missingRateLimit, missingAppRateLimit, templateInjection, regexInjection, xss, unsafeDeserialization, xxe, ssrf, openRedirect, nosqlInjection, ldapInjection, massAssignment, xpathInjection, headerAndLogInjection, prototypePollution, weakCipher, weakHashForSecurity, weakKey, insecureRandomness, timingUnsafeCompare, tlsVerificationDisabled, insecureCors, jwt, leakyErrors, sensitiveDataExposure];
+export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, codeInjection, weakPasswordHash, hardcodedSecret, missingSecurityHeaders, missingRateLimit, missingAppRateLimit, templateInjection, regexInjection, xss, unsafeDeserialization, xxe, ssrf, openRedirect, nosqlInjection, ldapInjection, massAssignment, xpathInjection, headerAndLogInjection, prototypePollution, weakCipher, weakHashForSecurity, weakKey, insecureRandomness, timingUnsafeCompare, tlsVerificationDisabled, insecureCors, jwt, redos, bodyAndUploadLimits, leakyErrors, sensitiveDataExposure];
 
 /** Rules over configuration files (workflows, Dockerfiles, compose, .env): the CLI runs them, ESLint does not. */
 export const CONFIG_FILE_RULES: readonly Rule[] = [githubActionsScriptInjection];

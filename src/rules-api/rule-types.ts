@@ -97,9 +97,22 @@ export interface ReportDescriptor<M extends string> {
   readonly messageId: M;
   readonly data?: Readonly<Record<string, string>>;
   readonly flow?: readonly FlowStep[];
+  /** The request input the flow starts at, as written (`req.query.id`), for reports and SARIF related locations. */
+  readonly source?: string;
   /**
-   * The sink, when it is in a view rather than in this file: the CLI reports there (with `node` as the anchor
-   * and a last flow step in the view); ESLint, which lints code only, reports at `node`.
+   * Further paths to the same node from other sources (the CLI reports one finding with a path per source;
+   * ESLint shows the message, which names `source`).
+   */
+  readonly otherPaths?: readonly OtherPath[];
+  /**
+   * Set when the flow's sink is in another module than `node`: the CLI reports at the sink, with this message,
+   * and `node` (the call carrying request data there) becomes the flow's carrier. The ESLint host, which lints
+   * one file, reports at `node`.
+   */
+  readonly sink?: SinkReport<M>;
+  /**
+   * The sink, when it is in a view rather than in code: the CLI reports there (with `node` as the flow's carrier
+   * and a last flow step in the view; `sink` is then ignored); ESLint, which lints code only, reports at `node`.
    */
   readonly artifact?: ArtifactSite;
   /** Facts about how the finding was made, for SARIF `properties` and JSON (`rampart/sinkInference: sql-text`). */
@@ -108,6 +121,19 @@ export interface ReportDescriptor<M extends string> {
   readonly suggest?: readonly SuggestionDescriptor<M>[];
 }
 
+/** A further path to a reported node: its source as written and its steps. */
+export interface OtherPath {
+  readonly source: string;
+  readonly flow: readonly FlowStep[];
+}
+
+/** The sink of a taint finding in another module, and the message the finding has there. */
+export interface SinkReport<M extends string> {
+  readonly node: TSESTree.Node;
+  readonly file: FileContext;
+  readonly messageId: M;
+  readonly data?: Readonly<Record<string, string>>;
+}
 /** Keys are namespaced `rampart/…`, as SARIF asks of tool-specific property names. */
 export type FindingProperties = Readonly<Record<string, string>>;
 
@@ -161,6 +187,19 @@ export interface SourceExcerpt {
   readonly lines: readonly string[];
 }
 
+/** One path from request data to a finding. */
+export interface FindingFlow {
+  /** The request input, as written (`req.query.id`); null when the rule names none. */
+  readonly source: string | null;
+  /** Source first, sink last. */
+  readonly steps: readonly FlowLocation[];
+  /**
+   * The call in the source's module that carries request data into the sink's module: where the ESLint host,
+   * which lints one file, reports this path. Absent when the path does not leave the sink's module that way.
+   */
+  readonly carrier?: FindingLocation;
+}
+
 /** A suggested fix as reporters show it: its message and the edits, located in the finding's file. */
 export interface FindingSuggestion {
   readonly message: string;
@@ -172,12 +211,14 @@ export interface Finding extends FindingLocation {
   readonly severity: Severity;
   readonly message: string;
   readonly excerpt: SourceExcerpt;
-  readonly flow?: readonly FlowLocation[];
+  /** The rule's message id, when a rule reported it (meta findings have none). */
+  readonly messageId?: string;
   /**
-   * For a finding in a view: the code places that hand the data to it (one per render call reaching it), where
-   * ESLint, which lints code only, reports the same finding.
+   * Taint findings: the paths from request data to this location (the sink), one per distinct source and
+   * carrier: the one the message names first, the others ordered by source location. A finding in a view has
+   * a carrier per render call handing it the data (where ESLint, which lints code only, reports it).
    */
-  readonly anchors?: readonly FindingLocation[];
+  readonly flows?: readonly FindingFlow[];
   readonly properties?: FindingProperties;
   readonly suggestions?: readonly FindingSuggestion[];
 }

@@ -184,7 +184,7 @@ function taintListeners(spec: TaintSpec, message: string): (context: RuleContext
       for (const found of taintMatchesAt(context, spec, node)) {
         if (reported.has(found.target)) continue;
         reported.add(found.target);
-        context.report({ node: found.target, messageId: MESSAGE_ID, data: messageData(message, found.sink.bindings, context.file.source.text), flow: found.flow });
+        context.report({ node: found.target, messageId: MESSAGE_ID, data: messageData(message, found.sink.bindings, context.file.source.text), flow: found.flow, source: found.source });
       }
     });
   };

@@ -32,6 +32,7 @@ export const CWE = {
   'CWE-354': 'Improper Validation of Integrity Check Value',
   'CWE-346': 'Origin Validation Error',
   'CWE-384': 'Session Fixation',
+  'CWE-434': 'Unrestricted Upload of File with Dangerous Type',
   'CWE-489': 'Active Debug Code',
   'CWE-497': 'Exposure of Sensitive System Information to an Unauthorized Control Sphere',
   'CWE-502': 'Deserialization of Untrusted Data',

@@ -15,7 +15,7 @@ app.use(cors({ origin: true, credentials: true }));
 
 // ruleid: missing-rate-limit
 app.post('/login', async (req, res) => {
-  // ruleid: sql-injection
+  // ruleid(eslint): sql-injection
   const user = await findUserByEmail(req.body.email);
   // The stored hash is compared with `!==`, which returns at the first differing character.
   // ruleid: timing-unsafe-compare
@@ -35,6 +35,13 @@ app.delete('/users/:id', async (req, res) => {
     return;
   }
   res.status(204).end();
+});
+
+app.post('/profile/display-name', (req, res) => {
+  // A nested quantifier: a name of 30 letters and a '!' keeps the event loop busy for minutes.
+  // ruleid: redos
+  const displayNameFormat = /^([A-Za-z]+\s?)*$/;
+  res.json({ valid: displayNameFormat.test(String(req.body.displayName)) });
 });
 
 app.get('/users/:id', async (req, res) => {

@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
 import { pool } from './db.js';
 
-// The SQL below is spliced from `email`; rampart reports it where request data enters (server.ts), with the
-// path into this function, because that is the call a reviewer of the route can see and fix.
+// The SQL below is spliced from `email`; the CLI reports it here, at the query, where the fix goes, with the
+// path from the login route in server.ts; ESLint, which lints one file, shows it at that route's call.
 export async function findUserByEmail(email: string) {
+  // ruleid: sql-injection
   const result = await pool.query(`SELECT id, email, password_hash FROM users WHERE email = '${email}'`);
   return result.rows[0];
 }

@@ -12,6 +12,7 @@ import type { VariableLike } from '../scope/scope-types.js';
 import { CALL, extendReference, isProjectSpecifier, sameReference, type ApiReference } from './api-reference.js';
 import { injectedReference, parameterOrigin, reassignedReference, type OriginServices } from './binding-origins.js';
 import { isReassigned } from '../scope/scope-facts.js';
+import { indexThisMembers, type ClassNode, type ThisMemberSource } from './class-members.js';
 
 /**
  * Resolves `import { name } from './relative'` to what that module exports, so a pool created in `db.ts` is
@@ -37,6 +38,8 @@ const IN_PROGRESS = Symbol('in-progress');
 
 export class ApiOrigins {
   private readonly memo = new WeakMap<TSESTree.Node, ApiReference | null | typeof IN_PROGRESS>();
+  /** `this.<name>` sources per class, indexed on first ask. */
+  private readonly classMembers = new WeakMap<ClassNode, ReadonlyMap<string, readonly ThisMemberSource[]>>();
 
   readonly scope: ScopeFacts;
   private readonly filePath: string;
@@ -286,41 +289,21 @@ export class ApiOrigins {
   private thisMemberReference(member: TSESTree.MemberExpression, name: string, depth: number): ApiReference | null {
     const owner = enclosingClassOfThis(member);
     if (owner === null) return null;
-    let found: ApiReference | null = null;
-    let candidates = 0;
-    for (const element of owner.body.body) {
-      if (element.type === 'PropertyDefinition' && !element.static && staticPropertyName(element) === name) {
-        candidates += 1;
-        found = element.value !== null ? this.referenceOf(element.value, depth) : injectedReference(this, element, depth);
-        if (found === null && element.typeAnnotation !== undefined) found = this.typeReference(element.typeAnnotation.typeAnnotation, depth);
-      }
-      if (element.type === 'MethodDefinition' && element.kind === 'constructor') {
-        for (const parameter of element.value.params) {
-          if (parameter.type === 'TSParameterProperty' && parameter.parameter.type === 'Identifier' && parameter.parameter.name === name) {
-            candidates += 1;
-            found = this.annotatedReference(parameter.parameter, depth);
-          }
-        }
-        for (const statement of element.value.body?.body ?? []) {
-          const assigned = thisAssignment(statement, name);
-          if (assigned !== null) {
-            candidates += 1;
-            found = this.referenceOf(assigned, depth);
-          }
-        }
-      }
+    let members = this.classMembers.get(owner);
+    if (members === undefined) {
+      members = indexThisMembers(owner);
+      this.classMembers.set(owner, members);
     }
-    return candidates === 1 ? found : null;
+    const sources = members.get(name) ?? [];
+    if (sources.length !== 1 || sources[0] === undefined) return null;
+    const source = sources[0];
+    if (source.kind === 'parameter-property') return this.annotatedReference(source.parameter, depth);
+    if (source.kind === 'constructor-assignment') return this.referenceOf(source.value, depth);
+    const field = source.field;
+    const found = field.value !== null ? this.referenceOf(field.value, depth) : injectedReference(this, field, depth);
+    if (found === null && field.typeAnnotation !== undefined) return this.typeReference(field.typeAnnotation.typeAnnotation, depth);
+    return found;
   }
-}
-
-function thisAssignment(statement: TSESTree.Statement, name: string): TSESTree.Expression | null {
-  if (statement.type !== 'ExpressionStatement') return null;
-  const expression = statement.expression;
-  if (expression.type !== 'AssignmentExpression' || expression.operator !== '=') return null;
-  const target = expression.left;
-  if (target.type !== 'MemberExpression' || target.object.type !== 'ThisExpression') return null;
-  return staticPropertyName(target) === name ? expression.right : null;
 }
 
 /** Property names from a destructuring pattern's root down to `target`; null through arrays or computed keys. */

@@ -26,6 +26,8 @@ export class ProjectOriginServices implements OriginServices {
   private readonly concepts: ConceptIndex;
   private readonly returns = new WeakMap<FunctionNode, Memo>();
   private readonly parameters = new WeakMap<FunctionNode, Map<number, Memo>>();
+  /** Call sites per function: each parameter of a constructor asks for the same ones. */
+  private readonly sites = new WeakMap<FunctionNode, ReturnType<typeof callSitesOf>>();
 
   constructor(file: FileContext, concepts: ConceptIndex) {
     this.file = file;
@@ -73,7 +75,7 @@ export class ProjectOriginServices implements OriginServices {
   private computePassed(fn: FunctionNode, index: number, depth: number): ApiReference | null {
     const parameter = fn.params[index];
     if (parameter === undefined || parameter.type === 'RestElement') return null;
-    const sites = callSitesOf(this.file, fn);
+    const sites = this.callSites(fn);
     if (sites === null || sites.length === 0) return null;
     const values: { file: FileContext; node: TSESTree.Node }[] = [];
     // `function f(db = defaultPool)`: the default is one more value the parameter can hold.
@@ -89,6 +91,15 @@ export class ProjectOriginServices implements OriginServices {
     // An app or router handed to a module (`require('./routes')(app)`) stays the caller's: analysis/http-apps and the
     // cross-module taint follow its routes from the module that creates it, one owner per app.
     return agreed !== null && this.concepts.match(agreed, 'http-app') !== null ? null : agreed;
+  }
+
+  private callSites(fn: FunctionNode): ReturnType<typeof callSitesOf> {
+    let sites = this.sites.get(fn);
+    if (sites === undefined) {
+      sites = callSitesOf(this.file, fn);
+      this.sites.set(fn, sites);
+    }
+    return sites;
   }
 
   private agreed(values: readonly { file: FileContext; node: TSESTree.Node }[], depth: number): ApiReference | null {

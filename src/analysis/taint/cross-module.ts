@@ -7,7 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { resolveCallee } from './callee-resolver.js';
 import type { FileTaint } from './file-taint.js';
-import { firstSource, inputKindReaches } from './flows.js';
+import { allSources, inputKindReaches } from './flows.js';
 import { functionName, type CallNode } from './function-facts.js';
 import { appendHops, hop, hopsToSteps, kindBit, TEXT_BITS } from './origins.js';
 import { isRequestObject } from './request-chains.js';
@@ -16,8 +16,8 @@ import { responseParameterSinks, responseSinksVia } from './response-parameter-s
 import { responseTypeOf } from './response-helpers.js';
 import { isValidatedBy } from './route-validation.js';
 import { registeredHandlers, type RegisteredHandler } from './route-registrations.js';
-import type { CrossModuleFlow, SinkEntry, SinkSite, TaintSink } from './sinks.js';
-import { MAX_CALLER_HOPS, type FunctionNode, type FunctionTarget } from './taint-types.js';
+import { sinkLocationOf, type CrossModuleFlow, type SinkEntry, type SinkSite, type TaintSink } from './sinks.js';
+import { type FunctionNode, type FunctionTarget } from './taint-types.js';
 
 export function flowsIntoCall(taint: FileTaint, call: CallNode, sink: TaintSink): readonly CrossModuleFlow[] {
   const target = resolveCallee(taint.file, call);
@@ -40,10 +40,10 @@ function flowsIntoParameters(taint: FileTaint, call: CallNode, target: FunctionT
       hops: appendHops(hop(value.hops, argument, `passed to ${functionName(target.fn)}()`, taint.file), entry.hops),
       cleaned: value.cleaned | entry.cleaned,
     }));
-    const source = firstSource(taint, values, query, MAX_CALLER_HOPS);
-    if (source !== null) {
+    const [source, ...others] = allSources(taint, values, query).map((found) => ({ source: found.source, steps: hopsToSteps(found.hops) }));
+    if (source !== undefined) {
       const inference = entry.site.inference === undefined ? {} : { inference: entry.site.inference };
-      flows.push({ argument, api: entry.site.api, flow: { source: source.source, steps: hopsToSteps(source.hops) }, ...inference, ...artifactOf(entry.site) });
+      flows.push({ argument, api: entry.site.api, flow: source, ...(others.length > 0 ? { otherFlows: others } : {}), sink: sinkLocationOf(entry), ...inference, ...artifactOf(entry.site) });
     }
   }
   return flows;
@@ -75,7 +75,7 @@ function handlerFlows(taint: FileTaint, registrationTaint: FileTaint, registered
     const source = { label, kind: input.kind, node: reportAt, file: taint.file, recognition: 'registration' } as const;
     const start = hop(null, reportAt, `registered as a request handler: ${label} is request input (${input.kind})`, taint.file);
     const inference = entry.site.inference === undefined ? {} : { inference: entry.site.inference };
-    flows.push({ argument: reportAt, api: entry.site.api, flow: { source, steps: hopsToSteps(appendHops(start, entry.hops)) }, ...inference, ...artifactOf(entry.site) });
+    flows.push({ argument: reportAt, api: entry.site.api, flow: { source, steps: hopsToSteps(appendHops(start, entry.hops)) }, sink: sinkLocationOf(entry), ...inference, ...artifactOf(entry.site) });
   }
   return flows;
 }

@@ -20,7 +20,7 @@ import { indexRegistrations, matchRegistration, type Registration, type Registra
 import { handedRegistrations, inFileHandoffs, type HandedRegistration } from './app-handoffs.js';
 import type { ApiReference } from '../modules/api-reference.js';
 import { MAX_SUMMARY_DEPTH, type FlowQuery, type FunctionNode, type FunctionTarget, type Origin, type TaintFlow } from './taint-types.js';
-import { callersOf, findFlow } from './flows.js';
+import { callersOf, findFlow, findFlows } from './flows.js';
 import { flowsIntoCall } from './cross-module.js';
 import { callsOnParameter, type ParameterCall } from './parameter-calls.js';
 import { sinksAt, sinkSummary, type CrossModuleFlow, type SinkEntry, type SinkSite, type TaintSink } from './sinks.js';
@@ -98,12 +98,23 @@ export class FileTaint {
     return findFlow(this, this.evaluator.valueOf(node, 0), query, node);
   }
 
-  /** As flowTo, for the value of `node` read at member `path`; the flow's last step is at `reportAt`. */
-  flowAt(node: TSESTree.Node, path: readonly string[], query: FlowQuery, reportAt: TSESTree.Node): TaintFlow | null {
-    if (!this.maySeeRequestData && query.includeLowTrust !== true) return null;
+  /**
+   * Like `flowTo`, but a flow per distinct source reaching `node` (two routes calling one helper, two inputs
+   * spliced into one query), `flowTo`'s first; empty when none does.
+   */
+  flowsTo(node: TSESTree.Node, query: FlowQuery): readonly TaintFlow[] {
+    if (!this.maySeeRequestData && query.includeLowTrust !== true) return [];
     const view = this.reporting();
-    if (view !== this) return view.flowAt(node, path, query, reportAt);
-    return findFlow(this, this.evaluator.valueAt(node, path, 0), query, reportAt);
+    if (view !== this) return view.flowsTo(node, query);
+    return findFlows(this, this.evaluator.valueOf(node, 0), query, node);
+  }
+
+  /** As flowsTo, for the value of `node` read at member `path` (a sink on a property); each flow's last step is at `reportAt`. */
+  flowsAt(node: TSESTree.Node, path: readonly string[], query: FlowQuery, reportAt: TSESTree.Node): readonly TaintFlow[] {
+    if (!this.maySeeRequestData && query.includeLowTrust !== true) return [];
+    const view = this.reporting();
+    if (view !== this) return view.flowsAt(node, path, query, reportAt);
+    return findFlows(this, this.evaluator.valueAt(node, path, 0), query, reportAt);
   }
 
   /** Modeled sinks of `sink.concept` at this call (row conditions such as `shell: true` checked), each with its target argument. */

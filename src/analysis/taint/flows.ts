@@ -10,7 +10,7 @@ import { resolveCallee } from './callee-resolver.js';
 import type { FileTaint } from './file-taint.js';
 import { calleeKey, functionName, type CallNode } from './function-facts.js';
 import { appendHops, hop, hopsToSteps, kindBit } from './origins.js';
-import { MAX_CALLER_HOPS, MAX_CALLERS, type FlowQuery, type FunctionNode, type Origin, type SourceOrigin, type TaintFlow } from './taint-types.js';
+import { MAX_CALLER_HOPS, MAX_CALLERS, MAX_SOURCES_PER_SINK, type FlowQuery, type FunctionNode, type Origin, type ParameterOrigin, type SourceOrigin, type TaintFlow } from './taint-types.js';
 
 /** Whether request input of `kind` can trip a sink of `sanitizedFor` at all, whatever was done to it. */
 export function inputKindReaches(kind: RequestInputKind, sanitizedFor: SanitizerKind): boolean {
@@ -32,7 +32,25 @@ export function isReported(origin: Origin, query: FlowQuery): boolean {
 
 export function findFlow(taint: FileTaint, origins: readonly Origin[], query: FlowQuery, sink: TSESTree.Node): TaintFlow | null {
   const source = firstSource(taint, origins, query, MAX_CALLER_HOPS);
-  if (source === null) return null;
+  return source === null ? null : flowFrom(taint, source, query, sink);
+}
+
+/**
+ * Every distinct reported source among `origins` (same-file callers climbed), as flows to `sink`: the first is
+ * `findFlow`'s, the others are further paths to the same sink, which the CLI reports as one finding.
+ */
+export function findFlows(taint: FileTaint, origins: readonly Origin[], query: FlowQuery, sink: TSESTree.Node): TaintFlow[] {
+  return allSources(taint, origins, query).map((source) => flowFrom(taint, source, query, sink));
+}
+
+/** Every distinct reported source among `origins`, climbing to same-file callers, `firstSource`'s first. */
+export function allSources(taint: FileTaint, origins: readonly Origin[], query: FlowQuery): SourceOrigin[] {
+  const sources: SourceOrigin[] = [];
+  collectSources(taint, origins, query, MAX_CALLER_HOPS, sources);
+  return sources;
+}
+
+function flowFrom(taint: FileTaint, source: SourceOrigin, query: FlowQuery, sink: TSESTree.Node): TaintFlow {
   const steps = hopsToSteps(source.hops);
   const last = steps[steps.length - 1];
   const reaches = `reaches ${query.sinkLabel ?? `a ${query.sanitizedFor} sink`}`;
@@ -48,18 +66,40 @@ export function firstSource(taint: FileTaint, origins: readonly Origin[], query:
   for (const origin of origins) {
     if (origin.type !== 'parameter' || !isReported(origin, query)) continue;
     for (const call of taint.callersOf(origin.fn)) {
-      const argument = call.arguments[origin.index];
-      if (argument === undefined || argument.type === 'SpreadElement') continue;
-      const values = taint.evaluator.valueAt(argument, origin.path, 0).map((value) => ({
-        ...value,
-        hops: appendHops(hop(value.hops, argument, `passed to ${functionName(origin.fn)}()`, taint.file), origin.hops),
-        cleaned: value.cleaned | origin.cleaned,
-      }));
-      const found = firstSource(taint, values, query, callerHops - 1);
+      const values = argumentValues(taint, origin, call);
+      const found = values === null ? null : firstSource(taint, values, query, callerHops - 1);
       if (found !== null) return found;
     }
   }
   return null;
+}
+
+/** Like `firstSource`, in the same order, but every distinct source (by its node), up to MAX_SOURCES_PER_SINK. */
+function collectSources(taint: FileTaint, origins: readonly Origin[], query: FlowQuery, callerHops: number, into: SourceOrigin[]): void {
+  for (const origin of origins) {
+    if (into.length >= MAX_SOURCES_PER_SINK) return;
+    if (origin.type === 'source' && isReported(origin, query) && !into.some((known) => known.source.node === origin.source.node)) into.push(origin);
+  }
+  if (callerHops <= 0) return;
+  for (const origin of origins) {
+    if (origin.type !== 'parameter' || !isReported(origin, query)) continue;
+    for (const call of taint.callersOf(origin.fn)) {
+      if (into.length >= MAX_SOURCES_PER_SINK) return;
+      const values = argumentValues(taint, origin, call);
+      if (values !== null) collectSources(taint, values, query, callerHops - 1, into);
+    }
+  }
+}
+
+/** What `call` passes as the parameter `origin` stands for, with the hop into the function; null for none or a spread. */
+function argumentValues(taint: FileTaint, origin: ParameterOrigin, call: CallNode): Origin[] | null {
+  const argument = call.arguments[origin.index];
+  if (argument === undefined || argument.type === 'SpreadElement') return null;
+  return taint.evaluator.valueAt(argument, origin.path, 0).map((value) => ({
+    ...value,
+    hops: appendHops(hop(value.hops, argument, `passed to ${functionName(origin.fn)}()`, taint.file), origin.hops),
+    cleaned: value.cleaned | origin.cleaned,
+  }));
 }
 
 /** Calls in the file that resolve to `fn`, found through the index of calls by name. */

@@ -67,7 +67,7 @@ function parameterEntries(taint: FileTaint, fn: FunctionNode, bit: number, targe
   for (const value of taint.evaluator.valueAt(target, path, 0)) {
     if (value.type !== 'parameter' || value.fn !== fn || (value.cleaned & bit) !== 0) continue;
     const hops = hop(value.hops, site.artifact === undefined ? target : (site.reportAt ?? target), `reaches ${site.api}`, taint.file);
-    entries.push({ index: value.index, path: value.path, hops, cleaned: value.cleaned, site });
+    entries.push({ index: value.index, path: value.path, hops, cleaned: value.cleaned, site, siteFile: taint.file });
   }
   return entries;
 }

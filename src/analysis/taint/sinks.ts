@@ -5,6 +5,7 @@
  * functions too; a caller in another module substitutes its arguments and reports at its own call.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
+import type { FileContext } from '../../engine/file-context.js';
 import { findProperty, staticPropertyName, unwrapExpression } from '../node-shapes.js';
 import type { ApiReference } from '../modules/api-reference.js';
 import type { ConceptKind, RowOf, SanitizerKind, SinkCondition, TemplateFormatting } from '../../models/concepts.js';
@@ -79,6 +80,8 @@ export interface SinkEntry {
   readonly hops: Hop | null;
   readonly cleaned: number;
   readonly site: SinkSite;
+  /** The file `site` is in. */
+  readonly siteFile: FileContext;
 }
 
 export interface CrossModuleFlow {
@@ -86,6 +89,10 @@ export interface CrossModuleFlow {
   readonly argument: TSESTree.Node;
   readonly api: string;
   readonly flow: TaintFlow;
+  /** Flows from other sources through the same argument (two routes calling one local helper that passes it on). */
+  readonly otherFlows?: readonly TaintFlow[];
+  /** The sink the flow ends at, in the other module: where the CLI reports it (`site.reportAt ?? site.target`). */
+  readonly sink: SinkLocation;
   /** Set when the sink in the other module was inferred (see SinkSite). */
   readonly inference?: 'sql-text';
   /** The view output the flow ends in, when the sink is in a view. */
@@ -102,6 +109,17 @@ export function conceptCallsAt<K extends ConceptKind>(taint: FileTaint, call: Ca
   if (matches.length > 0) return matches;
   const other = responseReference(taint, call) ?? wrappedReference(taint, call) ?? chainedResponseReference(taint, call);
   return other === null ? [] : file.concepts.callsMatching(call, other, concept);
+}
+
+/** A node and the file it is in. */
+export interface SinkLocation {
+  readonly node: TSESTree.Node;
+  readonly file: FileContext;
+}
+
+/** Where a finding at `entry`'s site is reported: the argument, or the query document a checked value sits in. */
+export function sinkLocationOf(entry: SinkEntry): SinkLocation {
+  return { node: entry.site.reportAt ?? entry.site.target, file: entry.siteFile };
 }
 
 export function sinksAt(taint: FileTaint, call: CallNode, sink: TaintSink): readonly SinkSite[] {
@@ -241,7 +259,7 @@ export function sinkSummary(taint: FileTaint, fn: FunctionNode, sink: TaintSink,
       for (const value of evaluator.valueAt(site.target, site.path ?? [], 0)) {
         if (value.type !== 'parameter' || value.fn !== fn || (value.cleaned & bit) !== 0) continue;
         const at = site.artifact === undefined ? site.target : (site.reportAt ?? site.target);
-        entries.push({ index: value.index, path: value.path, hops: hop(value.hops, at, `reaches ${site.api}`, taint.file), cleaned: value.cleaned, site });
+        entries.push({ index: value.index, path: value.path, hops: hop(value.hops, at, `reaches ${site.api}`, taint.file), cleaned: value.cleaned, site, siteFile: taint.file });
       }
     }
     const target = resolveCallee(taint.file, call);
@@ -252,7 +270,7 @@ export function sinkSummary(taint: FileTaint, fn: FunctionNode, sink: TaintSink,
       for (const value of evaluator.valueAt(argument, inner.path, 0)) {
         if (value.type !== 'parameter' || value.fn !== fn || ((value.cleaned | inner.cleaned) & bit) !== 0) continue;
         const hops = appendHops(hop(value.hops, argument, `passed to ${functionName(target.fn)}()`, taint.file), inner.hops);
-        entries.push({ index: value.index, path: value.path, hops, cleaned: value.cleaned | inner.cleaned, site: inner.site });
+        entries.push({ index: value.index, path: value.path, hops, cleaned: value.cleaned | inner.cleaned, site: inner.site, siteFile: inner.siteFile });
       }
     }
   }

@@ -24,6 +24,8 @@ export const MAX_HOPS = 24;
 export const MAX_MEMBER_PATH = 6;
 /** Call sites examined per function when a parameter must be traced to its callers. */
 export const MAX_CALLERS = 16;
+/** Distinct sources reported per sink (paths of one finding); past it the finding keeps the first ones. */
+export const MAX_SOURCES_PER_SINK = 8;
 /** Caller levels climbed from a sink's function (helper → service → route). */
 export const MAX_CALLER_HOPS = 4;
 /** Nesting of function summaries (a callee's callee's ...), across files included. */
