@@ -37,6 +37,7 @@ import { nestJwt, nestMongoose, nestSequelize, nestTypeorm } from './libraries/n
 import { TAINT_MODELS } from './taint-catalog.js';
 import { TLS_OPTION_MODELS } from './libraries/tls-options.js';
 import { CORS_MODELS } from './libraries/cors.js';
+import { RESPONSE_BODY_MODELS } from './libraries/response-bodies.js';
 import { PATTERN_VALIDATOR_MODELS } from './libraries/pattern-validators.js';
 import { BODY_LIMIT_MODELS } from './libraries/body-limits.js';
 import { expressFramework } from './frameworks/express.js';
@@ -128,6 +129,7 @@ export const LIBRARY_MODELS: readonly LibraryModel[] = [
   ...TAINT_MODELS,
   ...TLS_OPTION_MODELS,
   ...CORS_MODELS,
+  ...RESPONSE_BODY_MODELS,
   ...PATTERN_VALIDATOR_MODELS,
   ...BODY_LIMIT_MODELS,
   // web frameworks and their security middleware (analysis/http-apps reads these)

@@ -9,6 +9,7 @@ import type { AuthRow } from './auth-concepts.js';
 import type { SessionRow } from './session-concepts.js';
 import type { CryptoRow } from './crypto-concepts.js';
 import type { TransportRow } from './transport-concepts.js';
+import type { ExposureRow } from './exposure-concepts.js';
 import type { LimitRow } from './limit-concepts.js';
 import type { HttpFrameworkShape } from './frameworks/http-shape.js';
 
@@ -670,7 +671,7 @@ export interface InjectedValueRow extends RowBase {
   readonly injects: { readonly module: string; readonly steps: readonly string[] };
 }
 
-export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow | TaintRow | ViewRow | SecretArgumentRow | HttpRow | CryptoRow | InjectedValueRow | TransportRow | AuthRow | LimitRow | SessionRow;
+export type ApiRow = SqlExecutionRow | SqlEscapeRow | FastHashRow | PasswordHashRow | TaintRow | ViewRow | SecretArgumentRow | HttpRow | CryptoRow | InjectedValueRow | TransportRow | AuthRow | ExposureRow | LimitRow | SessionRow;
 
 export type ConceptKind = ApiRow['concept'];
 export type RowOf<K extends ConceptKind> = Extract<ApiRow, { readonly concept: K }>;

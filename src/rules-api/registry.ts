@@ -30,13 +30,15 @@ import { tlsVerificationDisabled } from '../../rules/tls-verification-disabled.j
 import { jwt } from '../../rules/jwt.js';
 import { githubActionsScriptInjection } from '../../rules/github-actions-script-injection.js';
 import { insecureCors } from '../../rules/insecure-cors.js';
+import { leakyErrors } from '../../rules/leaky-errors.js';
+import { sensitiveDataExposure } from '../../rules/sensitive-data-exposure.js';
 import { redos } from '../../rules/redos.js';
 import { bodyAndUploadLimits } from '../../rules/body-and-upload-limits.js';
 import { insecureSessionCookie } from '../../rules/insecure-session-cookie.js';
 import { plaintextPassword } from '../../rules/plaintext-password.js';
 import type { Rule } from './rule-types.js';
 
-export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, codeInjection, weakPasswordHash, hardcodedSecret, missingSecurityHeaders, missingRateLimit, missingAppRateLimit, templateInjection, regexInjection, xss, unsafeDeserialization, xxe, ssrf, openRedirect, nosqlInjection, ldapInjection, massAssignment, xpathInjection, headerAndLogInjection, prototypePollution, weakCipher, weakHashForSecurity, weakKey, insecureRandomness, timingUnsafeCompare, tlsVerificationDisabled, insecureCors, jwt, redos, bodyAndUploadLimits, insecureSessionCookie, plaintextPassword];
+export const BUILT_IN_RULES: readonly Rule[] = [sqlInjection, commandInjection, pathTraversal, codeInjection, weakPasswordHash, hardcodedSecret, missingSecurityHeaders, missingRateLimit, missingAppRateLimit, templateInjection, regexInjection, xss, unsafeDeserialization, xxe, ssrf, openRedirect, nosqlInjection, ldapInjection, massAssignment, xpathInjection, headerAndLogInjection, prototypePollution, weakCipher, weakHashForSecurity, weakKey, insecureRandomness, timingUnsafeCompare, tlsVerificationDisabled, insecureCors, jwt, redos, bodyAndUploadLimits, insecureSessionCookie, plaintextPassword, leakyErrors, sensitiveDataExposure];
 
 /** Rules over configuration files (workflows, Dockerfiles, compose, .env): the CLI runs them, ESLint does not. */
 export const CONFIG_FILE_RULES: readonly Rule[] = [githubActionsScriptInjection];

@@ -49,9 +49,21 @@ app.post('/profile/display-name', (req, res) => {
 });
 
 app.get('/users/:id', async (req, res) => {
+  try {
+    const user = await findUserById(req.params.id);
+    const body = JSON.stringify(user ?? null);
+    res.set('ETag', etagFor(body)).type('json').send(body);
+  } catch (err) {
+    // The stack names the driver, its version and the file layout of the server.
+    // ruleid: leaky-errors
+    res.status(500).json({ error: 'lookup failed', stack: (err as Error).stack });
+  }
+});
+
+app.get('/users/:id/export', async (req, res) => {
   const user = await findUserById(req.params.id);
-  const body = JSON.stringify(user ?? null);
-  res.set('ETag', etagFor(body)).type('json').send(body);
+  // ruleid: sensitive-data-exposure
+  res.json({ id: user?.id, email: user?.email, passwordHash: user?.password_hash });
 });
 
 // ok: hardcoded-secret
