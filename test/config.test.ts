@@ -84,7 +84,7 @@ describe('mistakes exit 2 with file:line:column', () => {
 
   it('names an unknown key with the allowed ones', async () => {
     expect(await failure({ 'rampart.config.json': '{\n  "rules": {},\n  "failon": "high"\n}\n' })).toBe(
-      "rampart: rampart.config.json:3:3: unknown key 'failon' in the file (allowed: rules, failOn, ignore, ruleDirectories)\n",
+      "rampart: rampart.config.json:3:3: unknown key 'failon' in the file (allowed: rules, failOn, ignore, ruleDirectories, models)\n",
     );
   });
 

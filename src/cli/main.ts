@@ -224,6 +224,7 @@ function scanCommand(argv: readonly string[], io: CliIo): number {
       baseline,
       failOn: args.failOn ?? config.failOn ?? 'low',
       acceptAll: args.writeBaseline !== null,
+      models: config.models,
     });
     if (outcome.filesScanned === 0 && outcome.problems.length === 0 && changes === null && !args.passOnNoFiles) {
       // A gate that scans nothing passes everything: an `ignore: ["**"]`, or a shell glob that expanded to a

@@ -11,6 +11,7 @@ import { ConfigError, describeError, UsageError } from '../engine/problems.js';
 import type { Severity } from '../taxonomy/severity.js';
 import { parseDataFile, type DataPath, type PositionedDocument } from './positioned-document.js';
 import { checkAgainstSchema } from './schema-check.js';
+import { interpretModels, NO_CUSTOM_MODELS, type CustomModels, type RawModel } from './custom-models.js';
 
 export type RuleSetting = 'off' | 'on' | Severity;
 
@@ -22,9 +23,11 @@ export interface RampartConfig {
   readonly ignore: readonly string[];
   /** Absolute paths; each exists and is a directory. */
   readonly ruleDirectories: readonly string[];
+  /** The `models:` section: the team's own sources, sinks and sanitizers. */
+  readonly models: CustomModels;
 }
 
-export const EMPTY_CONFIG: RampartConfig = { file: null, rules: new Map(), failOn: null, ignore: [], ruleDirectories: [] };
+export const EMPTY_CONFIG: RampartConfig = { file: null, rules: new Map(), failOn: null, ignore: [], ruleDirectories: [], models: NO_CUSTOM_MODELS };
 
 const DATA_FILES = ['rampart.config.json', 'rampart.config.yaml', 'rampart.config.yml'] as const;
 const CODE_FILES = ['js', 'cjs', 'mjs', 'ts', 'cts', 'mts'].map((extension) => `rampart.config.${extension}`);
@@ -34,14 +37,15 @@ interface RawConfig {
   readonly failOn?: Severity;
   readonly ignore?: readonly string[];
   readonly ruleDirectories?: readonly string[];
+  readonly models?: readonly RawModel[];
 }
 
 export interface ConfigSearch {
   readonly cwd: string;
   /** --config: read this file (its extension picks the syntax); null: search the working directory. */
   readonly explicitFile: string | null;
-  /** Rule ids a config may name. */
-  readonly knownRuleIds: ReadonlySet<string>;
+  /** Rule ids a config may name; null: not checked (the ESLint host, which reads only `models`, knows no YAML rules). */
+  readonly knownRuleIds: ReadonlySet<string> | null;
   /**
    * Loads the YAML rules of the config's `ruleDirectories` (absolute) and returns their ids, which the
    * config's `rules` may then name too. Called once, before `rules` is checked.
@@ -114,15 +118,16 @@ function interpret(document: PositionedDocument, raw: RawConfig, basePath: DataP
     if (!isDirectory) throw document.errorAt([...basePath, 'ruleDirectories', index], `rule directory '${given}' is not a directory`);
     return path;
   });
-  const knownRuleIds = new Set([...search.knownRuleIds, ...(search.yamlRuleIds?.(ruleDirectories) ?? [])]);
+  const models = interpretModels(document, raw.models, basePath, directory);
+  const knownRuleIds = search.knownRuleIds === null ? null : new Set([...search.knownRuleIds, ...(search.yamlRuleIds?.(ruleDirectories) ?? [])]);
   const rules = new Map<string, RuleSetting>();
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
-    if (!knownRuleIds.has(id)) {
+    if (knownRuleIds !== null && !knownRuleIds.has(id)) {
       throw document.errorAt([...basePath, 'rules', id], `unknown rule '${id}' (known: ${[...knownRuleIds].sort().join(', ')})`, 'key');
     }
     rules.set(id, setting);
   }
-  return { file: document.file, rules, failOn: raw.failOn ?? null, ignore: raw.ignore ?? [], ruleDirectories };
+  return { file: document.file, rules, failOn: raw.failOn ?? null, ignore: raw.ignore ?? [], ruleDirectories, models };
 }
 
 function readText(path: string, display: string): string {

@@ -29,8 +29,11 @@ export class ProjectLinker implements ModuleLinker {
    * `projectFiles` lists the files whose imports count when looking for a module's importers: the CLI passes
    * the files it scans; without it (the ESLint host) the root is discovered once, with the scan's ignores.
    */
-  constructor(root: string, load: FileLoader, projectFiles?: () => readonly string[]) {
+  private readonly modeledModules: ReadonlyMap<string, string>;
+
+  constructor(root: string, load: FileLoader, projectFiles?: () => readonly string[], modeledModules: ReadonlyMap<string, string> = new Map()) {
     this.root = root;
+    this.modeledModules = modeledModules;
     this.load = load;
     this.pathAliases();
     const listFiles = projectFiles ?? (() => discoverFiles({ paths: [root], cwd: root, ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE }).files.map((file) => file.absolutePath));
@@ -98,6 +101,17 @@ export class ProjectLinker implements ModuleLinker {
 
   exportedReference(modulePath: string, exportName: string, depth: number): ApiReference | null {
     if (depth > MAX_RESOLUTION_DEPTH) return null;
+    const modeled = this.modeledModules.get(modulePath);
+    if (modeled !== undefined) {
+      // A project module the config models: its exports are that model's values, unless one is already a library value.
+      const found = this.exportedCode(modulePath, exportName, depth);
+      if (found !== null && !found.module.startsWith(LOCAL_MODULE_PREFIX)) return found;
+      return { module: modeled, steps: exportName === '*' || exportName === 'default' ? [] : [exportName] };
+    }
+    return this.exportedCode(modulePath, exportName, depth);
+  }
+
+  private exportedCode(modulePath: string, exportName: string, depth: number): ApiReference | null {
     const file = this.load(modulePath);
     if (file === null) return null;
     const commonJs = commonJsExport(file.ast, exportName) ?? exportedObjectProperty(file, exportName);

@@ -23,6 +23,7 @@ import { ViewCatalog } from './view-catalog.js';
 import type { ParserName } from './parse.js';
 import type { ScanTimings } from './timings.js';
 import type { Result, ScanProblem } from './problems.js';
+import type { CustomModels } from '../config/custom-models.js';
 
 export interface ScanOptions extends DiscoveryOptions {
   readonly rules: readonly ActiveRule[];
@@ -33,6 +34,8 @@ export interface ScanOptions extends DiscoveryOptions {
    * reads suppression comments and enclosing names here, so no file is parsed twice.
    */
   readonly onFileScanned?: (file: FileContext, findings: readonly Finding[]) => void;
+  /** The config's `models:` (docs/guides/custom-models.md); none when absent. */
+  readonly models?: CustomModels;
   /** The same for a configuration file (workflow, Dockerfile, compose, .env): its text and `#` comments. */
   readonly onConfigFileScanned?: (file: ConfigFile, findings: readonly Finding[]) => void;
   /** Which parser reads the files (default: oxc, falling back to typescript-estree per file; see parse.ts). */
@@ -57,6 +60,11 @@ export interface ScanResult {
 const LINKED_FILE_CACHE = 512;
 
 let sharedIndex: ConceptIndex | null = null;
+/** The built-in models plus a config's own (compiled per run); the shared index when there are none. */
+export function conceptIndexWith(models: CustomModels | undefined): ConceptIndex {
+  return models === undefined || models.models.length === 0 ? conceptIndex() : new ConceptIndex([...LIBRARY_MODELS, ...models.models]);
+}
+
 /** The compiled models, built once per process. */
 export function conceptIndex(): ConceptIndex {
   sharedIndex ??= new ConceptIndex(LIBRARY_MODELS);
@@ -102,7 +110,7 @@ export function scan(options: ScanOptions): ScanResult {
   phase('discover files');
   const cache = new FileCache(LINKED_FILE_CACHE);
   const root = linkRoot(options);
-  const project: { conceptIndex: ConceptIndex; linker: ProjectLinker | null; manifests: ProjectManifests; views: ViewCatalog | null } = { conceptIndex: conceptIndex(), linker: null, manifests: new ProjectManifests(root), views: null };
+  const project: { conceptIndex: ConceptIndex; linker: ProjectLinker | null; manifests: ProjectManifests; views: ViewCatalog | null } = { conceptIndex: conceptIndexWith(options.models), linker: null, manifests: new ProjectManifests(root), views: null };
   const services: ProjectServices = project;
   // Linked files obey the scan's limits: inside the link root (by real path) and under the size cap.
   const linkLimits = { root: realpathSync(root), maxFileSize: options.maxFileSize };
@@ -113,7 +121,7 @@ export function scan(options: ScanOptions): ScanResult {
     return loaded.ok ? loaded.value.context : null;
   };
   const scannedFiles = (): readonly string[] => discovery.files.filter((file) => isCodeFile(file.path)).map((file) => file.absolutePath);
-  project.linker = new ProjectLinker(root, loadContext, scannedFiles);
+  project.linker = new ProjectLinker(root, loadContext, scannedFiles, options.models?.projectModules);
   const views = new ViewCatalog({ root, cwd: options.cwd, ignore: options.ignore, maxFileSize: options.maxFileSize, loadCode: loadContext });
   project.views = views;
 

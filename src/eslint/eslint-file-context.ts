@@ -16,6 +16,10 @@ import { conceptIndex } from '../engine/run.js';
 import { SourceText } from '../engine/source-text.js';
 import { DEFAULT_MAX_FILE_SIZE, toReportedPath } from '../engine/discover.js';
 import { ViewCatalog } from '../engine/view-catalog.js';
+import { conceptIndexWith } from '../engine/run.js';
+import { loadConfig } from '../config/load-config.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface EslintSourceCodeLike {
   readonly text: string;
@@ -34,14 +38,27 @@ const projects = new Map<string, ProjectServices>();
  * by mtime, so an edited file is read again.
  */
 function projectFor(cwd: string): ProjectServices {
-  const known = projects.get(cwd);
+  // Made again when the config changes: its `models:` are compiled into the project's concept index.
+  const key = `${cwd}\0${configSignature(cwd)}`;
+  const known = projects.get(key);
   if (known !== undefined) return known;
-  const services: { conceptIndex: ReturnType<typeof conceptIndex>; linker: ProjectLinker | null; manifests: ProjectManifests; views: ViewCatalog | null } = { conceptIndex: conceptIndex(), linker: null, manifests: new ProjectManifests(cwd), views: null };
+  // The CLI's config, read the same way (data only); only `models:` matters here, so rule ids are not checked.
+  const { models } = loadConfig({ cwd, explicitFile: null, knownRuleIds: null });
+  const services: { conceptIndex: ReturnType<typeof conceptIndex>; linker: ProjectLinker | null; manifests: ProjectManifests; views: ViewCatalog | null } = { conceptIndex: conceptIndexWith(models), linker: null, manifests: new ProjectManifests(cwd), views: null };
   const load = (absolutePath: string): FileContext | null => loadLinked(cwd, absolutePath, services);
-  services.linker = new ProjectLinker(cwd, load);
+  services.linker = new ProjectLinker(cwd, load, undefined, models.projectModules);
   services.views = new ViewCatalog({ root: cwd, cwd, ignore: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, loadCode: load });
-  projects.set(cwd, services);
+  projects.set(key, services);
   return services;
+}
+
+const CONFIG_FILES = ['rampart.config.json', 'rampart.config.yaml', 'rampart.config.yml', 'package.json'];
+
+function configSignature(cwd: string): string {
+  return CONFIG_FILES.map((name) => {
+    const path = join(cwd, name);
+    return existsSync(path) ? String(statSync(path).mtimeMs) : '-';
+  }).join(':');
 }
 
 const realRoots = new Map<string, string>();

@@ -4,6 +4,7 @@
  * with the baseline, and decide which findings block the build. Suppressed findings stay in the outcome
  * (SARIF shows them as suppressed); they never block.
  */
+import type { CustomModels } from '../config/custom-models.js';
 import { resolve } from 'node:path';
 import type { ActiveRule } from '../engine/dispatch.js';
 import { toReportedPath } from '../engine/discover.js';
@@ -43,6 +44,8 @@ export interface GateOptions {
   readonly failOn: Severity;
   /** --write-baseline: every current finding is being accepted, so none blocks. */
   readonly acceptAll: boolean;
+  /** The config's `models:`. */
+  readonly models?: CustomModels;
   readonly progress?: ScanProgress;
   readonly timings?: ScanTimings;
 }
@@ -118,6 +121,7 @@ export function runGate(options: GateOptions): GateOutcome {
     maxFileSize: options.maxFileSize,
     rules: options.rules,
     onFileScanned,
+    ...(options.models !== undefined ? { models: options.models } : {}),
     ...(options.parser !== null ? { parser: options.parser } : {}),
     ...(options.progress !== undefined ? { progress: options.progress } : {}),
     ...(options.timings !== undefined ? { timings: options.timings } : {}),

@@ -184,6 +184,15 @@ export interface GraphqlResolversRow extends RowBase {
   readonly flat?: true;
 }
 
+/**
+ * A value that is request input of `kind` (a project's own source, declared in its config): a path ending in
+ * `()` is that call's result, any other path the member read there and everything read below it.
+ */
+export interface RequestInputSourceRow extends RowBase {
+  readonly concept: 'request-input';
+  readonly kind: RequestInputKind;
+}
+
 /** Returns argument `argument` made safe for `kinds` (`escape-html` for html, `path.basename` for path). */
 export interface SanitizerRow extends RowBase {
   readonly concept: 'sanitizer';
@@ -488,6 +497,7 @@ export interface ViewEnvironmentRow extends RowBase {
 export type ViewRow = ViewRenderRow | ViewConfigRow | ViewEngineRow | ViewEnvironmentRow;
 
 export type TaintRow =
+  | RequestInputSourceRow
   | RequestSanitizerRow
   | DeepMergeRow
   | PropertyPathWriteRow

@@ -5,7 +5,7 @@
  * returns a clean value: rampart does not guess what unknown code returns.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import { describeReference } from '../modules/api-reference.js';
+import { CALL, describeReference, extendReference, isRelativeSpecifier, type ApiReference } from '../modules/api-reference.js';
 import { isFunctionNode, staticPropertyName, unwrapExpression } from '../node-shapes.js';
 import { ARGUMENT_METHODS, CALLBACK_RESULT_METHODS, GLOBAL_FUNCTIONS, RECEIVER_METHODS, TEXT_RESULT_METHODS, type GlobalEffect } from '../../models/sanitizers/globals.js';
 import { resolveCallee } from './callee-resolver.js';
@@ -68,6 +68,8 @@ function libraryValue(ev: TaintEvaluator, call: TSESTree.CallExpression, path: r
   const reference = ev.file.origins.referenceOf(call.callee) ?? autoImportedReference(ev.file, call.callee);
   if (reference === null) return null;
   const index = ev.file.project.conceptIndex;
+  const source = configuredSource(ev, call, extendReference(reference, CALL));
+  if (source !== null) return source;
   const reader = index.match(reference, 'request-reader');
   if (reader !== null) return readerValue(ev, call, reader.row);
   const sanitizer = index.match(reference, 'sanitizer');
@@ -80,6 +82,8 @@ function libraryValue(ev: TaintEvaluator, call: TSESTree.CallExpression, path: r
   if (format !== null) return through(formatStringValue(ev, call, format.row, depth), call, `formatted by ${describeReference(reference)}`, ev.file);
   if (index.match(reference, 'sql-escape') !== null) return sanitize(argumentsValue(ev, call, depth), kindBit('sql'));
   if (index.match(reference, 'taint-step') !== null) return through(argumentsValue(ev, call, depth), call, `through ${describeReference(reference)}`, ev.file);
+  // A project module a config models: what its rows do not name is its code, followed as before.
+  if (isRelativeSpecifier(reference.module)) return null;
   // Any other library call returns the library's value, not the caller's input; only string and array
   // methods on a tainted receiver (`request.nextUrl.searchParams.get('q')`) pass it on, below.
   return schemaParseValue(ev, call, reference, path, depth);
@@ -155,4 +159,17 @@ function callbackResultValue(ev: TaintEvaluator, call: TSESTree.CallExpression, 
   }
   // The callback's parameters resolve through callbackParameterValue; only its own returns matter here.
   return ev.taint.returnSummaryOf({ file: ev.file, fn: callback }).filter((origin) => origin.type === 'source' || origin.fn !== callback);
+}
+
+/** A config's source row (`currentInput()`): the value at `node` is request input. Null when no row names it. */
+export function configuredSource(ev: TaintEvaluator, node: TSESTree.Node, reference: ApiReference | null): readonly Origin[] | null {
+  const index = ev.file.project.conceptIndex;
+  if (reference === null || index.modulesFor('request-input').size === 0) return null;
+  const match = index.match(reference, 'request-input');
+  if (match === null) return null;
+  const text = ev.file.source.text.slice(node.range[0], node.range[1]);
+  const label = text.length > 48 ? `${text.slice(0, 45)}...` : text;
+  const kind = match.row.kind;
+  // A declared source is recognised as an entry-point model is: by the model, not by a parameter's shape.
+  return [{ type: 'source', source: { label, kind, node, file: ev.file, recognition: 'registration' }, hops: hop(null, node, `request input ${label} (${kind})`, ev.file), cleaned: 0 }];
 }

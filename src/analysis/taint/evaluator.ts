@@ -8,7 +8,7 @@ import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FileContext } from '../../engine/file-context.js';
 import { staticPropertyName, unwrapExpression } from '../node-shapes.js';
 import { cutsSoFar, recordCut } from './bounds.js';
-import { callValue, newValue } from './calls.js';
+import { callValue, configuredSource, newValue } from './calls.js';
 import { guardedBits } from './guards.js';
 import { asText, CLEAN, sanitize, union } from './origins.js';
 import { requestChainValue } from './request-chains.js';
@@ -141,6 +141,8 @@ export class TaintEvaluator {
   private memberValue(node: TSESTree.MemberExpression, path: readonly string[], depth: number): readonly Origin[] {
     const chained = requestChainValue(this, node, path, depth);
     if (chained !== null) return chained;
+    const configured = this.file.project.conceptIndex.modulesFor('request-input').size === 0 ? null : configuredSource(this, node, this.file.origins.referenceOf(node));
+    if (configured !== null) return configured;
     const name = this.memberName(node);
     // `.length` of anything is a number.
     if (name === 'length' && path.length === 0) return CLEAN;

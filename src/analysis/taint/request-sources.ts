@@ -8,7 +8,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import type { FileContext } from '../../engine/file-context.js';
 import type { ApiReference } from '../modules/api-reference.js';
-import { CALL } from '../modules/api-reference.js';
+import { CALL, isProjectSpecifier, isRelativeSpecifier } from '../modules/api-reference.js';
 import { unwrapExpression } from '../node-shapes.js';
 import type { RequestInputKind, RequestShapeId } from '../../models/concepts.js';
 import { nextExportConventions, SERVER_ACTION_DIRECTIVE, SERVER_ACTION_INPUT } from '../../models/sources/next.js';
@@ -145,6 +145,12 @@ export function maySeeRequestData(file: FileContext): boolean {
     index.modulesFor('graphql-resolvers'),
   ];
   for (const module of file.importedModules) if (wanted.some((modules) => modules.has(module))) return true;
+  // A config's own sources: in a package it names, or in a project module (any project import may reach one).
+  const configured = index.modulesFor('request-input');
+  if (configured.size > 0) {
+    const projectSources = [...configured].some(isRelativeSpecifier);
+    for (const module of file.importedModules) if (configured.has(module) || (projectSources && isProjectSpecifier(module))) return true;
+  }
   if (nextExportConventions.some((convention) => convention.files.test(file.path))) return true;
   if (file.source.text.includes(SERVER_ACTION_DIRECTIVE) && containsServerDirective(file.ast)) return true;
   return mayFollowProjectConvention(file);
