@@ -25,6 +25,7 @@ import { flowsIntoCall } from './cross-module.js';
 import { callsOnParameter, type ParameterCall } from './parameter-calls.js';
 import { sinksAt, sinkSummary, type CrossModuleFlow, type SinkEntry, type SinkSite, type TaintSink } from './sinks.js';
 import { functionName } from './function-facts.js';
+import { recursiveMergeSource } from './recursive-merges.js';
 
 const IN_PROGRESS: readonly Origin[] = Object.freeze([]) as readonly Origin[];
 
@@ -47,6 +48,7 @@ export class FileTaint {
   private candidates: ReadonlySet<FunctionNode> | null = null;
   private readonly facts = new WeakMap<FunctionNode, FunctionFacts>();
   private readonly returns = new WeakMap<FunctionNode, readonly Origin[]>();
+  private readonly mergeSources = new WeakMap<FunctionNode, number | null>();
   private readonly roles = new WeakMap<FunctionNode, Map<number, ParameterRole | null>>();
   private readonly roots = new Map<VariableLike, RequestRoot | null>();
   private readonly variableIds = new Map<VariableLike, number>();
@@ -150,6 +152,12 @@ export class FileTaint {
   /** The return summary of a function in any project file. */
   returnSummaryOf(target: FunctionTarget): readonly Origin[] {
     return target.file.taint.returnSummary(target.fn);
+  }
+
+  /** The parameter a project function deep-merges from, read from its shape once (recursive-merges.ts). */
+  recursiveMergeSource(fn: FunctionNode): number | null {
+    if (!this.mergeSources.has(fn)) this.mergeSources.set(fn, recursiveMergeSource(fn));
+    return this.mergeSources.get(fn) ?? null;
   }
 
   sinkSummary(fn: FunctionNode, sink: TaintSink, depth: number): readonly SinkEntry[] {
