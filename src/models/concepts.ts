@@ -128,6 +128,7 @@ export type RequestShapeId =
   | 'grpc-call'
   | 'ws-socket'
   | 'socketio-socket'
+  | 'xmlrpc-params'
   | 'route-event'
   | 'h3-event';
 
