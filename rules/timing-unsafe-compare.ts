@@ -6,13 +6,14 @@
  * much of a guess is right and the secret can be recovered a character at a time.
  * Quiet on: comparisons with null, undefined, '' or non-credential literals (`token.type === 'refresh'`),
  * typeof and length checks, plaintext passwords (a separate weakness), values neither side of which is a
- * credential (`token === nextToken` in a lexer), test files.
+ * credential (`token === nextToken` in a lexer), lookups by key in `find`/`filter` callbacks, elements labelled
+ * or counted in `map`/`reduce` callbacks, test files.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isTestPath } from '../src/analysis/files/test-paths.js';
 import { valueName } from '../src/analysis/names/password-evidence.js';
 import { ROLE_WORDS, securityRoleOf, type SecurityRole } from '../src/analysis/names/security-names.js';
-import { isLookup, isSync } from '../src/analysis/comparison-intent.js';
+import { isLookup, isSync, isTally } from '../src/analysis/comparison-intent.js';
 import { staticPropertyName, unwrapExpression } from '../src/analysis/node-shapes.js';
 import { looksLikeCredential } from '../src/analysis/secrets/secret-values.js';
 import { defineRule } from '../src/rules-api/define-rule.js';
@@ -49,7 +50,7 @@ export const timingUnsafeCompare = defineRule<MessageId>({
   create: (context) => ({
     BinaryExpression: (node) => {
       if (!EQUALITY.has(node.operator) || node.left.type === 'PrivateIdentifier') return;
-      if (isLookup(node) || isSync(node, context.file.source.slice.bind(context.file.source))) return;
+      if (isLookup(node) || isTally(node) || isSync(node, context.file.source.slice.bind(context.file.source))) return;
       const left = evidenceOf(context, node.left);
       const right = evidenceOf(context, node.right);
       if (left === null || right === null) return;

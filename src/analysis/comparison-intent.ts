@@ -1,6 +1,7 @@
 /**
  * What an equality comparison is for, when its shape says it does not decide access: selecting a record by
- * key inside `find`/`filter`, or deciding whether to copy one value over the other.
+ * key inside `find`/`filter`, marking or counting elements while mapping a collection, or deciding whether to
+ * copy one value over the other.
  */
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
 import { isFunctionNode, parentOf, staticPropertyName, unwrapExpression } from './node-shapes.js';
@@ -16,6 +17,26 @@ export function isLookup(node: TSESTree.BinaryExpression): boolean {
   if (call?.type !== 'CallExpression' || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
   const callee = unwrapExpression(call.callee);
   return callee.type === 'MemberExpression' && SELECTING_METHODS.has(staticPropertyName(callee) ?? '');
+}
+
+/** Collection methods (native and lodash-style) whose callback turns each element into data. */
+const MAPPING_METHODS: ReadonlySet<string> = new Set(['map', 'flatMap', 'reduce', 'reduceRight', 'forEach', 'mapValues', 'countBy', 'sumBy']);
+
+/**
+ * `sessions.map((s) => ({ current: s.token === token }))`, `list.reduce((n, s) => n + (s.token === t ? 1 : 0), 0)`:
+ * inside a mapping callback, the comparison only labels or counts an element (a property's value, or the test of
+ * a choice between two literals); no caller is told yes or no about a secret it presented.
+ */
+export function isTally(node: TSESTree.BinaryExpression): boolean {
+  const parent = parentOf(node);
+  const isLabel = parent?.type === 'Property' && parent.value === node && parentOf(parent)?.type === 'ObjectExpression';
+  const isCount = parent?.type === 'ConditionalExpression' && parent.test === node && parent.consequent.type === 'Literal' && parent.alternate.type === 'Literal';
+  if (!isLabel && !isCount) return false;
+  const fn = enclosingFunction(node);
+  const call = fn === null ? null : parentOf(fn);
+  if (call?.type !== 'CallExpression' || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
+  const callee = unwrapExpression(call.callee);
+  return callee.type === 'MemberExpression' && MAPPING_METHODS.has(staticPropertyName(callee) ?? '');
 }
 
 /** `if (a.token !== b) a.token = b`: the comparison only decides whether to copy one value over the other. */

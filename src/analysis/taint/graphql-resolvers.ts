@@ -59,3 +59,54 @@ function optionParameter(file: FileContext, property: TSESTree.Property, flat: b
   }
   return null;
 }
+
+/** The field a resolver resolves: its key in the resolver map or root value (`userByName: (parent, args) => ...`). */
+export function resolverField(fn: FunctionNode): string | null {
+  return fn.parent?.type === 'Property' && fn.parent.value === fn ? staticPropertyName(fn.parent) : null;
+}
+
+/** What GraphQL coerces a declared argument to: text (String, ID) or a number or boolean (Int, Float, Boolean). */
+type ArgumentScalar = 'text' | 'number';
+
+const SCALARS: Readonly<Record<string, ArgumentScalar>> = { String: 'text', ID: 'text', Int: 'number', Float: 'number', Boolean: 'number' };
+const SDL_TEXT = /`([^`]*\btype\s+(?:Query|Mutation|Subscription)\b[^`]*)`|'([^'\n]*\btype\s+(?:Query|Mutation|Subscription)\b[^'\n]*)'|"([^"\n]*\btype\s+(?:Query|Mutation|Subscription)\b[^"\n]*)"/g;
+const ROOT_TYPE = /\b(?:extend\s+)?type\s+(?:Query|Mutation|Subscription)\b[^{]*\{([^}]*)\}/g;
+const FIELD = /(\w+)\s*\(([^()]*)\)/g;
+const ARGUMENT = /(\w+)\s*:\s*(\[?)\s*(\w+)/g;
+
+const declaredArguments = new WeakMap<FileContext, ReadonlyMap<string, ReadonlyMap<string, ArgumentScalar | null>>>();
+
+/**
+ * The scalar a root field's argument is declared as in the schema text of this file (`gql` templates,
+ * `buildSchema('type Query { user(name: String): User }')`): GraphQL rejects an object for a String argument,
+ * so `args.name` is text there. Null when the file declares no such argument, or as a list or input type.
+ */
+export function declaredArgumentScalar(file: FileContext, field: string, argument: string): ArgumentScalar | null {
+  let fields = declaredArguments.get(file);
+  if (fields === undefined) {
+    fields = rootFieldArguments(file.source.text);
+    declaredArguments.set(file, fields);
+  }
+  return fields.get(field)?.get(argument) ?? null;
+}
+
+function rootFieldArguments(text: string): ReadonlyMap<string, ReadonlyMap<string, ArgumentScalar | null>> {
+  const fields = new Map<string, Map<string, ArgumentScalar | null>>();
+  if (!/\btype\s+(?:Query|Mutation|Subscription)\b/.test(text)) return fields;
+  for (const sdl of text.matchAll(SDL_TEXT)) {
+    for (const root of (sdl[1] ?? sdl[2] ?? sdl[3] ?? '').matchAll(ROOT_TYPE)) {
+      for (const field of (root[1] ?? '').matchAll(FIELD)) {
+        const name = field[1] ?? '';
+        const declared = fields.get(name) ?? new Map<string, ArgumentScalar | null>();
+        for (const argument of (field[2] ?? '').matchAll(ARGUMENT)) {
+          const scalar = argument[2] === '' ? (SCALARS[argument[3] ?? ''] ?? null) : null;
+          const key = argument[1] ?? '';
+          // Two declarations that disagree (a field on Query and on Mutation): the weaker one holds.
+          declared.set(key, declared.has(key) && declared.get(key) !== scalar ? null : scalar);
+        }
+        fields.set(name, declared);
+      }
+    }
+  }
+  return fields;
+}

@@ -13,12 +13,12 @@ import { unwrapExpression } from '../node-shapes.js';
 import type { RequestInputKind, RequestShapeId } from '../../models/concepts.js';
 import { nextExportConventions, SERVER_ACTION_DIRECTIVE, SERVER_ACTION_INPUT } from '../../models/sources/next.js';
 import { entryConventionRole, mayFollowProjectConvention } from './entry-conventions.js';
-import { isResolverArgument } from './graphql-resolvers.js';
+import { isResolverArgument, resolverField } from './graphql-resolvers.js';
 import type { FunctionNode } from './taint-types.js';
 
 export type ParameterRole =
   | { readonly role: 'request'; readonly shape: RequestShapeId; readonly recognition: 'registration' | 'type' | 'shape' }
-  | { readonly role: 'input'; readonly kind: RequestInputKind; readonly label: string }
+  | { readonly role: 'input'; readonly kind: RequestInputKind; readonly label: string; readonly graphqlField?: string }
   | { readonly role: 'response'; readonly reference: ApiReference };
 
 export function parameterRole(file: FileContext, fn: FunctionNode, index: number): ParameterRole | null {
@@ -31,8 +31,13 @@ export function parameterRole(file: FileContext, fn: FunctionNode, index: number
     conventionRole(file, fn, index) ??
     entryConventionRole(file, fn, index) ??
     serverActionRole(fn, parameter) ??
-    (isResolverArgument(file, fn, index) ? { role: 'input', kind: 'parameter', label: `${parameterName(parameter)} (GraphQL arguments)` } : null)
+    (isResolverArgument(file, fn, index) ? resolverArgumentRole(fn, parameter) : null)
   );
+}
+
+function resolverArgumentRole(fn: FunctionNode, parameter: TSESTree.Parameter): ParameterRole {
+  const field = resolverField(fn);
+  return { role: 'input', kind: 'parameter', label: `${parameterName(parameter)} (GraphQL arguments)`, ...(field !== null ? { graphqlField: field } : {}) };
 }
 
 export function parameterName(parameter: TSESTree.Node): string {

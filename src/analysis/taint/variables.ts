@@ -11,7 +11,8 @@ import type { ReferenceLike, VariableLike } from '../scope/scope-types.js';
 import type { TaintEvaluator } from './evaluator.js';
 import { enclosingFunction, functionName } from './function-facts.js';
 import { dtoFieldBits } from './dto-validation.js';
-import { CLEAN, hop, sanitize, through, union } from './origins.js';
+import { ALL_KINDS, CLEAN, hop, sanitize, TEXT_BITS, through, union } from './origins.js';
+import { declaredArgumentScalar } from './graphql-resolvers.js';
 import { patternPath } from './patterns.js';
 import { requestChainValue, rootOf } from './request-chains.js';
 import { parameterName } from './request-sources.js';
@@ -70,13 +71,22 @@ function parameterValue(ev: TaintEvaluator, fn: FunctionNode, name: TSESTree.Nod
   if (role?.role === 'input') {
     const at = steps.length > 0 ? name : parameter;
     const source: Origin = { type: 'source', source: { label: role.label, kind: role.kind, node: at, file: ev.file, recognition: 'registration' }, hops: hop(null, at, `request input ${role.label} (${role.kind})`, ev.file), cleaned: 0 };
-    return sanitize([source], dtoFieldBits(ev, parameter, [...steps, ...path]));
+    const fieldPath = [...steps, ...path];
+    return sanitize([source], dtoFieldBits(ev, parameter, fieldPath) | graphqlArgumentBits(ev, role.graphqlField, fieldPath));
   }
   if (role !== null) return role.role === 'request' ? (requestChainValue(ev, name, path, depth) ?? CLEAN) : CLEAN;
   const callback = callbackParameterValue(ev, fn, index, [...steps, ...path], depth);
   if (callback !== null) return through(callback, name, `callback parameter ${parameterName(parameter)}`, ev.file);
   const message = `parameter ${variableLabel(name)} of ${functionName(fn)}()`;
   return [{ type: 'parameter', fn, index, path: [...steps, ...path], hops: hop(null, name, message, ev.file), cleaned: 0 }];
+}
+
+/** `args.name` of a resolver whose schema declares `name: String`: text, so clean for the kinds only objects trip. */
+function graphqlArgumentBits(ev: TaintEvaluator, field: string | undefined, path: readonly string[]): number {
+  const argument = path[0];
+  if (field === undefined || argument === undefined) return 0;
+  const scalar = declaredArgumentScalar(ev.file, field, argument);
+  return scalar === 'text' ? TEXT_BITS : scalar === 'number' ? ALL_KINDS : 0;
 }
 
 /** `limit: number` (or boolean, bigint): the declared type says no text can arrive here; kept from the string-assembly rule. */
