@@ -8,7 +8,7 @@
  */
 import { nestRouteReturn } from '../src/analysis/taint/nest-route-returns.js';
 import { defineRule } from '../src/rules-api/define-rule.js';
-import { sourceProperties, taintSinkListeners } from '../src/rules-api/taint-sink-listeners.js';
+import { otherPathsOf, sourceProperties, taintSinkListeners } from '../src/rules-api/taint-sink-listeners.js';
 
 type MessageId = 'tainted' | 'taintedElsewhere';
 
@@ -36,8 +36,9 @@ export const openRedirect = defineRule<MessageId>({
     ReturnStatement(statement) {
       const sink = nestRouteReturn(context.file, statement);
       if (sink?.kind !== 'redirect') return;
-      const flow = context.taint.flowAt(sink.value, sink.path, { sanitizedFor: 'url', sinkLabel: sink.api }, sink.value);
-      if (flow !== null) context.report({ node: sink.value, messageId: 'tainted', data: { api: sink.api, source: flow.source.label }, flow: flow.steps, properties: sourceProperties(flow) });
+      const flows = context.taint.flowsAt(sink.value, sink.path, { sanitizedFor: 'url', sinkLabel: sink.api }, sink.value);
+      const [flow] = flows;
+      if (flow !== undefined) context.report({ node: sink.value, messageId: 'tainted', data: { api: sink.api, source: flow.source.label }, flow: flow.steps, otherPaths: otherPathsOf(flows), properties: sourceProperties(flow) });
     },
   }),
 });

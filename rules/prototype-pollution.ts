@@ -1,7 +1,8 @@
 /**
  * What: request data handed to a deep merge (lodash `merge`/`mergeWith`/`defaultsDeep`, deep-extend, merge's
  * `recursive`, mixin-deep, assign-deep, defaults-deep) as a source object, or to a property-path writer
- * (lodash `set`/`setWith`/`zipObjectDeep`, dot-prop, object-path, set-value) as the path.
+ * (lodash `set`/`setWith`/`zipObjectDeep`, dot-prop, object-path, set-value) as the path, or to a recursive
+ * merge the project writes itself (its source parameter, by the function's shape: recursive-merges.ts).
  * Why: a `__proto__` or `constructor.prototype` key (or path segment) makes the library write into
  * `Object.prototype`, changing every object in the process: authorization checks, template options, spawn
  * options.
@@ -9,6 +10,7 @@
  * results, `Object.assign` and spread (one level, own properties: no `Object.prototype` write), and the
  * target argument of a merge.
  */
+import { KEY_LOOP_TEXT } from '../src/analysis/taint/recursive-merges.js';
 import { defineRule } from '../src/rules-api/define-rule.js';
 import { combineSinkListeners, taintSinkListeners } from '../src/rules-api/taint-sink-listeners.js';
 
@@ -28,7 +30,7 @@ export const prototypePollution = defineRule<MessageId>({
     path: '{{api}} writes at a property path taken from {{source}}, so "__proto__.x" or "constructor.prototype.x" writes into Object.prototype; allow-list the path.',
     pathElsewhere: '{{source}} flows into a property path written by {{api}} in another module, where "__proto__.x" writes into Object.prototype; allow-list the path.',
   },
-  appliesTo: (file) => file.taint.maySeeRequestData && (file.concepts.mayUse('deep-merge') || file.concepts.mayUse('property-path-write')),
+  appliesTo: (file) => file.taint.maySeeRequestData && (file.concepts.mayUse('deep-merge') || file.concepts.mayUse('property-path-write') || KEY_LOOP_TEXT.test(file.source.text)),
   create: (context) => {
     const merges = taintSinkListeners(context, { concept: 'deep-merge', sanitizedFor: 'prototype-keys' }, (finding) => ({
       node: finding.node,

@@ -131,6 +131,7 @@ export type RequestShapeId =
   | 'grpc-call'
   | 'ws-socket'
   | 'socketio-socket'
+  | 'xmlrpc-params'
   | 'route-event'
   | 'h3-event';
 

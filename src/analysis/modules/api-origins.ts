@@ -13,6 +13,7 @@ import { CALL, extendReference, isProjectSpecifier, sameReference, type ApiRefer
 import { injectedReference, parameterOrigin, reassignedReference, type OriginServices } from './binding-origins.js';
 import { isReassigned } from '../scope/scope-facts.js';
 import { indexThisMembers, type ClassNode, type ThisMemberSource } from './class-members.js';
+import { cutsSoFar, recordCut } from '../taint/bounds.js';
 
 /**
  * Resolves `import { name } from './relative'` to what that module exports, so a pool created in `db.ts` is
@@ -56,13 +57,23 @@ export class ApiOrigins {
 
   /** The library value `node` evaluates to, or null when it is not (provably) one. */
   referenceOf(node: TSESTree.Node, depth = 0): ApiReference | null {
-    if (depth > MAX_RESOLUTION_DEPTH) return null;
+    if (depth > MAX_RESOLUTION_DEPTH) {
+      recordCut();
+      return null;
+    }
     const cached = this.memo.get(node);
-    if (cached === IN_PROGRESS) return null;
+    if (cached === IN_PROGRESS) {
+      recordCut();
+      return null;
+    }
     if (cached !== undefined) return cached;
     this.memo.set(node, IN_PROGRESS);
+    const cutsBefore = cutsSoFar();
     const result = this.compute(node, depth + 1);
-    this.memo.set(node, result);
+    // An answer cut short by the depth bound or a cycle is not the node's answer: a shallower question later
+    // (the rule's own, at the call) must compute it again rather than read a null left by a deep chain.
+    if (result !== null || cutsSoFar() === cutsBefore) this.memo.set(node, result);
+    else this.memo.delete(node);
     return result;
   }
 

@@ -40,7 +40,36 @@ export function resolveFunctionValue(file: FileContext, node: TSESTree.Node): Fu
   if (ownerClass !== null) return methodOf(ownerClass, name, 0);
   const module = moduleOfValue(file, object);
   if (module !== null) return exportedFunction(module, name, 0);
-  return objectLiteralFunction(file, object, name) ?? exportedObjectMethod(file, object, name);
+  return objectLiteralFunction(file, object, name) ?? exportedObjectMethod(file, object, name) ?? ownExportFunction(file, object, name);
+}
+
+/**
+ * `module.exports.get(url)` / `exports.get(url)`: a module calling its own export, bound by the one assignment
+ * `module.exports.get = function (...) {...}` in the file (wherever it is: inside a handler too). Two
+ * assignments, or one of no function, resolve to nothing.
+ */
+function ownExportFunction(file: FileContext, object: TSESTree.Node, name: string): FunctionTarget | null {
+  if (!isOwnExportsObject(file, object)) return null;
+  const values: TSESTree.Node[] = [];
+  for (const root of ['module', 'exports']) {
+    for (const reference of file.scope.globalReferencesTo(root)) {
+      let member: TSESTree.Node | undefined = reference.identifier.parent;
+      if (root === 'module') member = member?.type === 'MemberExpression' && staticPropertyName(member) === 'exports' ? member.parent : undefined;
+      if (member?.type !== 'MemberExpression' || staticPropertyName(member) !== name) continue;
+      const assignment = member.parent;
+      if (assignment?.type === 'AssignmentExpression' && assignment.left === member && assignment.operator === '=') values.push(assignment.right);
+    }
+  }
+  const value = values.length === 1 ? unwrapExpression(values[0] as TSESTree.Node) : null;
+  return value !== null && isFunctionNode(value) ? { file, fn: value } : null;
+}
+
+/** `module.exports` or `exports`, the real CommonJS globals (not a local named so). */
+function isOwnExportsObject(file: FileContext, node: TSESTree.Node): boolean {
+  if (node.type === 'Identifier') return node.name === 'exports' && file.scope.isGlobalReference(node);
+  if (node.type !== 'MemberExpression' || staticPropertyName(node) !== 'exports') return false;
+  const root = unwrapExpression(node.object);
+  return root.type === 'Identifier' && root.name === 'module' && file.scope.isGlobalReference(root);
 }
 
 function functionOfIdentifier(file: FileContext, identifier: TSESTree.Identifier, depth: number): FunctionTarget | null {

@@ -24,6 +24,11 @@ function namesAny(file: FileContext, packages: readonly string[]): boolean {
   return packages.some((name) => dependencies.has(name));
 }
 
+/** A Lambda project: its package.json names Lambda tooling, or a deployment descriptor above the file declares functions. */
+function isLambdaProject(file: FileContext): boolean {
+  return namesAny(file, LAMBDA_PROJECT_SIGNALS) || file.project.manifests.deploysLambdas(file.absolutePath);
+}
+
 /** The role of parameter `index` of `fn` under a project convention, a handler type, or null. */
 export function entryConventionRole(file: FileContext, fn: FunctionNode, index: number): ParameterRole | null {
   return handlerTypeRole(file, fn, index) ?? projectConventionRole(file, fn, index) ?? lambdaRole(file, fn, index);
@@ -70,7 +75,7 @@ function isGlobalCall(file: FileContext, call: TSESTree.CallExpression, names: r
 
 /** An exported `(event[, context[, callback]])`, untyped, in a Lambda project: the invocation event. */
 function lambdaRole(file: FileContext, fn: FunctionNode, index: number): ParameterRole | null {
-  if (index !== 0 || !hasLambdaParameters(fn) || isTestPath(file.path) || !namesAny(file, LAMBDA_PROJECT_SIGNALS)) return null;
+  if (index !== 0 || !hasLambdaParameters(fn) || isTestPath(file.path) || !isLambdaProject(file)) return null;
   return isExportedThroughWrappers(file, fn) ? { role: 'request', shape: 'lambda-event', recognition: 'registration' } : null;
 }
 
@@ -120,7 +125,7 @@ function functionUses(file: FileContext, fn: FunctionNode): TSESTree.Node[] {
 /** True when a project convention could apply to this file: the cheap prefilter of `maySeeRequestData`. */
 export function mayFollowProjectConvention(file: FileContext): boolean {
   if (PROJECT_CONVENTIONS.some((convention) => convention.files.test(file.path) && (convention.requires === undefined || namesAny(file, convention.requires)))) return true;
-  return /\b(event|evt)\b/.test(file.source.text) && !isTestPath(file.path) && namesAny(file, LAMBDA_PROJECT_SIGNALS);
+  return /\b(event|evt)\b/.test(file.source.text) && !isTestPath(file.path) && isLambdaProject(file);
 }
 
 /** `getQuery(event)` in a Nitro server file, where Nuxt and Nitro auto-import h3: the global is h3's export. */

@@ -25,6 +25,7 @@ import { flowsIntoCall } from './cross-module.js';
 import { callsOnParameter, type ParameterCall } from './parameter-calls.js';
 import { sinksAt, sinkSummary, type CrossModuleFlow, type SinkEntry, type SinkSite, type TaintSink } from './sinks.js';
 import { functionName } from './function-facts.js';
+import { recursiveMergeSource } from './recursive-merges.js';
 
 const IN_PROGRESS: readonly Origin[] = Object.freeze([]) as readonly Origin[];
 
@@ -48,6 +49,7 @@ export class FileTaint {
   private readonly facts = new WeakMap<FunctionNode, FunctionFacts>();
   /** Return summaries per function, keyed by the member path read on the result (`''` for the whole value). */
   private readonly returns = new WeakMap<FunctionNode, Map<string, readonly Origin[]>>();
+  private readonly mergeSources = new WeakMap<FunctionNode, number | null>();
   private readonly roles = new WeakMap<FunctionNode, Map<number, ParameterRole | null>>();
   private readonly roots = new Map<VariableLike, RequestRoot | null>();
   private readonly variableIds = new Map<VariableLike, number>();
@@ -172,6 +174,12 @@ export class FileTaint {
   /** The return summary of a function in any project file, at member `path` of its result. */
   returnSummaryOf(target: FunctionTarget, path: readonly string[] = []): readonly Origin[] {
     return target.file.taint.returnSummary(target.fn, path);
+  }
+
+  /** The parameter a project function deep-merges from, read from its shape once (recursive-merges.ts). */
+  recursiveMergeSource(fn: FunctionNode): number | null {
+    if (!this.mergeSources.has(fn)) this.mergeSources.set(fn, recursiveMergeSource(fn));
+    return this.mergeSources.get(fn) ?? null;
   }
 
   sinkSummary(fn: FunctionNode, sink: TaintSink, depth: number): readonly SinkEntry[] {

@@ -13,6 +13,7 @@ import type { TaintEvaluator } from './evaluator.js';
 import { ALL_KINDS, CLEAN, TEXT_BITS } from './origins.js';
 import { routeValidatedBits } from './route-validation.js';
 import { processInputAt, renderSteps, requestInputAt, type InputMatch } from './request-inputs.js';
+import { REQUEST_SHAPES } from '../../models/sources/shapes.js';
 import { parameterName } from './request-sources.js';
 import { hop } from './origins.js';
 import { MAX_MEMBER_PATH, type FunctionNode, type Origin, type SourceRecognition } from './taint-types.js';
@@ -34,10 +35,10 @@ export interface RequestRoot {
 /** Source origins for a read of request input at `node.path`; CLEAN for a non-input member; null when the root is no request. */
 export function requestChainValue(ev: TaintEvaluator, node: TSESTree.Node, path: readonly string[], depth: number): readonly Origin[] | null {
   const chain = peel(ev, node);
-  // A bare request object (`req`, read at no path) is no input: only its members are.
-  if (chain === null || chain.steps.length + path.length === 0) return null;
+  if (chain === null) return null;
   const root = rootOf(ev, chain.root, depth);
-  if (root === null) return null;
+  // A bare request object (`req`, read at no path) is no input: only its members are, unless its shape is whole.
+  if (root === null || (chain.steps.length + path.length === 0 && !isWholeShape(root.shape))) return null;
   const steps = [...root.steps, ...chain.steps, ...path].slice(0, MAX_MEMBER_PATH + root.steps.length);
   const inputLength = shortestInput(root.shape, steps);
   if (inputLength === null) return CLEAN;
@@ -59,8 +60,12 @@ function readSteps(steps: readonly string[], inputLength: number): readonly stri
   return steps.slice(0, end);
 }
 
+function isWholeShape(shape: RequestShapeId | 'process'): boolean {
+  return shape !== 'process' && REQUEST_SHAPES[shape].whole === true;
+}
+
 function shortestInput(shape: RequestShapeId | 'process', steps: readonly string[]): { length: number; match: InputMatch } | null {
-  for (let length = 1; length <= steps.length; length += 1) {
+  for (let length = isWholeShape(shape) ? 0 : 1; length <= steps.length; length += 1) {
     const prefix = steps.slice(0, length);
     const match = shape === 'process' ? processInputAt(prefix) : requestInputAt(shape, prefix);
     if (match !== null && match.callbackEvent === undefined) return { length, match };

@@ -23,6 +23,7 @@ import { parameterResponseType } from './response-helpers.js';
 import { appendHops, hop, kindBit } from './origins.js';
 import { queryDocumentValues } from './query-documents.js';
 import { inferredSqlSink } from './inferred-sql-sinks.js';
+import { projectMergeSinks } from './recursive-merges.js';
 import { MAX_ORIGINS, type FunctionNode, type Hop, type TaintFlow } from './taint-types.js';
 import { viewSites, type ViewArtifact } from '../views/view-sinks.js';
 
@@ -156,6 +157,7 @@ export function sinksAt(taint: FileTaint, call: CallNode, sink: TaintSink): read
     if (inferred !== null) sites.push({ ...inferred, inference: 'sql-text' });
   }
   if (sink.concept === 'code-execution') sites.push(...globalCodeSinks(taint, call));
+  if (sink.concept === 'deep-merge') sites.push(...projectMergeSinks(taint, call));
   sites.push(...globalApiSinks(taint, call, sink.concept, sink.sanitizedFor));
   if (sink.concept === 'regex-compilation') sites.push(...globalRegexSinks(taint, call));
   return sites;

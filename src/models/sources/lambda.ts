@@ -6,7 +6,8 @@
  * `cookies`); from SQS and SNS it holds the messages (`Records[i].body`, `Records[i].Sns.Message`).
  * A typed event (`APIGatewayProxyEvent`, `SQSEvent` from @types/aws-lambda) or handler
  * (`export const handler: APIGatewayProxyHandler = async (event) => ...`) says so; an untyped exported
- * `(event[, context])` does only in a project whose package.json names Lambda tooling.
+ * `(event[, context])` does only in a project whose package.json names Lambda tooling, or that a deployment
+ * descriptor above it declares functions for (engine/project-manifests.ts).
  */
 import type { LibraryModel } from '../concepts.js';
 import type { RequestShape } from './request-shape.js';

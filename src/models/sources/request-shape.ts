@@ -42,4 +42,6 @@ export interface RequestShape {
   readonly id: RequestShapeId;
   readonly inputs: readonly RequestInputRow[];
   readonly routeSchemas?: RouteSchemas;
+  /** The object itself is input, not only its members (an RPC call's parameter list): its first row covers it. */
+  readonly whole?: true;
 }

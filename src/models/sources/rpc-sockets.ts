@@ -7,7 +7,10 @@
  * listener gets the socket and the upgrade request; the socket's `message` listener gets what the client sent.
  * socket.io (https://socket.io/docs/v4/listening-to-events/): the `connection` listener gets a socket whose
  * listeners of any event the client emits get its arguments; `socket.handshake` holds the connection's query,
- * auth payload and headers. Client calls (`client.sayHello(...)`, `new WebSocket(url).on('message')`) are not
+ * auth payload and headers. xmlrpc (https://github.com/baalexander/node-xmlrpc#to-use): a server emits each
+ * method call as an event named by the method, its listener getting `(error, params, callback)` (and
+ * `NotFound` gets `(method, params)`): `params`, the list of the call's values, is the client's.
+ * Client calls (`client.sayHello(...)`, `new WebSocket(url).on('message')`) are not
  * servers and receive nothing here.
  */
 import type { LibraryModel } from '../concepts.js';
@@ -81,4 +84,18 @@ export const socketIoSocket: RequestShape = {
     { paths: ['handshake.headers'], kind: 'header' },
     { paths: ['handshake.url'], kind: 'url' },
   ],
+};
+
+export const xmlrpcSources: LibraryModel = {
+  name: 'xmlrpc',
+  modules: ['xmlrpc'],
+  docs: 'https://github.com/baalexander/node-xmlrpc#to-use',
+  rows: [{ concept: 'request-handler', path: '{createServer,createSecureServer}().{on,once}', request: 'xmlrpc-params', parameter: 1, argument: 1 }],
+};
+
+/** Every value of an XML-RPC call's parameter list (`params[0]`, `params.toString()`) is the client's. */
+export const xmlrpcParams: RequestShape = {
+  id: 'xmlrpc-params',
+  whole: true,
+  inputs: [{ paths: ['**'], kind: 'body' }],
 };

@@ -13,7 +13,7 @@ import { routeEvent } from './file-routers.js';
 import { h3Event, h3Sources } from './h3.js';
 import { awsLambdaTypes, lambdaEvent } from './lambda.js';
 import { amqplibSources, amqpMessage, kafkajsSources, kafkaPayload } from './messaging.js';
-import { grpcCall, grpcSources, socketIoSocket, socketIoSources, wsSocket, wsSources } from './rpc-sockets.js';
+import { grpcCall, grpcSources, socketIoSocket, socketIoSources, wsSocket, wsSources, xmlrpcParams, xmlrpcSources } from './rpc-sockets.js';
 
 export const REQUEST_SHAPES: Readonly<Record<RequestShapeId, RequestShape>> = {
   'express-request': expressRequest,
@@ -29,6 +29,7 @@ export const REQUEST_SHAPES: Readonly<Record<RequestShapeId, RequestShape>> = {
   'grpc-call': grpcCall,
   'ws-socket': wsSocket,
   'socketio-socket': socketIoSocket,
+  'xmlrpc-params': xmlrpcParams,
   'route-event': routeEvent,
   'h3-event': h3Event,
 };
@@ -54,5 +55,6 @@ export const SOURCE_MODELS: readonly LibraryModel[] = [
   grpcSources,
   wsSources,
   socketIoSources,
+  xmlrpcSources,
   h3Sources,
 ];
